@@ -1,0 +1,8 @@
+//! One module per subcommand; each has `pub fn run(...) -> Result<()>`.
+
+pub mod export;
+pub mod extract;
+pub mod ingest;
+pub mod report;
+pub mod search;
+pub mod sql;

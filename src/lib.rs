@@ -1,0 +1,13 @@
+//! newsdb: a media-monitoring database. Ingest news into SQLite, extract who said what, report and export.
+
+pub mod cli; // command-line types
+pub mod cmd; // one module per subcommand
+pub mod error; // the one error type
+pub mod extract; // pure text analysis: people, statements, topics
+pub mod model; // the values that flow between stages
+pub mod normalise; // IncomingArticle -> Article
+pub mod output; // every output format
+pub mod source; // readers: one per input format
+pub mod store; // the SQLite database: open, migrate, write, read
+
+pub use error::{Error, Result};

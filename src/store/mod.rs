@@ -1,0 +1,5 @@
+//! The SQLite database: open and migrate (db), write ingested articles (write), report queries (read).
+
+pub mod db;
+pub mod read;
+pub mod write;
