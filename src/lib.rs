@@ -7,6 +7,7 @@ pub mod extract; // pure text analysis: people, statements, topics
 pub mod model; // the values that flow between stages
 pub mod normalise; // IncomingArticle -> Article
 pub mod output; // every output format
+pub mod pipeline; // read -> normalise -> extract, parallel, in input order
 pub mod source; // readers: one per input format
 pub mod store; // the SQLite database: open, migrate, write, read
 

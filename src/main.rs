@@ -1,1 +1,32 @@
-fn main() {}
+//! The newsdb binary: parse arguments, run the subcommand, print any error once, set the exit code.
+
+use std::process::ExitCode;
+
+use clap::Parser;
+
+use newsdb::cli::{Cli, Command};
+use newsdb::{cmd, Error};
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match &cli.command {
+        Command::Ingest(args) => cmd::ingest::run(args, &cli.db, cli.quiet),
+        Command::Extract(args) => cmd::extract::run(args),
+        Command::Report(command) => cmd::report::run(command, &cli.db),
+        Command::Search(args) => cmd::search::run(args, &cli.db),
+        Command::Sql(args) => cmd::sql::run(args, &cli.db),
+        Command::Export(args) => cmd::export::run(args, &cli.db, cli.quiet),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        // `newsdb report people | head` closes the pipe early: the reader got what it wanted.
+        Err(error) if error.is_broken_pipe() => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("newsdb: {error}");
+            match error {
+                Error::Usage(_) => ExitCode::from(2),
+                _ => ExitCode::FAILURE,
+            }
+        }
+    }
+}

@@ -1,1 +1,139 @@
-//! stub
+//! `newsdb ingest`: read inputs, extract, and store them; report failures and a summary.
+
+use std::collections::HashSet;
+use std::io::IsTerminal;
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+use indicatif::{ProgressBar, ProgressStyle};
+
+use crate::cli::IngestArgs;
+use crate::pipeline::{self, Processed, Progress};
+use crate::store::write::{Outcome, Record, Writer};
+use crate::store::db;
+use crate::{Error, Result};
+
+/// Records handed to the writer per transaction.
+const WRITE_BATCH: usize = 512;
+
+#[derive(Default)]
+struct Counts {
+    new: usize,
+    duplicate: usize,
+    failed: usize,
+    people: HashSet<String>,
+    statements: usize,
+    topics: usize,
+}
+
+struct Bar(ProgressBar);
+
+impl Progress for Bar {
+    fn inputs_found(&mut self, total: usize) {
+        self.0.set_length(total as u64);
+    }
+    fn input_read(&mut self, name: &str) {
+        self.0.set_message(name.to_string());
+        self.0.inc(1);
+    }
+}
+
+fn progress_bar(quiet: bool) -> ProgressBar {
+    if quiet || !std::io::stderr().is_terminal() {
+        return ProgressBar::hidden();
+    }
+    let bar = ProgressBar::new(0);
+    let style = ProgressStyle::with_template("{bar:30} {pos}/{len} inputs {elapsed} {wide_msg}")
+        .unwrap_or_else(|_| ProgressStyle::default_bar());
+    bar.set_style(style);
+    bar.enable_steady_tick(Duration::from_millis(200));
+    bar
+}
+
+pub fn run(args: &IngestArgs, db_path: &Path, quiet: bool) -> Result<()> {
+    let started = Instant::now();
+    let bar = progress_bar(quiet);
+    let mut writer = if args.dry_run { None } else { Some(Writer::start(db::open(db_path)?, &args.input.inputs)?) };
+    let mut counts = Counts::default();
+    let mut pending: Vec<Record> = Vec::with_capacity(WRITE_BATCH);
+
+    let mut deliver = |processed: Processed| -> Result<()> {
+        let record = match processed {
+            Ok((article, extraction)) => {
+                for warning in &article.warnings {
+                    bar.suspend(|| eprintln!("warning: {}: {warning}", article.source));
+                }
+                Record::Article(Box::new(article), extraction)
+            }
+            Err(error) => {
+                bar.suspend(|| eprintln!("error: {error}"));
+                let (source, message) = match error {
+                    Error::Input { source_name, message } => (source_name, message),
+                    other => (String::new(), other.to_string()),
+                };
+                Record::Failed { source, message }
+            }
+        };
+        pending.push(record);
+        if pending.len() >= WRITE_BATCH {
+            write_pending(writer.as_mut(), &mut pending, &mut counts)?;
+        }
+        Ok(())
+    };
+    pipeline::run(&args.input, args.jobs, &mut Bar(bar.clone()), &mut deliver)?;
+    write_pending(writer.as_mut(), &mut pending, &mut counts)?;
+    bar.finish_and_clear();
+    if let Some(writer) = writer {
+        writer.finish(counts.new, counts.duplicate, counts.failed)?;
+    }
+
+    if !quiet {
+        let elapsed = started.elapsed().as_secs_f64();
+        let verb = if args.dry_run { "dry run, nothing written: " } else { "" };
+        eprintln!(
+            "{verb}{} new, {} duplicate, {} failed; {} people, {} statements, {} topic assignments; {elapsed:.2} s",
+            counts.new,
+            counts.duplicate,
+            counts.failed,
+            counts.people.len(),
+            counts.statements,
+            counts.topics
+        );
+    }
+    if counts.failed > 0 {
+        return Err(Error::PartialFailure { failed: counts.failed, total: counts.new + counts.duplicate + counts.failed });
+    }
+    Ok(())
+}
+
+/// Writes what is pending (or, in a dry run, counts it as if new) and updates the counts.
+fn write_pending(writer: Option<&mut Writer>, pending: &mut Vec<Record>, counts: &mut Counts) -> Result<()> {
+    let outcomes = match writer {
+        Some(writer) => writer.write_batch(pending)?,
+        None => pending
+            .iter()
+            .map(|record| match record {
+                Record::Article(_, extraction) => {
+                    Outcome::New { article_id: 0, statements: extraction.statements.len(), topics: extraction.topics.len() }
+                }
+                Record::Failed { .. } => Outcome::Failed,
+            })
+            .collect(),
+    };
+    for (record, outcome) in pending.iter().zip(outcomes) {
+        match outcome {
+            Outcome::New { statements, topics, .. } => {
+                if let Record::Article(_, extraction) = record {
+                    counts.people.extend(extraction.people.iter().map(|p| p.name.clone()));
+                }
+                counts.new += 1;
+                counts.statements += statements;
+                counts.topics += topics;
+            }
+            Outcome::Duplicate { .. } => counts.duplicate += 1,
+            Outcome::Failed => counts.failed += 1,
+        }
+    }
+    pending.clear();
+    Ok(())
+}
