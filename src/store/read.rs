@@ -192,13 +192,26 @@ pub fn column_names(stmt: &rusqlite::Statement<'_>) -> Vec<String> {
 }
 
 /// Reads all remaining rows into a Table with `columns`.
-pub fn collect_rows(columns: Vec<String>, mut rows: Rows<'_>) -> rusqlite::Result<Table> {
+pub fn collect_rows(columns: Vec<String>, rows: Rows<'_>) -> rusqlite::Result<Table> {
     let mut table = Table { columns, rows: Vec::new() };
-    while let Some(row) = rows.next()? {
-        let cells = (0..table.columns.len()).map(|i| row.get_ref(i).map(cell)).collect::<rusqlite::Result<_>>()?;
+    for_each_row(rows, table.columns.len(), |cells| {
         table.rows.push(cells);
-    }
+        Ok::<_, rusqlite::Error>(())
+    })?;
     Ok(table)
+}
+
+/// Hands each remaining row, as `width` cells, to `f`; for results too big to hold.
+pub fn for_each_row<E: From<rusqlite::Error>>(
+    mut rows: Rows<'_>,
+    width: usize,
+    mut f: impl FnMut(Vec<Cell>) -> Result<(), E>,
+) -> Result<(), E> {
+    while let Some(row) = rows.next()? {
+        let cells = (0..width).map(|i| row.get_ref(i).map(cell)).collect::<rusqlite::Result<_>>()?;
+        f(cells)?;
+    }
+    Ok(())
 }
 
 /// The one mapping from SQLite values to cells. Blobs become lowercase hex, which every
