@@ -63,6 +63,34 @@ pub fn parse(bytes: &[u8], source_name: &str) -> Result<ParsedFeed> {
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
         return Err(Error::input(source_name, "not a feed: the input is empty"));
     }
+    // feed-rs reads Atom 1.0 elements only; Atom 0.3 uses the same names in an older namespace, so reading it
+    // as 1.0 recovers titles, links, ids, authors and content (0.3-only dates such as `issued` stay unread).
+    let transcoded = utf16_to_utf8(bytes);
+    let bytes = transcoded.as_deref().unwrap_or(bytes);
+    let upgraded;
+    let bytes = if contains(bytes, ATOM_03_NS) {
+        upgraded = upgrade_atom_03(bytes);
+        &upgraded[..]
+    } else {
+        bytes
+    };
+    let feed = match parse_with_feed_rs(bytes) {
+        Ok(feed) => feed,
+        // feed-rs dispatches RSS on its version attribute and refuses `<rss>` without one, which RSS 0.9x-era
+        // feeds and hand-made ones do write: read those as RSS 2.0, whose elements are a superset.
+        Err(first) => match with_rss_version(bytes) {
+            Some(fixed) => parse_with_feed_rs(&fixed).map_err(|_| Error::input(source_name, first))?,
+            None => return Err(Error::input(source_name, first)),
+        },
+    };
+    Ok(convert(feed, source_name))
+}
+
+const ATOM_03_NS: &[u8] = b"http://purl.org/atom/ns#";
+const ATOM_10_NS: &[u8] = b"http://www.w3.org/2005/Atom";
+
+/// One feed-rs parse; the error is the message for the user, a `String` so a retry can report the first one.
+fn parse_with_feed_rs(bytes: &[u8]) -> std::result::Result<Feed, String> {
     let parser = feed_rs::parser::Builder::new()
         // Made-up ids (hashes of link and title) would pose as the publisher's own identifiers.
         .id_generator(|_, _, _| String::new())
@@ -71,13 +99,101 @@ pub fn parse(bytes: &[u8], source_name: &str) -> Result<ParsedFeed> {
         .build();
     // feed-rs is third-party code parsing untrusted input: a panic inside it must become a bad-input error,
     // not take the whole ingest run down.
-    let parsed = catch_unwind(AssertUnwindSafe(|| parser.parse(bytes)));
-    let feed = match parsed {
-        Ok(Ok(feed)) => feed,
-        Ok(Err(e)) => return Err(Error::input(source_name, format!("not a feed: {e}"))),
-        Err(_) => return Err(Error::input(source_name, "not a feed: the feed parser failed on this input")),
+    match catch_unwind(AssertUnwindSafe(|| parser.parse(bytes))) {
+        Ok(Ok(feed)) => Ok(feed),
+        Ok(Err(e)) => Err(format!("not a feed: {e}")),
+        Err(_) => Err("not a feed: the feed parser failed on this input".to_string()),
+    }
+}
+
+/// The input with the root `<rss>` saying `version="2.0"`, when it has no version or one feed-rs does not
+/// dispatch on (0.90, 0.93, 0.94, 1.0 ...); None when that does not apply.
+fn with_rss_version(bytes: &[u8]) -> Option<Vec<u8>> {
+    let head = &bytes[..bytes.len().min(SNIFF_LIMIT)];
+    let pos = find(head, b"<rss")?;
+    let after = pos + 4;
+    let tag_end = after + find(&head[after..], b">")?;
+    let tag = &head[after..tag_end];
+    let is_rss_tag = matches!(head.get(after), Some(b'>' | b' ' | b'\t' | b'\r' | b'\n' | b'/'));
+    if !is_rss_tag {
+        return None;
+    }
+    let mut out = Vec::with_capacity(bytes.len() + 16);
+    match find(tag, b"version=") {
+        None => {
+            out.extend_from_slice(&bytes[..after]);
+            out.extend_from_slice(b" version=\"2.0\"");
+            out.extend_from_slice(&bytes[after..]);
+        }
+        Some(v) => {
+            let quote_at = after + v + 8;
+            let quote = *head.get(quote_at).filter(|q| matches!(q, b'"' | b'\''))?;
+            let value_end = quote_at + 1 + find(&head[quote_at + 1..tag_end], &[quote])?;
+            let value = &head[quote_at + 1..value_end];
+            if matches!(value, b"2.0" | b"0.91" | b"0.92") {
+                return None;
+            }
+            out.extend_from_slice(&bytes[..quote_at + 1]);
+            out.extend_from_slice(b"2.0");
+            out.extend_from_slice(&bytes[value_end..]);
+        }
+    }
+    Some(out)
+}
+
+/// UTF-16 input (by BOM, or by the `<` next to a zero byte) as UTF-8 with its declaration saying so: feed-rs
+/// reads UTF-8 and the single-byte encodings only.
+fn utf16_to_utf8(bytes: &[u8]) -> Option<Vec<u8>> {
+    let encoding = match encoding_rs::Encoding::for_bom(bytes) {
+        Some((enc, _)) if enc != encoding_rs::UTF_8 => enc,
+        Some(_) => return None,
+        None if bytes.starts_with(&[0, b'<']) => encoding_rs::UTF_16BE,
+        None if bytes.starts_with(&[b'<', 0]) => encoding_rs::UTF_16LE,
+        None => return None,
     };
-    Ok(convert(feed, source_name))
+    let (text, _, _) = encoding.decode(bytes);
+    let mut text = text.into_owned();
+    if let Some(decl_end) = text.starts_with("<?xml").then(|| text.find("?>")).flatten() {
+        let decl = text[..decl_end].to_string();
+        let fixed = decl.replace("utf-16le", "utf-8").replace("utf-16be", "utf-8").replace("utf-16", "utf-8");
+        let fixed = fixed.replace("UTF-16LE", "UTF-8").replace("UTF-16BE", "UTF-8").replace("UTF-16", "UTF-8");
+        text.replace_range(..decl_end, &fixed);
+    }
+    Some(text.into_bytes())
+}
+
+/// Atom 0.3 rewritten as Atom 1.0: the namespace, and the MIME types 0.3 allowed in `type` where 1.0 has
+/// `text`, `html` and `xhtml` (feed-rs refuses the MIME forms on text constructs).
+fn upgrade_atom_03(bytes: &[u8]) -> Vec<u8> {
+    let mut out = replace_all(bytes, ATOM_03_NS, ATOM_10_NS);
+    for q in ["\"", "'"] {
+        for (from, to) in [("application/xhtml+xml", "xhtml"), ("text/html", "html"), ("text/plain", "text")] {
+            let from = format!("type={q}{from}{q}");
+            let to = format!("type={q}{to}{q}");
+            out = replace_all(&out, from.as_bytes(), to.as_bytes());
+        }
+    }
+    out
+}
+
+fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    hay.windows(needle.len()).position(|w| w == needle)
+}
+
+fn contains(hay: &[u8], needle: &[u8]) -> bool {
+    find(hay, needle).is_some()
+}
+
+fn replace_all(hay: &[u8], from: &[u8], to: &[u8]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(hay.len());
+    let mut rest = hay;
+    while let Some(pos) = find(rest, from) {
+        out.extend_from_slice(&rest[..pos]);
+        out.extend_from_slice(to);
+        rest = &rest[pos + from.len()..];
+    }
+    out.extend_from_slice(rest);
+    out
 }
 
 fn convert(feed: Feed, source_name: &str) -> ParsedFeed {
@@ -98,7 +214,12 @@ fn convert(feed: Feed, source_name: &str) -> ParsedFeed {
     ParsedFeed { title, link, items, skipped }
 }
 
-fn convert_entry(entry: &Entry, feed: &Feed, feed_authors: &[String], feed_title: Option<&str>) -> Option<IncomingArticle> {
+fn convert_entry(
+    entry: &Entry,
+    feed: &Feed,
+    feed_authors: &[String],
+    feed_title: Option<&str>,
+) -> Option<IncomingArticle> {
     let title = entry.title.as_ref().and_then(text_line);
     let content = entry
         .content
@@ -118,8 +239,7 @@ fn convert_entry(entry: &Entry, feed: &Feed, feed_authors: &[String], feed_title
         // that are web addresses.
         external_id.clone().filter(|id| id.starts_with("http://") || id.starts_with("https://"))
     });
-    let published =
-        entry.published.or(entry.updated).map(|d| d.to_rfc3339_opts(SecondsFormat::Secs, true));
+    let published = entry.published.or(entry.updated).map(|d| d.to_rfc3339_opts(SecondsFormat::Secs, true));
     let mut authors = person_names(&entry.authors);
     if authors.is_empty() {
         authors = feed_authors.to_vec();
@@ -334,7 +454,7 @@ mod tests {
         let xml = br#"<?xml version="1.0"?>
 <!-- a comment before the root -->
 <feed xmlns="http://www.w3.org/2005/Atom">
-  <title type="html">News &amp;lt;b&amp;gt;Site&amp;lt;/b&amp;gt;</title>
+  <title type="html">News &lt;b&gt;Site&lt;/b&gt;</title>
   <author><name>Desk</name></author>
   <entry>
     <title>Entry one</title>
@@ -405,7 +525,9 @@ mod tests {
 
     #[test]
     fn garbage_is_an_error_not_a_panic() {
-        for input in [&b""[..], b"hello world", b"<html><body>hi</body></html>", b"{\"a\": 1}", b"<rss", b"\xff\xfe\x00"] {
+        for input in
+            [&b""[..], b"hello world", b"<html><body>hi</body></html>", b"{\"a\": 1}", b"<rss", b"\xff\xfe\x00"]
+        {
             assert!(!looks_like_feed(input) || input == b"<rss");
             match parse(input, "junk.bin") {
                 Err(Error::Input { source_name, message }) => {
@@ -418,8 +540,29 @@ mod tests {
     }
 
     #[test]
+    fn versionless_rss_atom_03_and_utf16_are_read() {
+        let feed = parse(b"<rss><channel><title>T</title><item><title>No version</title></item></channel></rss>", "v")
+            .unwrap();
+        assert_eq!(feed.items[0].title.as_deref(), Some("No version"));
+        let feed = parse(b"<rss version='0.94'><channel><item><title>Odd version</title></item></channel></rss>", "v")
+            .unwrap();
+        assert_eq!(feed.items[0].title.as_deref(), Some("Odd version"));
+        let atom03 = br#"<feed version="0.3" xmlns="http://purl.org/atom/ns#"><entry>
+            <title type="text/html" mode="escaped">Old &lt;b&gt;Atom&lt;/b&gt;</title></entry></feed>"#;
+        assert_eq!(parse(atom03, "a").unwrap().items[0].title.as_deref(), Some("Old Atom"));
+        let utf16: Vec<u8> = "\u{feff}<?xml version=\"1.0\" encoding=\"utf-16\"?><rss version=\"2.0\"><channel><item><title>Caf\u{e9}</title></item></channel></rss>"
+            .encode_utf16()
+            .flat_map(|u| u.to_le_bytes())
+            .collect();
+        assert!(looks_like_feed(&utf16));
+        assert_eq!(parse(&utf16, "u").unwrap().items[0].title.as_deref(), Some("Caf\u{e9}"));
+    }
+
+    #[test]
     fn sniffing_skips_bom_declaration_doctype_and_comments() {
-        assert!(looks_like_feed(b"\xef\xbb\xbf<?xml version='1.0'?>\n<!DOCTYPE rss [<!ENTITY x \"y\">]>\n<!-- c --><rss version='0.91'>"));
+        assert!(looks_like_feed(
+            b"\xef\xbb\xbf<?xml version='1.0'?>\n<!DOCTYPE rss [<!ENTITY x \"y\">]>\n<!-- c --><rss version='0.91'>"
+        ));
         assert!(looks_like_feed(b"<rdf:RDF xmlns:rdf='x'>"));
         assert!(!looks_like_feed(b"<!DOCTYPE html><html>"));
     }
