@@ -1,5 +1,8 @@
 //! Readers: turn inputs (files, directories, globs, stdin) into IncomingArticles, one reader per format.
 
+pub mod feed;
+pub mod html;
+
 use std::path::PathBuf;
 
 use crate::cli::InputFormat;
