@@ -107,10 +107,7 @@ fn decode_utf8_lossy(bytes: &[u8], warnings: &mut Vec<String>) -> String {
 fn decode_with(enc: &'static Encoding, bytes: &[u8], warnings: &mut Vec<String>) -> String {
     let (text, had_errors) = enc.decode_without_bom_handling(bytes);
     if had_errors {
-        warnings.push(format!(
-            "invalid {} sequences replaced with U+FFFD",
-            enc.name()
-        ));
+        warnings.push(format!("invalid {} sequences replaced with U+FFFD", enc.name()));
     }
     text.into_owned()
 }
@@ -123,7 +120,10 @@ fn decode_legacy(bytes: &[u8], warnings: &mut Vec<String>) -> String {
     // Short Western texts with a few accents look alike in several code pages (chardetng may say
     // windows-1250 for English with "é"); when windows-1252 reads the bytes identically, name it,
     // since it is by far the most common legacy encoding of news text.
-    if enc == UTF_8 || (enc != WINDOWS_1252 && enc.decode_without_bom_handling(bytes).0 == WINDOWS_1252.decode_without_bom_handling(bytes).0) {
+    if enc == UTF_8
+        || (enc != WINDOWS_1252
+            && enc.decode_without_bom_handling(bytes).0 == WINDOWS_1252.decode_without_bom_handling(bytes).0)
+    {
         enc = WINDOWS_1252;
     }
     warnings.push(format!("not UTF-8; decoded as {}", enc.name()));
@@ -154,7 +154,7 @@ fn utf32(bytes: &[u8]) -> Option<(bool, &[u8])> {
 }
 
 fn decode_utf32(bytes: &[u8], big_endian: bool, warnings: &mut Vec<String>) -> String {
-    let mut bad = bytes.len() % 4 != 0;
+    let mut bad = !bytes.len().is_multiple_of(4);
     let text = bytes
         .chunks_exact(4)
         .map(|u| {
@@ -251,17 +251,9 @@ mod tests {
     }
 
     fn utf16(s: &str, big_endian: bool) -> Vec<u8> {
-        let mut out = if big_endian {
-            vec![0xFE, 0xFF]
-        } else {
-            vec![0xFF, 0xFE]
-        };
+        let mut out = if big_endian { vec![0xFE, 0xFF] } else { vec![0xFF, 0xFE] };
         for unit in s.encode_utf16() {
-            let b = if big_endian {
-                unit.to_be_bytes()
-            } else {
-                unit.to_le_bytes()
-            };
+            let b = if big_endian { unit.to_be_bytes() } else { unit.to_le_bytes() };
             out.extend_from_slice(&b);
         }
         out
@@ -292,10 +284,7 @@ mod tests {
         let bytes = utf16(s, false);
         let d = decode(&bytes[2..]).unwrap();
         assert_eq!(d.text, s);
-        assert_eq!(
-            d.warnings,
-            vec!["no byte-order mark; decoded as UTF-16LE".to_string()]
-        );
+        assert_eq!(d.warnings, vec!["no byte-order mark; decoded as UTF-16LE".to_string()]);
     }
 
     #[test]
@@ -308,16 +297,14 @@ mod tests {
             "The café owner said “we are naïve about prices” and the “market” agreed. \
              Every café in the city raised prices this week."
         );
-        assert_eq!(
-            d.warnings,
-            vec!["not UTF-8; decoded as windows-1252".to_string()]
-        );
+        assert_eq!(d.warnings, vec!["not UTF-8; decoded as windows-1252".to_string()]);
     }
 
     #[test]
     fn windows_1252_is_preferred_when_equivalent() {
         // chardetng alone guesses windows-1250 for this; both decode it the same way.
-        let bytes = b"Harbour workers vote\r\n\r\n\x93We did not want this,\x94 said Ren\xE9 Dubois, the union\x92s secretary.";
+        let bytes =
+            b"Harbour workers vote\r\n\r\n\x93We did not want this,\x94 said Ren\xE9 Dubois, the union\x92s secretary.";
         let d = decode(bytes).unwrap();
         assert!(d.text.contains("“We did not want this,” said René Dubois, the union’s secretary."));
         assert_eq!(d.warnings, vec!["not UTF-8; decoded as windows-1252".to_string()]);
@@ -325,7 +312,8 @@ mod tests {
 
     #[test]
     fn other_legacy_encodings_are_detected() {
-        let (bytes, _, _) = encoding_rs::WINDOWS_1251.encode("Президент заявил, что переговоры продолжатся на следующей неделе в Женеве.");
+        let (bytes, _, _) = encoding_rs::WINDOWS_1251
+            .encode("Президент заявил, что переговоры продолжатся на следующей неделе в Женеве.");
         let d = decode(&bytes).unwrap();
         assert_eq!(d.text, "Президент заявил, что переговоры продолжатся на следующей неделе в Женеве.");
         assert_eq!(d.warnings, vec!["not UTF-8; decoded as windows-1251".to_string()]);
@@ -333,15 +321,10 @@ mod tests {
 
     #[test]
     fn binary_is_rejected() {
-        let blob: Vec<u8> = (0..2048u32)
-            .map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8)
-            .collect();
+        let blob: Vec<u8> = (0..2048u32).map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8).collect();
         assert_eq!(decode(&blob), Err(DecodeError::Binary));
         assert_eq!(decode(b"\x89PNG\r\n\x1a\nabc"), Err(DecodeError::Binary));
-        assert_eq!(
-            decode(b"text\x01\x02\x03\x04\x05"),
-            Err(DecodeError::Binary)
-        );
+        assert_eq!(decode(b"text\x01\x02\x03\x04\x05"), Err(DecodeError::Binary));
         assert!(looks_binary(&blob));
         assert!(!looks_binary(b"{\"title\": \"x\"}\n"));
     }
