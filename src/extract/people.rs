@@ -20,6 +20,8 @@ pub struct Person {
 #[derive(Debug, Clone, Copy)]
 pub struct Mention {
     pub start: usize,
+    /// Where the name proper starts, after any honorific.
+    pub name_start: usize,
     pub end: usize,
     pub person: usize,
 }
@@ -40,11 +42,19 @@ pub struct People {
 #[derive(Debug, Clone)]
 struct Cand {
     title_start: usize,
+    /// A title or honorific precedes the name ("President", "Mr").
+    titled: bool,
     start: usize,
     end: usize,
     /// The lower-cased name words, the key for clustering.
     key: Vec<String>,
 }
+
+/// Titles that are part of how a name is written ("Mr Smith"), unlike job titles, which are roles.
+const HONORIFICS: &[&str] = &[
+    "mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "dame", "lord", "lady", "herr", "frau", "monsieur",
+    "madame", "señor", "señora", "господин", "госпожа", "rev", "baroness", "baron",
+];
 
 /// Verbs whose subject is almost always a person when it is a lone capitalised word.
 const PERSON_VERBS: &[&str] = &[
@@ -152,6 +162,7 @@ fn candidates(doc: &Doc) -> Vec<Cand> {
         // Strip leading sentence words, titles and demonyms ("However", "Russian President").
         let mut s = i;
         let mut title_start = None;
+        let mut titled = false;
         while s < raw_end {
             let l = doc.lower[s].as_str();
             if !doc.is_word(s) {
@@ -159,7 +170,12 @@ fn candidates(doc: &Doc) -> Vec<Cand> {
                 continue;
             }
             if TITLES.contains(l) && s + 1 < raw_end {
-                title_start.get_or_insert(s);
+                titled = true;
+                if HONORIFICS.contains(&l) {
+                    title_start.get_or_insert(s);
+                } else {
+                    title_start = None;
+                }
             } else if COMMON_WORDS.contains(l) || (NON_PERSON.contains(l) && s + 1 < raw_end) || ROLE_MODIFIERS.contains(&l) && s + 1 < raw_end || is_role_noun(l) && s + 1 < raw_end {
                 title_start = None;
             } else {
@@ -170,8 +186,8 @@ fn candidates(doc: &Doc) -> Vec<Cand> {
         if s < raw_end {
             let words: Vec<usize> = (s..raw_end).filter(|&k| doc.is_word(k)).collect();
             let key: Vec<String> = words.iter().map(|&k| doc.lower[k].clone()).collect();
-            if acceptable(doc, &key, s, i, title_start.is_some()) {
-                out.push(Cand { title_start: title_start.unwrap_or(s), start: s, end: raw_end, key });
+            if acceptable(doc, &key, s, i, titled) {
+                out.push(Cand { title_start: title_start.unwrap_or(s), titled, start: s, end: raw_end, key });
             }
         }
         i = raw_end.max(i + 1);
@@ -216,7 +232,7 @@ fn acceptable(doc: &Doc, key: &[String], start: usize, raw_start: usize, titled:
 /// Evidence, at one occurrence, that a single capitalised word names a person.
 fn evidence(doc: &Doc, c: &Cand) -> bool {
     let n = doc.tokens.len();
-    if c.title_start < c.start {
+    if c.titled {
         return true;
     }
     let (s, e) = (c.start, c.end);
@@ -314,6 +330,13 @@ pub fn find(body: &Doc, title: &Doc) -> People {
         let e = is_person_key.entry(c.key.clone()).or_insert(false);
         *e |= ok;
     }
+    // A lone surname (or first name) of a full name used elsewhere needs no evidence of its own.
+    let full: Vec<Vec<String>> = is_person_key.iter().filter(|(k, &v)| v && k.len() > 1).map(|(k, _)| k.clone()).collect();
+    for (k, v) in is_person_key.iter_mut() {
+        if !*v && k.len() == 1 {
+            *v = full.iter().any(|f| f.last() == k.first() || f.first() == k.first());
+        }
+    }
     // The headline's subject: "Name: ..." or "Name says ...".
     let mut headline_key: Option<Vec<String>> = None;
     for c in &title_cands {
@@ -369,12 +392,12 @@ pub fn find(body: &Doc, title: &Doc) -> People {
 
     // Mentions in the body, in text order; persons numbered by first mention (title-only last).
     let mut order: Vec<usize> = Vec::new();
-    let mut raw_mentions: Vec<(usize, usize, usize)> = Vec::new();
+    let mut raw_mentions: Vec<(usize, usize, usize, usize)> = Vec::new();
     let mut names: Vec<String> = vec![String::new(); full_keys.len()];
     let mut aliases: Vec<Vec<String>> = vec![Vec::new(); full_keys.len()];
     for c in &cands {
         if let Some(&p) = cluster_of.get(&c.key) {
-            raw_mentions.push((c.title_start, c.end, p));
+            raw_mentions.push((c.title_start, c.start, c.end, p));
             if !order.contains(&p) {
                 order.push(p);
             }
@@ -418,7 +441,7 @@ pub fn find(body: &Doc, title: &Doc) -> People {
         })
         .collect();
     let mentions: Vec<Mention> =
-        raw_mentions.iter().map(|&(s, e, p)| Mention { start: s, end: e, person: renumber[p] }).collect();
+        raw_mentions.iter().map(|&(s, ns, e, p)| Mention { start: s, name_start: ns, end: e, person: renumber[p] }).collect();
     let mut tok_person = vec![None; body.tokens.len()];
     for m in &mentions {
         for t in &mut tok_person[m.start..m.end] {
@@ -449,8 +472,10 @@ pub fn find(body: &Doc, title: &Doc) -> People {
     }
     for m in &mentions {
         // "Russian political scientist Abbas Gallyamov"
-        if let Some(s) = role_before(body, m.start) {
-            add_role(m.person, body.slice(s, m.start - 1));
+        if let Some(s) = role_before(body, m.name_start) {
+            if !HONORIFICS.contains(&body.lower[m.name_start - 1].as_str()) {
+                add_role(m.person, body.slice(s, m.name_start - 1));
+            }
         }
         if let Some((a, b)) = role_after(body, m.end) {
             add_role(m.person, &body.text[a..b]);

@@ -110,7 +110,7 @@ fn segments(doc: &Doc) -> Vec<Seg> {
                     // A closing mark with no opening: the quote lost its opening mark. It starts after
                     // the last real quote of the paragraph, else at the paragraph start; short quoted
                     // words inside it were scare quotes.
-                    let prev_long = segs[first_seg..].iter().rev().find(|s| word_count(doc, s.a, s.b) >= 4).map(|s| s.close.unwrap_or(s.b) + 1);
+                    let prev_long = segs.get(first_seg..).unwrap_or(&[]).iter().rev().find(|s| word_count(doc, s.a, s.b) >= 4).map(|s| s.close.unwrap_or(s.b) + 1);
                     let mut a = match prev_long {
                         Some(after) if after < i => {
                             let sents_after = (after..i).find(|&k| doc.sent_start(k) == k).unwrap_or(after);
@@ -121,7 +121,9 @@ fn segments(doc: &Doc) -> Vec<Seg> {
                     while a < i && doc.tokens[a].kind == Kind::Quote {
                         a += 1;
                     }
-                    segs.retain(|s| s.a < a || s.b > i || s.open.is_none());
+                    let from = first_seg.min(segs.len());
+                    let kept: Vec<Seg> = segs.drain(from..).filter(|s| s.a < a || s.b > i || s.open.is_none()).collect();
+                    segs.extend(kept);
                     if a < i {
                         segs.push(Seg { open: None, close: Some(i), a, b: i, continued: false });
                     }
@@ -146,7 +148,7 @@ fn segments(doc: &Doc) -> Vec<Seg> {
 /// Single-quote segments (‘...’, ‚...‘, '...'), only where no double quote is, matched strictly
 /// because the same marks are apostrophes ("Ukraine’s", "students’").
 fn single_quote_segments(doc: &Doc, ps: usize, pe: usize, segs: &mut Vec<Seg>, first_seg: usize) {
-    let covered = |i: usize, segs: &[Seg]| segs[first_seg..].iter().any(|s| s.open.unwrap_or(s.a) <= i && i <= s.close.unwrap_or(s.b));
+    let covered = |i: usize, segs: &[Seg]| segs.get(first_seg..).unwrap_or(&[]).iter().any(|s| s.open.unwrap_or(s.a) <= i && i <= s.close.unwrap_or(s.b));
     let mut open: Option<(usize, char)> = None;
     for i in ps..pe {
         if doc.tokens[i].kind != Kind::Quote || covered(i, segs) {
@@ -178,6 +180,11 @@ fn word_count(doc: &Doc, a: usize, b: usize) -> usize {
 fn speaker_ending(doc: &Doc, people: &People, e: usize, floor: usize) -> Option<(usize, usize)> {
     if e == 0 || e <= floor {
         return None;
+    }
+    // "Kiriyenko (the first deputy head ...) told": the speaker is before the parenthesis.
+    if doc.str(e - 1) == ")" {
+        let open = (floor..e - 1).rev().take(20).find(|&k| doc.str(k) == "(")?;
+        return speaker_ending(doc, people, open, floor).map(|(s, _)| (s, open));
     }
     let last = e - 1;
     if let Some(m) = mention_at(people, last) {
@@ -280,6 +287,10 @@ fn after_quote(doc: &Doc, people: &People, close: usize) -> Option<(usize, (usiz
     }
     if k >= ceil {
         return None;
+    }
+    // An auxiliary before the cue: "a déclaré", "hat gesagt".
+    if k + 1 < ceil && matches!(doc.lower[k].as_str(), "a" | "has" | "hat" | "ha") && is_cue(&doc.lower[k + 1]) {
+        k += 1;
     }
     if doc.is_word(k) && is_cue(&doc.lower[k]) && !doc.is_cap(k) || doc.is_word(k) && is_cue(&doc.lower[k]) && k == close + 1 {
         // "says Abbas Gallyamov"
@@ -414,7 +425,8 @@ pub fn find(doc: &Doc, people: &People) -> Vec<ExtractedStatement> {
         });
         let Some(kind) = statement_kind(doc, s, after.is_some() || before.is_some()) else { continue };
         let Some((start, end)) = text_range(doc, s.a, s.b) else { continue };
-        for q in &mut quoted[s.a..s.b] {
+        let (qa, qb) = (s.open.unwrap_or(s.a), s.close.map(|c| c + 1).unwrap_or(s.b));
+        for q in &mut quoted[qa..qb] {
             *q = true;
         }
         let attr = match (after, before) {
@@ -472,7 +484,8 @@ pub fn find(doc: &Doc, people: &People) -> Vec<ExtractedStatement> {
         if f.kind == StatementKind::Indirect && f.attr.cue.is_some_and(|c| doc.lower[c] == "according") {
             cue = Some("according to".to_string());
         }
-        if !f.nested && (speaker.is_some() || label.is_some()) {
+        let vague = speaker.is_none() && label.as_deref().is_some_and(|l| is_pronoun(&l.to_lowercase()));
+        if !f.nested && !vague && (speaker.is_some() || label.is_some()) {
             following = Some((speaker, label.clone(), out.len()));
         }
         out.push(ExtractedStatement {

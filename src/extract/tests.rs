@@ -155,3 +155,214 @@ fn show() {
         println!("TOPIC {} {} {:.2} {:?}", t.code, t.name, t.score, t.evidence);
     }
 }
+
+#[test]
+fn split_quote_around_attribution() {
+    let body = "“We will not give up,” she said, “and we will win this fight.”";
+    let x = run_checked("", body);
+    assert_eq!(x.statements.len(), 2, "{:#?}", x.statements);
+    assert_eq!(x.statements[0].text.text, "We will not give up");
+    assert_eq!(x.statements[1].text.text, "and we will win this fight.");
+    for s in &x.statements {
+        assert_eq!(s.cue.as_deref(), Some("said"));
+        assert_eq!(s.speaker_span.as_ref().unwrap().text, "she");
+    }
+}
+
+#[test]
+fn multi_paragraph_quote() {
+    let body = "Maria Lopez, the mayor, spoke after the vote.\n\n\
+                “The city has waited ten years for this bridge. We owe it to our children.\n\n\
+                “It will open next spring,” Lopez said.";
+    let x = run_checked("", body);
+    let st: Vec<_> = x.statements.iter().filter(|s| s.kind == StatementKind::Direct).collect();
+    assert_eq!(st.len(), 2, "{:#?}", x.statements);
+    assert_eq!(st[0].text.text, "The city has waited ten years for this bridge. We owe it to our children.");
+    assert_eq!(st[1].text.text, "It will open next spring");
+    for s in st {
+        assert_eq!(speaker_name(&x, s), Some("Maria Lopez"));
+    }
+    assert_eq!(person(&x, "Maria Lopez").roles, ["the mayor"]);
+}
+
+#[test]
+fn colon_introduction() {
+    let body = "Economist Jane Doe is blunt. The economist says: the recovery will take at least three years.";
+    let x = run_checked("", body);
+    let s = only_statement(&x);
+    assert_eq!(s.attribution, Attribution::Colon);
+    assert_eq!(s.cue.as_deref(), Some("says"));
+    assert_eq!(s.text.text, "the recovery will take at least three years.");
+    assert_eq!(speaker_name(&x, s), Some("Jane Doe"));
+}
+
+#[test]
+fn according_to() {
+    let body = "According to Peter Novak, the factory will close in March. The plant employs 400 people.";
+    let x = run_checked("", body);
+    let s = only_statement(&x);
+    assert_eq!(s.attribution, Attribution::AccordingTo);
+    assert_eq!(s.kind, StatementKind::Indirect);
+    assert_eq!(s.text.text, "the factory will close in March.");
+    assert_eq!(speaker_name(&x, s), Some("Peter Novak"));
+}
+
+#[test]
+fn indirect_said_that() {
+    let body = "Foreign Minister Anna Berg said on Monday that the talks would resume next week.";
+    let x = run_checked("", body);
+    let s = only_statement(&x);
+    assert_eq!(s.kind, StatementKind::Indirect);
+    assert_eq!(s.cue.as_deref(), Some("said"));
+    assert_eq!(s.text.text, "the talks would resume next week.");
+    assert_eq!(speaker_name(&x, s), Some("Anna Berg"));
+    assert_eq!(person(&x, "Anna Berg").roles, ["Foreign Minister"]);
+}
+
+#[test]
+fn pronoun_speaker_resolved() {
+    let body = "Tom Hayes has coached the team for a decade.\n\n“This is the best squad I have ever had,” he said.";
+    let x = run_checked("", body);
+    let s = only_statement(&x);
+    assert_eq!(speaker_name(&x, s), Some("Tom Hayes"));
+    assert_eq!(s.speaker_span.as_ref().unwrap().text, "he");
+    assert_eq!(s.attribution, Attribution::Explicit);
+}
+
+#[test]
+fn nominal_speaker_resolved() {
+    let body = "The report was written by British historian Helen Marsh.\n\n\
+                “Nobody expected the archive to survive the war,” the historian said.";
+    let x = run_checked("", body);
+    let s = x.statements.iter().find(|s| s.kind == StatementKind::Direct).expect("direct quote");
+    assert_eq!(speaker_name(&x, s), Some("Helen Marsh"));
+    assert_eq!(s.speaker_span.as_ref().unwrap().text, "the historian");
+    assert_eq!(person(&x, "Helen Marsh").roles, ["British historian"]);
+}
+
+#[test]
+fn scare_quote_rejected() {
+    let body = "The government called the measures “temporary” and promised a “review”.";
+    let x = run_checked("", body);
+    assert!(x.statements.is_empty(), "{:#?}", x.statements);
+}
+
+#[test]
+fn quoted_title_of_work_rejected() {
+    let body = "Her new novel, “The Long Road Home To Kansas”, was published on Tuesday. \
+                The film “Nothing Lasts Forever Here” opens in May.";
+    let x = run_checked("", body);
+    assert!(x.statements.is_empty(), "{:#?}", x.statements);
+}
+
+#[test]
+fn guillemets() {
+    let body = "«Nous ne céderons pas sur les retraites», a déclaré Élisabeth Borne.";
+    let x = run_checked("", body);
+    let s = only_statement(&x);
+    assert_eq!(s.text.text, "Nous ne céderons pas sur les retraites");
+    assert_eq!(speaker_name(&x, s), Some("Élisabeth Borne"));
+}
+
+#[test]
+fn low_9_quotes() {
+    let body = "„Wir müssen jetzt handeln, bevor es zu spät ist“, sagte Olaf Scholz am Montag.";
+    let x = run_checked("", body);
+    let s = only_statement(&x);
+    assert_eq!(s.text.text, "Wir müssen jetzt handeln, bevor es zu spät ist");
+    assert_eq!(s.cue.as_deref(), Some("sagte"));
+    assert_eq!(speaker_name(&x, s), Some("Olaf Scholz"));
+}
+
+#[test]
+fn surname_resolves_to_full_name() {
+    let body = "Keir Starmer visited the plant. Later Starmer told workers the jobs were safe for now.";
+    let x = run_checked("", body);
+    assert_eq!(names(&x), ["Keir Starmer"]);
+    let p = person(&x, "Keir Starmer");
+    assert_eq!(p.mentions.len(), 2);
+    assert_eq!(p.aliases, ["Starmer"]);
+}
+
+#[test]
+fn possessive_mention() {
+    let body = "Vladimir Putin spoke on Friday. Putin's spokesman later denied the report.";
+    let x = run_checked("", body);
+    let p = person(&x, "Vladimir Putin");
+    let texts: Vec<&str> = p.mentions.iter().map(|m| m.text.as_str()).collect();
+    assert_eq!(texts, ["Vladimir Putin", "Putin"]);
+}
+
+#[test]
+fn cyrillic_name() {
+    let body = "«Мы готовы к переговорам», — заявил Дмитрий Песков журналистам.";
+    let x = run_checked("", body);
+    assert_eq!(names(&x), ["Дмитрий Песков"]);
+    let s = only_statement(&x);
+    assert_eq!(s.text.text, "Мы готовы к переговорам");
+    assert_eq!(speaker_name(&x, s), Some("Дмитрий Песков"));
+}
+
+#[test]
+fn particle_name_ursula_von_der_leyen() {
+    let body = "Ursula von der Leyen said the bloc would act. Von der Leyen did not give a date.";
+    let x = run_checked("", body);
+    assert_eq!(names(&x)[0], "Ursula von der Leyen");
+    assert!(person(&x, "Ursula von der Leyen").mentions.len() >= 1);
+}
+
+#[test]
+fn organisation_not_a_person() {
+    let body = "Goldman Sachs Group said profits rose. The European Commission and the Labour Party \
+                met at Downing Street. Microsoft said it would appeal.";
+    let x = run_checked("", body);
+    assert!(x.people.is_empty(), "{:?}", names(&x));
+}
+
+#[test]
+fn month_day_not_a_person() {
+    let body = "On Monday the court adjourned. In February prices fell, and by Friday March trading resumed.";
+    let x = run_checked("", body);
+    assert!(x.people.is_empty(), "{:?}", names(&x));
+}
+
+#[test]
+fn non_person_source_police_said() {
+    let body = "Police said the driver had been arrested at the scene of the crash.";
+    let x = run_checked("", body);
+    let s = only_statement(&x);
+    assert_eq!(s.speaker, None);
+    assert_eq!(s.source_label.as_deref(), Some("Police"));
+    assert_eq!(s.text.text, "the driver had been arrested at the scene of the crash.");
+}
+
+mod prop {
+    use super::*;
+    use proptest::prelude::*;
+
+    const PIECES: &[&str] = &[
+        "the", "said", "says", "told", "according to", "Putin", "Mr", "Smith", "Abbas Gallyamov", "von der",
+        "Leyen", "he", "she", "police", "“", "”", "\"", "«", "»", "„", "‘", "’", "'", ":", ",", ".", "?", "\n",
+        "\n\n", "(", ")", "—", "Дмитрий", "Песков", "Élisabeth", "’s", "'s", "war", "peace", "é", "ß", "🙂",
+        "J.", "Ukraine’s", " ", "that", "a", "spokesman", "the political scientist", "Kremlin", "February",
+    ];
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2000))]
+        #[test]
+        fn spans_always_match_body(parts in proptest::collection::vec((0..PIECES.len(), any::<bool>()), 0..60),
+                                   noise in "\\PC{0,20}") {
+            let mut body = String::new();
+            for (i, space) in parts {
+                body.push_str(PIECES[i]);
+                if space { body.push(' '); }
+            }
+            body.push_str(&noise);
+            let x = run(&noise, &body);
+            check_spans(&body, &x);
+            for s in &x.statements {
+                if let Some(p) = s.speaker { prop_assert!(p < x.people.len()); }
+            }
+        }
+    }
+}
