@@ -11,6 +11,9 @@ pub enum Format {
     Markdown,
     Json,
     Jsonl,
+    /// HTML or XML (article pages, RSS/Atom feeds): not read by the file readers here. This is where
+    /// the feed and page readers plug in (`feed::looks_like_feed`, `html::looks_like_html`).
+    Markup,
 }
 
 impl Format {
@@ -33,6 +36,7 @@ pub fn by_extension(path: &Path) -> Option<Format> {
         "md" | "markdown" => Some(Format::Markdown),
         "json" => Some(Format::Json),
         "jsonl" | "ndjson" => Some(Format::Jsonl),
+        "html" | "htm" | "xhtml" | "xml" | "rss" | "atom" => Some(Format::Markup),
         _ => None,
     }
 }
@@ -44,6 +48,9 @@ pub fn by_content(prefix: &[u8]) -> Format {
     let trimmed = text.trim_start();
     if trimmed.starts_with('[') {
         return Format::Json;
+    }
+    if trimmed.starts_with('<') {
+        return Format::Markup;
     }
     if !trimmed.starts_with('{') {
         return Format::Text;
@@ -72,7 +79,9 @@ mod tests {
         assert_eq!(by_extension(Path::new("b.ndjson")), Some(Format::Jsonl));
         assert_eq!(by_extension(Path::new("b.jsonl")), Some(Format::Jsonl));
         assert_eq!(by_extension(Path::new("b")), None);
-        assert_eq!(by_extension(Path::new("b.html")), None);
+        assert_eq!(by_extension(Path::new("b.html")), Some(Format::Markup));
+        assert_eq!(by_extension(Path::new("b.rss")), Some(Format::Markup));
+        assert_eq!(by_extension(Path::new("b.csv")), None);
     }
 
     #[test]
@@ -84,5 +93,7 @@ mod tests {
         assert_eq!(by_content(b"\xEF\xBB\xBF{\"a\": 1}\n{\"a\": 2}"), Format::Jsonl);
         assert_eq!(by_content(b"Title\n\nBody"), Format::Text);
         assert_eq!(by_content(b"---\ntitle: x\n---\nBody"), Format::Text);
+        assert_eq!(by_content(b"\n <?xml version=\"1.0\"?><rss>"), Format::Markup);
+        assert_eq!(by_content(b"<!DOCTYPE html><html>"), Format::Markup);
     }
 }

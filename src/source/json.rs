@@ -95,11 +95,18 @@ pub struct JsonlReader<R> {
     line_no: usize,
     buf: Vec<u8>,
     done: bool,
+    /// Warnings of the whole input (e.g. a UTF-16 decode), given to every record.
+    input_warnings: Vec<String>,
 }
 
 impl<R: BufRead> JsonlReader<R> {
     pub fn new(name: String, reader: R) -> Self {
-        JsonlReader { name, reader, line_no: 0, buf: Vec::new(), done: false }
+        JsonlReader { name, reader, line_no: 0, buf: Vec::new(), done: false, input_warnings: Vec::new() }
+    }
+
+    pub fn with_warnings(mut self, warnings: Vec<String>) -> Self {
+        self.input_warnings = warnings;
+        self
     }
 }
 
@@ -118,7 +125,7 @@ impl<R: BufRead> Iterator for JsonlReader<R> {
                     } else {
                         &self.buf[..]
                     };
-                    let mut warnings = Vec::new();
+                    let mut warnings = self.input_warnings.clone();
                     let line = decode::decode_line(bytes, &mut warnings);
                     if line.trim().is_empty() {
                         continue;

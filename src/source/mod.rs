@@ -4,6 +4,9 @@
 //! `.git`) and files whose extension marks them as clearly not articles (images, archives, office
 //! documents, databases; see `NON_ARTICLE_EXTENSIONS`). A file named on the command line or matched
 //! by a glob is always read: the user asked for it.
+//!
+//! Format `auto` goes by extension, then by content (see `detect`). HTML and XML (pages, RSS/Atom)
+//! are refused with a clear error rather than stored as text; the feed and page readers hook in there.
 
 mod decode;
 mod detect;
@@ -78,6 +81,10 @@ fn expand_path(path: &Path, out: &mut Vec<Result<Input>>) {
         let mut files = Vec::new();
         let mut errors = Vec::new();
         walk(path, &mut HashSet::new(), &mut files, &mut errors);
+        if files.is_empty() && errors.is_empty() {
+            // Silence here would look like success with nothing to do.
+            errors.push(Error::input(path.display().to_string(), "no input files in directory"));
+        }
         files.sort();
         out.extend(files.into_iter().map(|p| Ok(Input::Path(p))));
         out.extend(errors.into_iter().map(Err));
@@ -194,6 +201,10 @@ fn open(input: &Input, format: InputFormat) -> Articles {
         return one_err(Error::input(name, io_message(&e)));
     }
     let format = Format::from_cli(format).or(by_ext).unwrap_or_else(|| detect::by_content(&prefix));
+    if format == Format::Markup {
+        // Storing markup as article text would pollute the database; say so instead.
+        return one_err(markup_error(name));
+    }
     if format == Format::Jsonl && !decode::is_wide(&prefix) {
         // Streamed, so the whole-input checks of `decode` run on the prefix instead.
         if decode::looks_binary(&prefix) {
@@ -229,8 +240,18 @@ fn open(input: &Input, format: InputFormat) -> Articles {
             Box::new(std::iter::once(result))
         }
         Format::Json => Box::new(json::parse_document(&name, &decoded.text, &decoded.warnings).into_iter()),
-        Format::Jsonl => Box::new(json::JsonlReader::new(name, Cursor::new(decoded.text.into_bytes()))),
+        Format::Jsonl => Box::new(
+            json::JsonlReader::new(name, Cursor::new(decoded.text.into_bytes())).with_warnings(decoded.warnings),
+        ),
+        Format::Markup => one_err(markup_error(name)),
     }
+}
+
+fn markup_error(name: String) -> Error {
+    Error::input(
+        name,
+        "looks like HTML or XML, which the text and JSON readers do not read (--input-format text forces it)",
+    )
 }
 
 fn one_err(e: Error) -> Articles {

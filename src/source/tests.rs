@@ -61,6 +61,15 @@ fn expand_glob_missing_and_stdin() {
 }
 
 #[test]
+fn expand_empty_directory_is_an_error() {
+    let tmp = tempfile::tempdir().unwrap();
+    write(tmp.path(), ".only-hidden", b"x");
+    let arg = tmp.path().display().to_string();
+    let got = expand(std::slice::from_ref(&arg));
+    assert_eq!(names(&got, tmp.path()), vec![format!("ERR {arg}: no input files in directory")]);
+}
+
+#[test]
 fn expand_explicit_file_is_always_read() {
     let tmp = tempfile::tempdir().unwrap();
     write(tmp.path(), ".hidden.png", b"x");
@@ -90,6 +99,7 @@ fn read_errors_name_the_file() {
     write(root, "fm.md", b"---\ntitle: T\n---\n");
     write(root, "empty.jsonl", b"\n\n");
     write(root, "blob.jsonl", &[0u8, 1, 2, 3, 200, 100, 0, 7]);
+    write(root, "page", b"<!DOCTYPE html><html><body>x</body></html>");
     for (file, msg) in [
         ("empty.txt", "empty file"),
         ("blob.txt", "binary file, not text"),
@@ -97,6 +107,7 @@ fn read_errors_name_the_file() {
         ("empty.jsonl", "empty file"),
         ("blob.jsonl", "binary file, not text"),
         ("missing.txt", "no such file or directory"),
+        ("page", "looks like HTML or XML, which the text and JSON readers do not read (--input-format text forces it)"),
     ] {
         let p = root.join(file);
         let out = read_all(&p, InputFormat::Auto);
