@@ -1,5 +1,9 @@
 //! Readers: turn inputs (files, directories, globs, stdin) into IncomingArticles, one reader per format.
 
+pub mod feed;
+pub mod html;
+pub mod http;
+
 use std::path::PathBuf;
 
 use crate::cli::InputFormat;
