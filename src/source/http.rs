@@ -68,6 +68,23 @@ pub struct Page {
     pub body: Vec<u8>,
 }
 
+/// Why a fetch failed: the HTTP status when there was one, and a one-line message (without the URL).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FetchError {
+    pub status: Option<u16>,
+    pub message: String,
+}
+
+impl FetchError {
+    fn new(message: impl Into<String>) -> FetchError {
+        FetchError { status: None, message: message.into() }
+    }
+
+    fn status(status: u16, message: impl Into<String>) -> FetchError {
+        FetchError { status: Some(status), message: message.into() }
+    }
+}
+
 /// A reusable client: one connection pool shared by every request (and thread) of a run.
 #[derive(Clone)]
 pub struct Client {
@@ -101,7 +118,15 @@ impl Client {
     /// GETs `url`: conditional when validators are given, following redirects, retrying 429 and 5xx.
     /// Every error is one line naming the URL and what happened.
     pub fn fetch(&self, url: &str, validators: Option<Validators>) -> Result<FetchResponse> {
-        let fail = |message: String| Error::input(url, message);
+        self.try_fetch(url, validators).map_err(|e| Error::input(url, e.message))
+    }
+
+    /// As [`Client::fetch`], keeping the HTTP status of a failure apart from its message.
+    pub fn try_fetch(
+        &self,
+        url: &str,
+        validators: Option<Validators>,
+    ) -> std::result::Result<FetchResponse, FetchError> {
         let start = Instant::now();
         let mut waited = Duration::ZERO;
         let mut tries = 0;
@@ -109,20 +134,23 @@ impl Client {
             tries += 1;
             let remaining = self.options.timeout.saturating_sub(start.elapsed());
             match self.fetch_once(url, validators, remaining) {
-                Attempt::Done(result) => return result.map_err(fail),
+                Attempt::Done(result) => return result,
                 Attempt::Retry { status, retry_after } => {
                     let what = status_text(status);
                     let plural = if tries == 1 { "try" } else { "tries" };
                     if tries >= self.options.tries.max(1) {
-                        return Err(fail(format!("{what} after {tries} {plural}")));
+                        return Err(FetchError::status(status, format!("{what} after {tries} {plural}")));
                     }
                     let delay = retry_after.unwrap_or_else(|| backoff(self.options.retry_backoff, tries));
                     if waited + delay > self.options.max_retry_wait {
                         let budget = human(self.options.max_retry_wait);
-                        return Err(fail(format!(
-                            "{what} after {tries} {plural} (waiting {} more would pass the {budget} retry budget)",
-                            human(delay)
-                        )));
+                        return Err(FetchError::status(
+                            status,
+                            format!(
+                                "{what} after {tries} {plural} (waiting {} more would pass the {budget} retry budget)",
+                                human(delay)
+                            ),
+                        ));
                     }
                     std::thread::sleep(delay);
                     waited += delay;
@@ -134,10 +162,11 @@ impl Client {
     /// One exchange, following redirects within the time left.
     fn fetch_once(&self, url: &str, validators: Option<Validators>, time_left: Duration) -> Attempt {
         let deadline = Instant::now() + time_left;
-        let timed_out = || Attempt::Done(Err(format!("timed out after {}", human(self.options.timeout))));
+        let timed_out =
+            || Attempt::Done(Err(FetchError::new(format!("timed out after {}", human(self.options.timeout)))));
         let mut current = match parse_http_url(url) {
             Ok(u) => u,
-            Err(message) => return Attempt::Done(Err(message)),
+            Err(message) => return Attempt::Done(Err(FetchError::new(message))),
         };
         let mut visited = vec![current.to_string()];
         loop {
@@ -157,29 +186,44 @@ impl Client {
             let mut response = match request.config().timeout_global(Some(left)).build().call() {
                 Ok(r) => r,
                 Err(ureq::Error::Timeout(_)) => return timed_out(),
-                Err(e) => return Attempt::Done(Err(transport_message(&e))),
+                Err(e) => return Attempt::Done(Err(FetchError::new(transport_message(&e)))),
             };
             let status = response.status().as_u16();
-            let header = |name: &str| {
-                response.headers().get(name).and_then(|v| v.to_str().ok()).map(|v| v.trim().to_string())
-            };
+            let header =
+                |name: &str| response.headers().get(name).and_then(|v| v.to_str().ok()).map(|v| v.trim().to_string());
             match status {
                 301 | 302 | 303 | 307 | 308 => {
                     let Some(location) = header("location") else {
-                        return Attempt::Done(Err(format!("{} without a Location header", status_text(status))));
+                        return Attempt::Done(Err(FetchError::status(
+                            status,
+                            format!("{} without a Location header", status_text(status)),
+                        )));
                     };
-                    let next = match current.join(&location).map_err(|e| e.to_string()).and_then(|u| {
-                        parse_http_url(u.as_str())
-                    }) {
+                    let next = match current
+                        .join(&location)
+                        .map_err(|e| e.to_string())
+                        .and_then(|u| parse_http_url(u.as_str()))
+                    {
                         Ok(u) => u,
-                        Err(e) => return Attempt::Done(Err(format!("bad redirect to {location}: {e}"))),
+                        Err(e) => {
+                            return Attempt::Done(Err(FetchError::status(
+                                status,
+                                format!("bad redirect to {location}: {e}"),
+                            )))
+                        }
                     };
                     if visited.contains(&next.to_string()) {
                         visited.push(next.to_string());
-                        return Attempt::Done(Err(format!("redirect loop: {}", visited.join(" -> "))));
+                        return Attempt::Done(Err(FetchError::status(
+                            status,
+                            format!("redirect loop: {}", visited.join(" -> ")),
+                        )));
                     }
                     if visited.len() > self.options.max_redirects as usize {
-                        return Attempt::Done(Err(format!("more than {} redirects", self.options.max_redirects)));
+                        return Attempt::Done(Err(FetchError::status(
+                            status,
+                            format!("more than {} redirects", self.options.max_redirects),
+                        )));
                     }
                     visited.push(next.to_string());
                     current = next;
@@ -198,7 +242,7 @@ impl Client {
                     let charset = body.charset().map(str::to_string);
                     let max = self.options.max_bytes;
                     if !deflated && body.content_length().is_some_and(|n| n > max) {
-                        return Attempt::Done(Err(too_large(max)));
+                        return Attempt::Done(Err(FetchError::status(status, too_large(max))));
                     }
                     let reader = body.as_reader();
                     let bytes = if deflated {
@@ -208,11 +252,16 @@ impl Client {
                     };
                     let bytes = match bytes {
                         Ok(b) => b,
-                        Err(ReadError::TooLarge) => return Attempt::Done(Err(too_large(max))),
+                        Err(ReadError::TooLarge) => {
+                            return Attempt::Done(Err(FetchError::status(status, too_large(max))))
+                        }
                         Err(ReadError::Io(e)) => {
                             return match ureq::Error::from(e) {
                                 ureq::Error::Timeout(_) => timed_out(),
-                                e => Attempt::Done(Err(format!("reading the response: {}", transport_message(&e)))),
+                                e => Attempt::Done(Err(FetchError::status(
+                                    status,
+                                    format!("reading the response: {}", transport_message(&e)),
+                                ))),
                             }
                         }
                     };
@@ -226,14 +275,14 @@ impl Client {
                         body: bytes,
                     })));
                 }
-                _ => return Attempt::Done(Err(status_text(status))),
+                _ => return Attempt::Done(Err(FetchError::status(status, status_text(status)))),
             }
         }
     }
 }
 
 enum Attempt {
-    Done(std::result::Result<FetchResponse, String>),
+    Done(std::result::Result<FetchResponse, FetchError>),
     Retry { status: u16, retry_after: Option<Duration> },
 }
 
@@ -256,7 +305,8 @@ fn read_capped(reader: impl Read, max: u64) -> std::result::Result<Vec<u8>, Read
 fn deflate<'a>(mut reader: impl Read + 'a) -> std::io::Result<Box<dyn Read + 'a>> {
     let mut prefix = Vec::with_capacity(2);
     reader.by_ref().take(2).read_to_end(&mut prefix)?;
-    let zlib = prefix.len() == 2 && prefix[0] & 0x0f == 8 && (u16::from(prefix[0]) << 8 | u16::from(prefix[1])) % 31 == 0;
+    let zlib =
+        prefix.len() == 2 && prefix[0] & 0x0f == 8 && (u16::from(prefix[0]) << 8 | u16::from(prefix[1])) % 31 == 0;
     let whole = std::io::Cursor::new(prefix).chain(reader);
     Ok(if zlib {
         Box::new(flate2::read::ZlibDecoder::new(whole))
@@ -357,7 +407,9 @@ pub fn read_url(url: &str, format: InputFormat) -> Vec<Result<IncomingArticle>> 
     let page = match fetch(url, &FetchOptions::default(), None) {
         Ok(FetchResponse::Body(page)) => page,
         // No validators were sent, so a 304 is the server's mistake.
-        Ok(FetchResponse::NotModified) => return vec![Err(Error::input(url, "status 304 to an unconditional request"))],
+        Ok(FetchResponse::NotModified) => {
+            return vec![Err(Error::input(url, "status 304 to an unconditional request"))]
+        }
         Err(e) => return vec![Err(e)],
     };
     match kind_of(&page) {
@@ -368,7 +420,11 @@ pub fn read_url(url: &str, format: InputFormat) -> Vec<Result<IncomingArticle>> 
         Kind::Html => vec![html::parse_page(&page.body, page.charset.as_deref(), Some(&page.final_url), url)],
         Kind::Other => {
             let what = page.content_type.as_deref().unwrap_or("unknown content type");
-            let asked = if format == InputFormat::Auto { String::new() } else { format!(" (--input-format {format:?} applies to files only)") };
+            let asked = if format == InputFormat::Auto {
+                String::new()
+            } else {
+                format!(" (--input-format {format:?} applies to files only)")
+            };
             vec![Err(Error::input(url, format!("neither a feed nor an HTML page ({what}){asked}")))]
         }
     }
