@@ -1,14 +1,29 @@
 //! Readers: turn inputs (files, directories, globs, stdin) into IncomingArticles, one reader per format.
+//!
+//! Directory walks skip entries whose name starts with `.` (hidden files and directories such as
+//! `.git`) and files whose extension marks them as clearly not articles (images, archives, office
+//! documents, databases; see `NON_ARTICLE_EXTENSIONS`). A file named on the command line or matched
+//! by a glob is always read: the user asked for it.
 
+mod decode;
+mod detect;
 pub mod feed;
 pub mod html;
 pub mod http;
+mod json;
+mod markdown;
+mod text;
 
-use std::path::PathBuf;
+use std::collections::HashSet;
+use std::fs::File;
+use std::io::{BufReader, Cursor, Read};
+use std::path::{Path, PathBuf};
 
 use crate::cli::InputFormat;
 use crate::model::IncomingArticle;
-use crate::Result;
+use crate::{Error, Result};
+
+use detect::Format;
 
 /// One input to read.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -27,14 +42,246 @@ impl Input {
     }
 }
 
+/// Extensions a directory walk skips: never news text, and reading them only produces errors.
+const NON_ARTICLE_EXTENSIONS: &[&str] = &[
+    "png", "jpg", "jpeg", "gif", "webp", "bmp", "tif", "tiff", "ico", "svg", "heic", "mp3", "mp4",
+    "m4a", "wav", "ogg", "mov", "avi", "mkv", "webm", "zip", "gz", "tgz", "bz2", "xz", "zst", "7z",
+    "rar", "tar", "pdf", "doc", "docx", "xls", "xlsx", "ppt", "pptx", "odt", "ods", "sqlite",
+    "sqlite3", "db", "exe", "dll", "so", "dylib", "bin", "class", "jar", "pyc", "o", "a", "wasm",
+    "woff", "woff2", "ttf", "otf", "lock",
+];
+
+/// How much of a stream is sniffed for format detection before reading on.
+const SNIFF_BYTES: u64 = 64 * 1024;
+
 /// Expands the command-line inputs, in order: directories recursively (sorted), globs (sorted).
 /// An argument that names nothing is an `Err` in its place.
-pub fn expand(_args: &[String]) -> Vec<Result<Input>> {
-    todo!("source helper")
+pub fn expand(args: &[String]) -> Vec<Result<Input>> {
+    let mut out = Vec::new();
+    for arg in args {
+        if arg == "-" {
+            out.push(Ok(Input::Stdin));
+            continue;
+        }
+        let path = Path::new(arg);
+        if path.exists() {
+            expand_path(path, &mut out);
+        } else if arg.contains(['*', '?', '[']) {
+            expand_glob(arg, &mut out);
+        } else {
+            out.push(Err(Error::input(arg.as_str(), "no such file or directory")));
+        }
+    }
+    out
 }
+
+fn expand_path(path: &Path, out: &mut Vec<Result<Input>>) {
+    if path.is_dir() {
+        let mut files = Vec::new();
+        let mut errors = Vec::new();
+        walk(path, &mut HashSet::new(), &mut files, &mut errors);
+        files.sort();
+        out.extend(files.into_iter().map(|p| Ok(Input::Path(p))));
+        out.extend(errors.into_iter().map(Err));
+    } else {
+        out.push(Ok(Input::Path(path.to_path_buf())));
+    }
+}
+
+fn expand_glob(pattern: &str, out: &mut Vec<Result<Input>>) {
+    // Like a shell, `*` does not match a leading dot.
+    let options = glob::MatchOptions {
+        require_literal_leading_dot: true,
+        ..Default::default()
+    };
+    let paths = match glob::glob_with(pattern, options) {
+        Ok(paths) => paths,
+        Err(e) => {
+            out.push(Err(Error::input(
+                pattern,
+                format!("bad glob pattern: {}", e.msg),
+            )));
+            return;
+        }
+    };
+    let mut matched = Vec::new();
+    for entry in paths {
+        match entry {
+            Ok(p) => matched.push(p),
+            Err(e) => out.push(Err(Error::input(
+                e.path().display().to_string(),
+                format!("cannot read: {}", e.error()),
+            ))),
+        }
+    }
+    if matched.is_empty() {
+        out.push(Err(Error::input(pattern, "glob matched nothing")));
+    }
+    matched.sort();
+    for p in matched {
+        expand_path(&p, out);
+    }
+}
+
+/// Recursive directory walk; `seen` holds canonical directories so symlink loops end.
+fn walk(
+    dir: &Path,
+    seen: &mut HashSet<PathBuf>,
+    files: &mut Vec<PathBuf>,
+    errors: &mut Vec<Error>,
+) {
+    if let Ok(canonical) = dir.canonicalize() {
+        if !seen.insert(canonical) {
+            return;
+        }
+    }
+    let entries = match std::fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(e) => {
+            errors.push(Error::input(
+                dir.display().to_string(),
+                format!("cannot read directory: {e}"),
+            ));
+            return;
+        }
+    };
+    for entry in entries {
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(e) => {
+                errors.push(Error::input(
+                    dir.display().to_string(),
+                    format!("cannot read directory: {e}"),
+                ));
+                continue;
+            }
+        };
+        let name = entry.file_name();
+        if name.to_string_lossy().starts_with('.') {
+            continue;
+        }
+        let path = entry.path();
+        // metadata() follows symlinks, so linked files and directories are read like real ones.
+        match std::fs::metadata(&path) {
+            Ok(m) if m.is_dir() => walk(&path, seen, files, errors),
+            Ok(m) if m.is_file() && !is_non_article(&path) => files.push(path),
+            Ok(_) => {}
+            Err(e) => errors.push(Error::input(
+                path.display().to_string(),
+                format!("cannot read: {e}"),
+            )),
+        }
+    }
+}
+
+fn is_non_article(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| NON_ARTICLE_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
+}
+
+type Articles = Box<dyn Iterator<Item = Result<IncomingArticle>> + Send>;
 
 /// Reads every article of one input, lazily and in order. A failure of the whole input is one `Err`;
 /// a bad record of a multi-record input (a JSONL line) is an `Err` in its place and the rest still read.
-pub fn read(_input: &Input, _format: InputFormat) -> Box<dyn Iterator<Item = Result<IncomingArticle>> + Send> {
-    todo!("source helper")
+pub fn read(
+    input: &Input,
+    format: InputFormat,
+) -> Box<dyn Iterator<Item = Result<IncomingArticle>> + Send> {
+    // Nothing is opened until the first `next()`, so expanding many inputs costs no file handles.
+    let input = input.clone();
+    let mut pending = Some((input, format));
+    let mut running: Option<Articles> = None;
+    Box::new(std::iter::from_fn(move || {
+        if let Some((input, format)) = pending.take() {
+            running = Some(open(&input, format));
+        }
+        running.as_mut()?.next()
+    }))
 }
+
+fn open(input: &Input, format: InputFormat) -> Articles {
+    let name = input.name();
+    let reader: Box<dyn Read + Send> = match input {
+        Input::Stdin => Box::new(std::io::stdin()),
+        Input::Path(p) => match File::open(p) {
+            Ok(f) => Box::new(f),
+            Err(e) => return one_err(Error::input(name, io_message(&e))),
+        },
+    };
+    let by_ext = match input {
+        Input::Path(p) => detect::by_extension(p),
+        Input::Stdin => None,
+    };
+    // Sniff a prefix, then read on from it, so stdin (which cannot seek) works like a file.
+    let mut prefix = Vec::new();
+    let mut reader = reader;
+    if let Err(e) = reader.by_ref().take(SNIFF_BYTES).read_to_end(&mut prefix) {
+        return one_err(Error::input(name, io_message(&e)));
+    }
+    let format = Format::from_cli(format)
+        .or(by_ext)
+        .unwrap_or_else(|| detect::by_content(&prefix));
+    let utf16 = prefix.starts_with(b"\xFF\xFE") || prefix.starts_with(b"\xFE\xFF");
+    if format == Format::Jsonl && !utf16 {
+        // Streamed, so the whole-input checks of `decode` run on the prefix instead.
+        if decode::looks_binary(&prefix) {
+            return one_err(Error::input(name, "binary file, not text"));
+        }
+        let body = prefix.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&prefix);
+        if (prefix.len() as u64) < SNIFF_BYTES && body.iter().all(u8::is_ascii_whitespace) {
+            return one_err(Error::input(name, "empty file"));
+        }
+        return Box::new(json::JsonlReader::new(
+            name,
+            BufReader::new(Cursor::new(prefix).chain(reader)),
+        ));
+    }
+
+    let mut reader = Cursor::new(prefix).chain(reader);
+    let mut bytes = Vec::new();
+    if let Err(e) = reader.read_to_end(&mut bytes) {
+        return one_err(Error::input(name, io_message(&e)));
+    }
+    let decoded = match decode::decode(&bytes) {
+        Ok(d) => d,
+        Err(e) => return one_err(Error::input(name, e.message())),
+    };
+    drop(bytes);
+    match format {
+        Format::Text | Format::Markdown => {
+            let result = text::parse(&name, &decoded.text, format == Format::Markdown)
+                .map(|mut a| {
+                    let mut warnings = decoded.warnings;
+                    warnings.append(&mut a.warnings);
+                    a.warnings = warnings;
+                    a
+                })
+                .map_err(|msg| Error::input(name, msg));
+            Box::new(std::iter::once(result))
+        }
+        Format::Json => {
+            Box::new(json::parse_document(&name, &decoded.text, &decoded.warnings).into_iter())
+        }
+        Format::Jsonl => Box::new(json::JsonlReader::new(
+            name,
+            Cursor::new(decoded.text.into_bytes()),
+        )),
+    }
+}
+
+fn one_err(e: Error) -> Articles {
+    Box::new(std::iter::once(Err(e)))
+}
+
+/// A one-line I/O message; "is a directory" and "not found" read better than the raw OS text.
+fn io_message(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => "no such file or directory".to_string(),
+        std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),
+        _ => format!("cannot read: {e}"),
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,163 @@
+//! Tests of `normalise` as a whole, including agreement with the readers.
+
+use super::*;
+use crate::cli::InputFormat;
+use crate::source::{read, Input};
+
+fn incoming(body: &str) -> IncomingArticle {
+    IncomingArticle {
+        source: "t.txt".into(),
+        body: body.into(),
+        ..Default::default()
+    }
+}
+
+const ENGLISH: &str = "The government announced on Tuesday that negotiations with the opposition would resume \
+    next week, after months of deadlock over the budget and the reform of the electoral law. Officials said \
+    they expected the talks to be difficult but productive, and that a first agreement could come before the end \
+    of the year.";
+
+#[test]
+fn whitespace_and_nfc() {
+    let mut a = incoming(
+        "  Cafe\u{301}  au\tlait \r\n line two\u{7}\r\n\r\n\r\n\n  Second   para.  \u{2029}Third",
+    );
+    a.title = Some("  Cafe\u{301}\n news ".into());
+    let n = normalise(a, None).unwrap();
+    assert_eq!(n.body, "Café au lait\nline two\n\nSecond para.\n\nThird");
+    assert_eq!(n.title, "Café news");
+    assert_eq!(n.word_count, 8);
+}
+
+#[test]
+fn verbatim_body_is_untouched_but_hashed_normalised() {
+    let body = "  Para one.\r\n\r\nPara  two.\n";
+    let mut a = incoming(body);
+    a.title = Some("T".into());
+    a.verbatim_body = true;
+    let v = normalise(a.clone(), None).unwrap();
+    assert_eq!(v.body, body);
+    a.verbatim_body = false;
+    let n = normalise(a, None).unwrap();
+    assert_eq!(n.body, "Para one.\n\nPara two.");
+    assert_eq!(v.content_hash, n.content_hash);
+    assert_eq!(v.content_hash.len(), 64);
+}
+
+#[test]
+fn empty_body_is_an_error() {
+    let err = normalise(incoming(" \n\u{0}\t\n "), None).unwrap_err();
+    assert_eq!(err.to_string(), "t.txt: no article text");
+}
+
+#[test]
+fn title_derived_from_body() {
+    let n = normalise(incoming("Short first line.\n\nMore."), None).unwrap();
+    assert_eq!(n.title, "Short first line.");
+    let long = "word ".repeat(60);
+    let n = normalise(incoming(&long), None).unwrap();
+    assert!(n.title.ends_with("word…"), "{}", n.title);
+    assert!(n.title.chars().count() <= 121);
+    let n = normalise(incoming(&"x".repeat(300)), None).unwrap();
+    assert_eq!(n.title.chars().count(), 121);
+}
+
+#[test]
+fn fields() {
+    let mut a = incoming(ENGLISH);
+    a.url = Some("HTTPS://Example.com/a?utm_source=rss#top".into());
+    a.published = Some("Wed, 05 Oct 2022 14:30:00 +0300".into());
+    a.authors = vec![
+        " Jane  Doe ".into(),
+        "John Roe".into(),
+        "jane doe".into(),
+        "".into(),
+    ];
+    a.language = Some("en-GB".into());
+    a.external_id = Some(" 42 ".into());
+    a.warnings = vec!["earlier".into()];
+    let n = normalise(a, Some("Default Outlet")).unwrap();
+    assert_eq!(n.url.as_deref(), Some("https://example.com/a"));
+    assert_eq!(n.published_at.as_deref(), Some("2022-10-05T11:30:00Z"));
+    assert_eq!(n.published_raw, None);
+    assert_eq!(n.byline.as_deref(), Some("Jane Doe, John Roe"));
+    assert_eq!(n.language.as_deref(), Some("en"));
+    assert_eq!(n.outlet.as_deref(), Some("Default Outlet"));
+    assert_eq!(n.external_id.as_deref(), Some("42"));
+    assert_eq!(n.warnings, vec!["earlier".to_string()]);
+}
+
+#[test]
+fn bad_url_and_date_warn() {
+    let mut a = incoming("Body.");
+    a.url = Some("not a url".into());
+    a.published = Some("sometime last week".into());
+    a.outlet = Some(" The  Times ".into());
+    let n = normalise(a, Some("Default")).unwrap();
+    assert_eq!(n.url, None);
+    assert_eq!(n.published_at, None);
+    assert_eq!(n.published_raw.as_deref(), Some("sometime last week"));
+    assert_eq!(n.outlet.as_deref(), Some("The Times"));
+    assert_eq!(n.byline, None);
+    assert_eq!(n.warnings.len(), 2);
+    assert!(n.warnings[0].starts_with("invalid URL \"not a url\""));
+    assert_eq!(n.warnings[1], "unparseable date: sometime last week");
+}
+
+#[test]
+fn language_guess_only_when_reliable() {
+    assert_eq!(
+        normalise(incoming(ENGLISH), None)
+            .unwrap()
+            .language
+            .as_deref(),
+        Some("en")
+    );
+    assert_eq!(
+        normalise(incoming("Hi there."), None).unwrap().language,
+        None
+    );
+    let mut a = incoming(ENGLISH);
+    a.language = Some("Klingon".into());
+    let n = normalise(a, None).unwrap();
+    assert_eq!(n.language.as_deref(), Some("en"));
+    assert_eq!(
+        n.warnings,
+        vec!["unknown language: Klingon; guessing from the text".to_string()]
+    );
+}
+
+#[test]
+fn same_article_from_text_and_json_hashes_the_same() {
+    let tmp = tempfile::tempdir().unwrap();
+    let txt = tmp.path().join("a.txt");
+    let json = tmp.path().join("a.json");
+    std::fs::write(
+        &txt,
+        "Talks to resume\n\nFirst paragraph of the story.\n\nSecond  paragraph, “quoted”.\n",
+    )
+    .unwrap();
+    let record = serde_json::json!({
+        "title": "Talks to resume",
+        "body": "First paragraph of the story.\nSecond paragraph, “quoted”.",
+    });
+    std::fs::write(&json, record.to_string()).unwrap();
+    let from = |p: &std::path::Path| {
+        let incoming = read(&Input::Path(p.to_path_buf()), InputFormat::Auto)
+            .next()
+            .unwrap()
+            .unwrap();
+        normalise(incoming, None).unwrap()
+    };
+    let (t, j) = (from(&txt), from(&json));
+    assert_eq!(
+        t.body,
+        "First paragraph of the story.\n\nSecond paragraph, “quoted”."
+    );
+    assert_eq!(
+        j.body,
+        "First paragraph of the story.\nSecond paragraph, “quoted”."
+    );
+    assert_eq!(t.content_hash, j.content_hash);
+    assert_eq!(t.word_count, j.word_count);
+}

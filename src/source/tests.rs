@@ -1,0 +1,185 @@
+//! Tests of `expand` and `read` on real files in temporary directories.
+
+use std::fs;
+use std::path::Path;
+
+use super::*;
+
+fn write(dir: &Path, rel: &str, data: &[u8]) {
+    let p = dir.join(rel);
+    fs::create_dir_all(p.parent().unwrap()).unwrap();
+    fs::write(p, data).unwrap();
+}
+
+fn names(inputs: &[Result<Input>], root: &Path) -> Vec<String> {
+    inputs
+        .iter()
+        .map(|r| match r {
+            Ok(Input::Path(p)) => p.strip_prefix(root).unwrap().display().to_string(),
+            Ok(Input::Stdin) => "-".to_string(),
+            Err(e) => format!("ERR {e}"),
+        })
+        .collect()
+}
+
+fn read_all(path: &Path, format: InputFormat) -> Vec<Result<IncomingArticle>> {
+    read(&Input::Path(path.to_path_buf()), format).collect()
+}
+
+#[test]
+fn expand_directory_recursively_sorted_skipping_hidden() {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path();
+    for rel in [
+        "b.txt",
+        "a/z.txt",
+        "a/b/c.json",
+        "a/a.md",
+        ".hidden.txt",
+        ".git/config",
+        "a/photo.JPG",
+        "c",
+    ] {
+        write(root, rel, b"x");
+    }
+    let got = expand(&[root.display().to_string()]);
+    assert_eq!(
+        names(&got, root),
+        vec!["a/a.md", "a/b/c.json", "a/z.txt", "b.txt", "c"]
+    );
+}
+
+#[test]
+fn expand_glob_missing_and_stdin() {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path();
+    for rel in ["x2.json", "x1.json", "y.txt", ".x0.json"] {
+        write(root, rel, b"x");
+    }
+    let missing = root.join("nope.txt").display().to_string();
+    let no_match = root.join("*.md").display().to_string();
+    let args = vec![
+        root.join("*.json").display().to_string(),
+        "-".to_string(),
+        missing.clone(),
+        no_match.clone(),
+    ];
+    let got = expand(&args);
+    assert_eq!(
+        names(&got, root),
+        vec![
+            "x1.json".to_string(),
+            "x2.json".to_string(),
+            "-".to_string(),
+            format!("ERR {missing}: no such file or directory"),
+            format!("ERR {no_match}: glob matched nothing"),
+        ]
+    );
+}
+
+#[test]
+fn expand_explicit_file_is_always_read() {
+    let tmp = tempfile::tempdir().unwrap();
+    write(tmp.path(), ".hidden.png", b"x");
+    let arg = tmp.path().join(".hidden.png").display().to_string();
+    assert!(matches!(&expand(&[arg])[..], [Ok(Input::Path(_))]));
+}
+
+#[test]
+fn read_text_with_front_matter_and_legacy_encoding() {
+    let tmp = tempfile::tempdir().unwrap();
+    write(tmp.path(), "a.txt", b"---\noutlet: Le Monde\n---\nLe caf\xE9\n\nIl a dit \x93non\x94 au caf\xE9 na\xEFf du coin, encore une fois.\n");
+    let out = read_all(&tmp.path().join("a.txt"), InputFormat::Auto);
+    let a = out[0].as_ref().unwrap();
+    assert_eq!(a.title.as_deref(), Some("Le café"));
+    assert_eq!(
+        a.body,
+        "Il a dit “non” au café naïf du coin, encore une fois."
+    );
+    assert_eq!(a.outlet.as_deref(), Some("Le Monde"));
+    assert_eq!(
+        a.warnings,
+        vec!["not UTF-8; decoded as windows-1252".to_string()]
+    );
+    assert!(!a.verbatim_body);
+}
+
+#[test]
+fn read_errors_name_the_file() {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path();
+    write(root, "empty.txt", b"  \n");
+    write(root, "blob.txt", &[0u8, 1, 2, 3, 200, 100, 0, 7]);
+    write(root, "fm.md", b"---\ntitle: T\n---\n");
+    write(root, "empty.jsonl", b"\n\n");
+    write(root, "blob.jsonl", &[0u8, 1, 2, 3, 200, 100, 0, 7]);
+    for (file, msg) in [
+        ("empty.txt", "empty file"),
+        ("blob.txt", "binary file, not text"),
+        ("fm.md", "no article text"),
+        ("empty.jsonl", "empty file"),
+        ("blob.jsonl", "binary file, not text"),
+        ("missing.txt", "no such file or directory"),
+    ] {
+        let p = root.join(file);
+        let out = read_all(&p, InputFormat::Auto);
+        assert_eq!(out.len(), 1, "{file}");
+        assert_eq!(
+            out[0].as_ref().unwrap_err().to_string(),
+            format!("{}: {msg}", p.display())
+        );
+    }
+}
+
+#[test]
+fn read_detects_by_content_and_override() {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path();
+    write(
+        root,
+        "export",
+        b"{\"title\": \"a\", \"body\": \"one\"}\n{\"title\": \"b\", \"body\": \"two\"}\n",
+    );
+    write(root, "doc", b"[{\"title\": \"a\", \"body\": \"one\"}]");
+    write(root, "story", b"Title\n\nBody text.");
+    let jsonl = read_all(&root.join("export"), InputFormat::Auto);
+    assert_eq!(jsonl.len(), 2);
+    assert!(jsonl[1].as_ref().unwrap().source.ends_with("export:2"));
+    let json = read_all(&root.join("doc"), InputFormat::Auto);
+    assert!(json[0].as_ref().unwrap().source.ends_with("doc:1"));
+    let text = read_all(&root.join("story"), InputFormat::Auto);
+    assert_eq!(text[0].as_ref().unwrap().title.as_deref(), Some("Title"));
+    // Forced text: the JSON is read as a text article.
+    let forced = read_all(&root.join("doc"), InputFormat::Text);
+    assert_eq!(
+        forced[0].as_ref().unwrap().body,
+        "[{\"title\": \"a\", \"body\": \"one\"}]"
+    );
+}
+
+#[test]
+fn read_utf16_jsonl_is_decoded_whole() {
+    let tmp = tempfile::tempdir().unwrap();
+    let s = "{\"body\": \"один\"}\n{\"body\": \"два\"}\n";
+    let mut bytes = vec![0xFF, 0xFE];
+    for u in s.encode_utf16() {
+        bytes.extend_from_slice(&u.to_le_bytes());
+    }
+    write(tmp.path(), "x.jsonl", &bytes);
+    let out = read_all(&tmp.path().join("x.jsonl"), InputFormat::Auto);
+    let bodies: Vec<_> = out
+        .iter()
+        .map(|r| r.as_ref().unwrap().body.clone())
+        .collect();
+    assert_eq!(bodies, vec!["один", "два"]);
+}
+
+#[test]
+fn read_is_lazy() {
+    // Nothing is opened before the first next(): a missing file only errors when iterated.
+    let it = read(
+        &Input::Path("/definitely/not/here.txt".into()),
+        InputFormat::Auto,
+    );
+    assert_eq!(it.count(), 1);
+}
