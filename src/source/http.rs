@@ -320,13 +320,13 @@ fn too_large(max: u64) -> String {
 }
 
 fn human_bytes(n: u64) -> String {
+    const KB: u64 = 1024;
     const MB: u64 = 1024 * 1024;
-    if n >= MB && n % MB == 0 {
-        format!("{} MB", n / MB)
-    } else if n >= MB {
-        format!("{:.1} MB", n as f64 / MB as f64)
-    } else {
-        format!("{n} bytes")
+    match n {
+        n if n >= MB && n % MB == 0 => format!("{} MB", n / MB),
+        n if n >= MB => format!("{:.1} MB", n as f64 / MB as f64),
+        n if n >= KB && n % KB == 0 => format!("{} KB", n / KB),
+        n => format!("{n} bytes"),
     }
 }
 
@@ -447,14 +447,8 @@ pub fn kind_of(page: &Page) -> Kind {
     if feed::looks_like_feed(&page.body) {
         return Kind::Feed;
     }
-    if content_type.contains("html") || looks_like_html(&page.body) {
+    if content_type.contains("html") || html::looks_like_html(&page.body) {
         return Kind::Html;
     }
     Kind::Other
-}
-
-/// An HTML document names an html, head or body tag (or a doctype) near its start.
-pub fn looks_like_html(bytes: &[u8]) -> bool {
-    let head = String::from_utf8_lossy(&bytes[..bytes.len().min(4096)]).to_ascii_lowercase();
-    ["<!doctype html", "<html", "<head", "<body"].iter().any(|tag| head.contains(tag))
 }
