@@ -907,7 +907,8 @@ mod tests {
                 "person_roles",
                 "statements",
                 "topics",
-                "article_topics"
+                "article_topics",
+                "feed_items"
             ]
         );
         assert_eq!(scan_sql(&conn, "articles").unwrap(), "SELECT * FROM \"articles\" ORDER BY \"id\"");
