@@ -436,3 +436,45 @@ fn store_feed(
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::cli::{parse_duration, parse_size};
+
+    #[test]
+    fn durations_and_sizes_of_the_command_line() {
+        assert_eq!(parse_duration("15m"), Ok(Duration::from_secs(900)));
+        assert_eq!(parse_duration("1h"), Ok(Duration::from_secs(3600)));
+        assert_eq!(parse_duration("30s"), Ok(Duration::from_secs(30)));
+        assert_eq!(parse_duration("250ms"), Ok(Duration::from_millis(250)));
+        assert_eq!(parse_duration("45"), Ok(Duration::from_secs(45)));
+        assert!(parse_duration("15 minutes").is_err());
+        assert!(parse_duration("").is_err());
+        assert_eq!(parse_size("10MB"), Ok(10 * 1024 * 1024));
+        assert_eq!(parse_size("100kb"), Ok(100 * 1024));
+        assert!(parse_size("99999999999999999999GB").is_err());
+    }
+
+    #[test]
+    fn item_keys_prefer_guid_then_link_then_content() {
+        let mut item = IncomingArticle { body: "text".into(), ..IncomingArticle::default() };
+        assert!(item_key(&item).starts_with("blake3:"));
+        item.url = Some("https://example.com/a".into());
+        assert_eq!(item_key(&item), "https://example.com/a");
+        item.external_id = Some(" guid-1 ".into());
+        assert_eq!(item_key(&item), "guid-1");
+    }
+
+    #[test]
+    fn summaries_want_full_text_and_full_articles_do_not() {
+        let mut item =
+            IncomingArticle { body: "x".repeat(2000), url: Some("https://e.com/a".into()), ..Default::default() };
+        assert!(!wants_full_text(&item));
+        item.extra =
+            Some(serde_json::Map::from_iter([("feed_summary_only".to_string(), serde_json::Value::Bool(true))]));
+        assert!(wants_full_text(&item));
+        item.url = None;
+        assert!(!wants_full_text(&item));
+    }
+}

@@ -400,6 +400,12 @@ fn transport_message(error: &ureq::Error) -> String {
     }
 }
 
+/// True when a command-line input is a web address rather than a path.
+pub fn is_url(input: &str) -> bool {
+    let lower = input.get(..8).unwrap_or(input).to_ascii_lowercase();
+    lower.starts_with("http://") || lower.starts_with("https://")
+}
+
 /// Reads one URL given as an input: a feed (every item) or an article page, told apart by the
 /// Content-Type and then by the content itself. `format` other than auto is honoured only for
 /// telling the user that URLs are read as feeds or pages.
@@ -451,4 +457,47 @@ pub fn kind_of(page: &Page) -> Kind {
         return Kind::Html;
     }
     Kind::Other
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn retry_after_seconds_and_dates() {
+        assert_eq!(parse_retry_after("120"), Some(Duration::from_secs(120)));
+        assert_eq!(parse_retry_after("Wed, 21 Oct 2015 07:28:00 GMT"), Some(Duration::ZERO));
+        assert_eq!(parse_retry_after("soon"), None);
+    }
+
+    #[test]
+    fn backoff_doubles_and_does_not_overflow() {
+        let base = Duration::from_millis(100);
+        assert_eq!(backoff(base, 1), base);
+        assert_eq!(backoff(base, 3), base * 4);
+        assert!(backoff(Duration::from_secs(u64::MAX / 2), 40) >= Duration::from_secs(u64::MAX / 2));
+    }
+
+    #[test]
+    fn sizes_and_durations_read_well() {
+        assert_eq!(human_bytes(10 * 1024 * 1024), "10 MB");
+        assert_eq!(human_bytes(100 * 1024), "100 KB");
+        assert_eq!(human_bytes(1000), "1000 bytes");
+        assert_eq!(human(Duration::from_secs(10)), "10 s");
+        assert_eq!(human(Duration::from_millis(250)), "250 ms");
+    }
+
+    #[test]
+    fn urls_are_told_from_paths() {
+        assert!(is_url("https://example.com/a"));
+        assert!(is_url("HTTP://example.com"));
+        assert!(!is_url("http"));
+        assert!(!is_url("./https/file.txt"));
+        assert!(parse_http_url("mailto:x@example.com").is_err());
+    }
+
+    #[test]
+    fn user_agent_names_the_version() {
+        assert!(USER_AGENT.starts_with("newsdb/0.") && USER_AGENT.ends_with("(+https://github.com/newsdb)"));
+    }
 }
