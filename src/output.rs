@@ -78,7 +78,9 @@ pub fn print(table: &Table, args: &OutputArgs) -> Result<()> {
     let mut out = writer(args.output.as_deref())?;
     // Fit the terminal only when a person is looking at it; files and pipes get full rows.
     let fit_terminal = args.output.is_none() && io::stdout().is_terminal();
-    write_to(table, args.format, fit_terminal, &mut out).and_then(|()| out.flush()).map_err(Error::Output)
+    write_to(table, args.format, fit_terminal, &mut out)
+        .and_then(|()| out.flush())
+        .map_err(Error::Output)
 }
 
 /// Writes `table` in `format`; `fit_terminal` lets the table format wrap to the terminal width.
@@ -421,10 +423,7 @@ mod tests {
     #[test]
     fn table_truncates_long_text_only_in_table_format() {
         let long = "word ".repeat(40);
-        let table = Table {
-            columns: vec!["text".into(), "n".into()],
-            rows: vec![vec![Cell::from(long.as_str()), Cell::Int(7)]],
-        };
+        let table = Table { columns: vec!["text".into(), "n".into()], rows: vec![vec![Cell::from(long.as_str()), Cell::Int(7)]] };
         let text = render(&table, OutputFormat::Table);
         assert!(text.contains("text"), "{text}");
         assert!(text.contains('…'), "{text}");

@@ -84,25 +84,13 @@ mod tests {
         let (dir, db) = fixture::database();
         let out = dir.path().join("out").join("nested");
         export(&db, &out, &[], false).unwrap();
-        let mut files: Vec<String> =
-            fs::read_dir(&out).unwrap().map(|e| e.unwrap().file_name().into_string().unwrap()).collect();
+        let mut files: Vec<String> = fs::read_dir(&out).unwrap().map(|e| e.unwrap().file_name().into_string().unwrap()).collect();
         files.sort();
         assert_eq!(
             files,
             [
-                "article_topics.csv",
-                "articles.csv",
-                "feed_items.csv",
-                "feeds.csv",
-                "ingest_errors.csv",
-                "ingest_runs.csv",
-                "mentions.csv",
-                "outlets.csv",
-                "people.csv",
-                "person_aliases.csv",
-                "person_roles.csv",
-                "statements.csv",
-                "topics.csv"
+                "article_topics.csv", "articles.csv", "feed_items.csv", "feeds.csv", "ingest_errors.csv", "ingest_runs.csv", "mentions.csv",
+                "outlets.csv", "people.csv", "person_aliases.csv", "person_roles.csv", "statements.csv", "topics.csv"
             ]
         );
         assert_eq!(read(&out.join("people.csv")), "id,name\n1,Anna Berg\n2,Piotr Nowak\n3,Carl Lind\n4,Dana Smith\n");

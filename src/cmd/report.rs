@@ -38,9 +38,7 @@ fn simple(conn: &Connection, args: &ReportArgs, report: fn(&Connection, &Filter)
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::cli::{
-        FilterArgs, Interval, OutputArgs, OutputFormat, TimelineArgs, TimelineCount, TopicsArgs, TopicsBy,
-    };
+    use crate::cli::{FilterArgs, Interval, OutputArgs, OutputFormat, TimelineArgs, TimelineCount, TopicsArgs, TopicsBy};
     use crate::store::read::fixture;
     use crate::Error;
 
@@ -52,10 +50,7 @@ mod tests {
     fn reports_print_through_the_output_module() {
         let (dir, db) = fixture::database();
         let out = output_to(dir.path(), OutputFormat::Csv);
-        let args = ReportArgs {
-            filter: FilterArgs { outlet: Some("herald".into()), ..Default::default() },
-            output: out.clone(),
-        };
+        let args = ReportArgs { filter: FilterArgs { outlet: Some("herald".into()), ..Default::default() }, output: out.clone() };
         run(&ReportCommand::Cooccurrence(args), &db).unwrap();
         let text = std::fs::read_to_string(dir.path().join("out")).unwrap();
         assert_eq!(text, "person_a,person_b,articles\nAnna Berg,Piotr Nowak,1\n");

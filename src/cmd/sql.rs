@@ -119,12 +119,7 @@ mod tests {
     #[test]
     fn runs_a_query_with_typed_cells() {
         let (_dir, conn) = fixture::connection();
-        let table = query(
-            &conn,
-            "SELECT id, title, published_at, 0.5 AS x, x'00ff' AS b FROM articles ORDER BY id LIMIT 1;",
-            &[],
-        )
-        .unwrap();
+        let table = query(&conn, "SELECT id, title, published_at, 0.5 AS x, x'00ff' AS b FROM articles ORDER BY id LIMIT 1;", &[]).unwrap();
         assert_eq!(table.columns, ["id", "title", "published_at", "x", "b"]);
         assert_eq!(
             table.rows,

@@ -68,7 +68,10 @@ pub fn canonical(raw: &str) -> Result<String, String> {
     }
     url.set_fragment(None);
     if let Some(query) = url.query() {
-        let kept: Vec<&str> = query.split('&').filter(|pair| !pair.is_empty() && !is_tracker(pair)).collect();
+        let kept: Vec<&str> = query
+            .split('&')
+            .filter(|pair| !pair.is_empty() && !is_tracker(pair))
+            .collect();
         let kept = kept.join("&");
         url.set_query(if kept.is_empty() { None } else { Some(&kept) });
     }
@@ -83,7 +86,9 @@ fn is_tracker(pair: &str) -> bool {
 
 /// Keys are compared decoded, so `utm%5Fsource` is caught too.
 fn percent_decode_lower(key: &str) -> String {
-    url::form_urlencoded::parse(key.as_bytes()).next().map_or_else(String::new, |(k, _)| k.to_lowercase())
+    url::form_urlencoded::parse(key.as_bytes())
+        .next()
+        .map_or_else(String::new, |(k, _)| k.to_lowercase())
 }
 
 #[cfg(test)]
@@ -100,22 +105,41 @@ mod tests {
             c("HTTPS://WWW.Example.COM:443/News/Story?id=7#comments").unwrap(),
             "https://www.example.com/News/Story?id=7"
         );
-        assert_eq!(c("http://example.com:80/a").unwrap(), "http://example.com/a");
-        assert_eq!(c("http://example.com:8080/a").unwrap(), "http://example.com:8080/a");
         assert_eq!(
-            c("https://example.com/a?utm_source=x&b=2&fbclid=abc&a=1&gclid=1&at_medium=rss").unwrap(),
+            c("http://example.com:80/a").unwrap(),
+            "http://example.com/a"
+        );
+        assert_eq!(
+            c("http://example.com:8080/a").unwrap(),
+            "http://example.com:8080/a"
+        );
+        assert_eq!(
+            c("https://example.com/a?utm_source=x&b=2&fbclid=abc&a=1&gclid=1&at_medium=rss")
+                .unwrap(),
             "https://example.com/a?b=2&a=1"
         );
-        assert_eq!(c("https://example.com/a?utm_source=x&utm_medium=y").unwrap(), "https://example.com/a");
-        assert_eq!(c("https://example.com/a?").unwrap(), "https://example.com/a");
+        assert_eq!(
+            c("https://example.com/a?utm_source=x&utm_medium=y").unwrap(),
+            "https://example.com/a"
+        );
+        assert_eq!(
+            c("https://example.com/a?").unwrap(),
+            "https://example.com/a"
+        );
         assert_eq!(
             c("https://example.com/a?mc_cid=1&mc_eid=2&igshid=3&ref_src=4&_ga=5").unwrap(),
             "https://example.com/a"
         );
         assert_eq!(c("https://example.com").unwrap(), "https://example.com/");
-        assert_eq!(c("https://example.com/a/../b/./c").unwrap(), "https://example.com/b/c");
+        assert_eq!(
+            c("https://example.com/a/../b/./c").unwrap(),
+            "https://example.com/b/c"
+        );
         assert_eq!(c("//example.com/x").unwrap(), "https://example.com/x");
-        assert_eq!(c("https://example.com/a?q=UTM_x&utm%5Fsource=1").unwrap(), "https://example.com/a?q=UTM_x");
+        assert_eq!(
+            c("https://example.com/a?q=UTM_x&utm%5Fsource=1").unwrap(),
+            "https://example.com/a?q=UTM_x"
+        );
     }
 
     #[test]

@@ -66,7 +66,9 @@ pub fn from_declared(raw: &str) -> Option<String> {
     if primary.len() == 2 && primary.chars().all(|c| c.is_ascii_lowercase()) {
         return Some(primary.to_string());
     }
-    lookup(primary).or_else(|| lookup(&lower)).map(str::to_string)
+    lookup(primary)
+        .or_else(|| lookup(&lower))
+        .map(str::to_string)
 }
 
 /// whatlang's guess over the text, only when whatlang itself calls it reliable.
@@ -79,7 +81,10 @@ pub fn guess(text: &str) -> Option<String> {
 }
 
 fn lookup(key: &str) -> Option<&'static str> {
-    LANGUAGES.iter().find(|(_, names)| names.contains(&key)).map(|(code, _)| *code)
+    LANGUAGES
+        .iter()
+        .find(|(_, names)| names.contains(&key))
+        .map(|(code, _)| *code)
 }
 
 #[cfg(test)]

@@ -44,12 +44,17 @@ pub fn normalise(incoming: IncomingArticle, default_outlet: Option<&str>) -> Res
     if clean.is_empty() {
         return Err(Error::input(source, "no article text"));
     }
-    let title = title.map(|t| clean_inline(&t)).filter(|t| !t.is_empty()).unwrap_or_else(|| derive_title(&clean));
+    let title = title
+        .map(|t| clean_inline(&t))
+        .filter(|t| !t.is_empty())
+        .unwrap_or_else(|| derive_title(&clean));
     let content_hash = content_hash(&title, &clean);
     let body = if verbatim_body { body } else { clean };
 
-    let url =
-        url.map(|u| u.trim().to_string()).filter(|u| !u.is_empty()).and_then(|u| match canon_url::canonical(&u) {
+    let url = url
+        .map(|u| u.trim().to_string())
+        .filter(|u| !u.is_empty())
+        .and_then(|u| match canon_url::canonical(&u) {
             Ok(c) => Some(c),
             Err(why) => {
                 warnings.push(why);
@@ -57,7 +62,10 @@ pub fn normalise(incoming: IncomingArticle, default_outlet: Option<&str>) -> Res
             }
         });
 
-    let (published_at, published_raw) = match published.map(|p| p.trim().to_string()).filter(|p| !p.is_empty()) {
+    let (published_at, published_raw) = match published
+        .map(|p| p.trim().to_string())
+        .filter(|p| !p.is_empty())
+    {
         None => (None, None),
         Some(raw) => match dates::parse(&raw) {
             Some(utc) => (Some(utc), None),
@@ -68,9 +76,14 @@ pub fn normalise(incoming: IncomingArticle, default_outlet: Option<&str>) -> Res
         },
     };
 
-    let language = match language.map(|l| l.trim().to_string()).filter(|l| !l.is_empty()) {
+    let language = match language
+        .map(|l| l.trim().to_string())
+        .filter(|l| !l.is_empty())
+    {
         Some(declared) => lang::from_declared(&declared).or_else(|| {
-            warnings.push(format!("unknown language: {declared}; guessing from the text"));
+            warnings.push(format!(
+                "unknown language: {declared}; guessing from the text"
+            ));
             lang::guess(&format!("{title}\n\n{body}"))
         }),
         None => lang::guess(&format!("{title}\n\n{body}")),
@@ -88,7 +101,9 @@ pub fn normalise(incoming: IncomingArticle, default_outlet: Option<&str>) -> Res
         source,
         outlet,
         url,
-        external_id: external_id.map(|id| clean_inline(&id)).filter(|id| !id.is_empty()),
+        external_id: external_id
+            .map(|id| clean_inline(&id))
+            .filter(|id| !id.is_empty()),
         title,
         byline: byline(&authors),
         published_at,
@@ -143,8 +158,11 @@ fn clean_body(raw: &str) -> String {
 
 /// One line of text: NFC, every whitespace run (line breaks too) one space, no control characters.
 fn clean_inline(raw: &str) -> String {
-    let text: String =
-        raw.nfc().filter(|c| c.is_whitespace() || !c.is_control()).filter(|&c| c != '\u{FEFF}').collect();
+    let text: String = raw
+        .nfc()
+        .filter(|c| c.is_whitespace() || !c.is_control())
+        .filter(|&c| c != '\u{FEFF}')
+        .collect();
     collapse_spaces(&text)
 }
 
@@ -164,7 +182,9 @@ fn derive_title(body: &str) -> String {
         Some(i) if i >= TITLE_MAX_CHARS / 2 => &head[..i],
         _ => head.as_str(),
     };
-    let cut = cut.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | ':' | '-' | '–' | '—'));
+    let cut = cut.trim_end_matches(|c: char| {
+        c.is_whitespace() || matches!(c, ',' | ';' | ':' | '-' | '–' | '—')
+    });
     format!("{cut}…")
 }
 
@@ -176,8 +196,11 @@ fn content_hash(title: &str, clean_body: &str) -> String {
 /// Authors cleaned, repeats dropped (case-insensitively, first spelling kept), joined with ", ".
 fn byline(authors: &[String]) -> Option<String> {
     let mut seen = std::collections::HashSet::new();
-    let names: Vec<String> =
-        authors.iter().map(|a| clean_inline(a)).filter(|a| !a.is_empty() && seen.insert(a.to_lowercase())).collect();
+    let names: Vec<String> = authors
+        .iter()
+        .map(|a| clean_inline(a))
+        .filter(|a| !a.is_empty() && seen.insert(a.to_lowercase()))
+        .collect();
     (!names.is_empty()).then(|| names.join(", "))
 }
 

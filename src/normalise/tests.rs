@@ -5,7 +5,11 @@ use crate::cli::InputFormat;
 use crate::source::{read, Input};
 
 fn incoming(body: &str) -> IncomingArticle {
-    IncomingArticle { source: "t.txt".into(), body: body.into(), ..Default::default() }
+    IncomingArticle {
+        source: "t.txt".into(),
+        body: body.into(),
+        ..Default::default()
+    }
 }
 
 const ENGLISH: &str = "The government announced on Tuesday that negotiations with the opposition would resume \
@@ -15,7 +19,9 @@ const ENGLISH: &str = "The government announced on Tuesday that negotiations wit
 
 #[test]
 fn whitespace_and_nfc() {
-    let mut a = incoming("  Cafe\u{301}  au\tlait \r\n line two\u{7}\r\n\r\n\r\n\n  Second   para.  \u{2029}Third");
+    let mut a = incoming(
+        "  Cafe\u{301}  au\tlait \r\n line two\u{7}\r\n\r\n\r\n\n  Second   para.  \u{2029}Third",
+    );
     a.title = Some("  Cafe\u{301}\n news ".into());
     let n = normalise(a, None).unwrap();
     assert_eq!(n.body, "Café au lait\nline two\n\nSecond para.\n\nThird");
@@ -61,7 +67,12 @@ fn fields() {
     let mut a = incoming(ENGLISH);
     a.url = Some("HTTPS://Example.com/a?utm_source=rss#top".into());
     a.published = Some("Wed, 05 Oct 2022 14:30:00 +0300".into());
-    a.authors = vec![" Jane  Doe ".into(), "John Roe".into(), "jane doe".into(), "".into()];
+    a.authors = vec![
+        " Jane  Doe ".into(),
+        "John Roe".into(),
+        "jane doe".into(),
+        "".into(),
+    ];
     a.language = Some("en-GB".into());
     a.external_id = Some(" 42 ".into());
     a.warnings = vec!["earlier".into()];
@@ -95,13 +106,25 @@ fn bad_url_and_date_warn() {
 
 #[test]
 fn language_guess_only_when_reliable() {
-    assert_eq!(normalise(incoming(ENGLISH), None).unwrap().language.as_deref(), Some("en"));
-    assert_eq!(normalise(incoming("Hi there."), None).unwrap().language, None);
+    assert_eq!(
+        normalise(incoming(ENGLISH), None)
+            .unwrap()
+            .language
+            .as_deref(),
+        Some("en")
+    );
+    assert_eq!(
+        normalise(incoming("Hi there."), None).unwrap().language,
+        None
+    );
     let mut a = incoming(ENGLISH);
     a.language = Some("Klingon".into());
     let n = normalise(a, None).unwrap();
     assert_eq!(n.language.as_deref(), Some("en"));
-    assert_eq!(n.warnings, vec!["unknown language: Klingon; guessing from the text".to_string()]);
+    assert_eq!(
+        n.warnings,
+        vec!["unknown language: Klingon; guessing from the text".to_string()]
+    );
 }
 
 #[test]
@@ -109,19 +132,32 @@ fn same_article_from_text_and_json_hashes_the_same() {
     let tmp = tempfile::tempdir().unwrap();
     let txt = tmp.path().join("a.txt");
     let json = tmp.path().join("a.json");
-    std::fs::write(&txt, "Talks to resume\n\nFirst paragraph of the story.\n\nSecond  paragraph, “quoted”.\n").unwrap();
+    std::fs::write(
+        &txt,
+        "Talks to resume\n\nFirst paragraph of the story.\n\nSecond  paragraph, “quoted”.\n",
+    )
+    .unwrap();
     let record = serde_json::json!({
         "title": "Talks to resume",
         "body": "First paragraph of the story.\nSecond paragraph, “quoted”.",
     });
     std::fs::write(&json, record.to_string()).unwrap();
     let from = |p: &std::path::Path| {
-        let incoming = read(&Input::Path(p.to_path_buf()), InputFormat::Auto).next().unwrap().unwrap();
+        let incoming = read(&Input::Path(p.to_path_buf()), InputFormat::Auto)
+            .next()
+            .unwrap()
+            .unwrap();
         normalise(incoming, None).unwrap()
     };
     let (t, j) = (from(&txt), from(&json));
-    assert_eq!(t.body, "First paragraph of the story.\n\nSecond paragraph, “quoted”.");
-    assert_eq!(j.body, "First paragraph of the story.\nSecond paragraph, “quoted”.");
+    assert_eq!(
+        t.body,
+        "First paragraph of the story.\n\nSecond paragraph, “quoted”."
+    );
+    assert_eq!(
+        j.body,
+        "First paragraph of the story.\nSecond paragraph, “quoted”."
+    );
     assert_eq!(t.content_hash, j.content_hash);
     assert_eq!(t.word_count, j.word_count);
 }

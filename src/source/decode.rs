@@ -65,7 +65,10 @@ pub fn decode_line(bytes: &[u8], warnings: &mut Vec<String>) -> String {
 
 /// Cheap check on the first bytes of a streamed input, so a binary file gives one error, not one per line.
 pub fn looks_binary(prefix: &[u8]) -> bool {
-    if prefix.starts_with(b"\xFF\xFE") || prefix.starts_with(b"\xFE\xFF") || bomless_utf16(prefix).is_some() {
+    if prefix.starts_with(b"\xFF\xFE")
+        || prefix.starts_with(b"\xFE\xFF")
+        || bomless_utf16(prefix).is_some()
+    {
         return false;
     }
     if has_binary_signature(prefix) || prefix.contains(&0) {
@@ -88,7 +91,10 @@ fn decode_utf8_lossy(bytes: &[u8], warnings: &mut Vec<String>) -> String {
 fn decode_with(enc: &'static Encoding, bytes: &[u8], warnings: &mut Vec<String>) -> String {
     let (text, had_errors) = enc.decode_without_bom_handling(bytes);
     if had_errors {
-        warnings.push(format!("invalid {} sequences replaced with U+FFFD", enc.name()));
+        warnings.push(format!(
+            "invalid {} sequences replaced with U+FFFD",
+            enc.name()
+        ));
     }
     text.into_owned()
 }
@@ -181,9 +187,17 @@ mod tests {
     }
 
     fn utf16(s: &str, big_endian: bool) -> Vec<u8> {
-        let mut out = if big_endian { vec![0xFE, 0xFF] } else { vec![0xFF, 0xFE] };
+        let mut out = if big_endian {
+            vec![0xFE, 0xFF]
+        } else {
+            vec![0xFF, 0xFE]
+        };
         for unit in s.encode_utf16() {
-            let b = if big_endian { unit.to_be_bytes() } else { unit.to_le_bytes() };
+            let b = if big_endian {
+                unit.to_be_bytes()
+            } else {
+                unit.to_le_bytes()
+            };
             out.extend_from_slice(&b);
         }
         out
@@ -203,7 +217,10 @@ mod tests {
         let bytes = utf16(s, false);
         let d = decode(&bytes[2..]).unwrap();
         assert_eq!(d.text, s);
-        assert_eq!(d.warnings, vec!["no byte-order mark; decoded as UTF-16LE".to_string()]);
+        assert_eq!(
+            d.warnings,
+            vec!["no byte-order mark; decoded as UTF-16LE".to_string()]
+        );
     }
 
     #[test]
@@ -216,15 +233,23 @@ mod tests {
             "The café owner said “we are naïve about prices” and the “market” agreed. \
              Every café in the city raised prices this week."
         );
-        assert_eq!(d.warnings, vec!["not UTF-8; decoded as windows-1252".to_string()]);
+        assert_eq!(
+            d.warnings,
+            vec!["not UTF-8; decoded as windows-1252".to_string()]
+        );
     }
 
     #[test]
     fn binary_is_rejected() {
-        let blob: Vec<u8> = (0..2048u32).map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8).collect();
+        let blob: Vec<u8> = (0..2048u32)
+            .map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8)
+            .collect();
         assert_eq!(decode(&blob), Err(DecodeError::Binary));
         assert_eq!(decode(b"\x89PNG\r\n\x1a\nabc"), Err(DecodeError::Binary));
-        assert_eq!(decode(b"text\x01\x02\x03\x04\x05"), Err(DecodeError::Binary));
+        assert_eq!(
+            decode(b"text\x01\x02\x03\x04\x05"),
+            Err(DecodeError::Binary)
+        );
         assert!(looks_binary(&blob));
         assert!(!looks_binary(b"{\"title\": \"x\"}\n"));
     }

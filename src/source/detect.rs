@@ -50,7 +50,10 @@ pub fn by_content(prefix: &[u8]) -> Format {
     }
     let mut lines = trimmed.lines().map(str::trim).filter(|l| !l.is_empty());
     let first = lines.next().unwrap_or("");
-    let first_is_object = matches!(serde_json::from_str::<serde_json::Value>(first), Ok(serde_json::Value::Object(_)));
+    let first_is_object = matches!(
+        serde_json::from_str::<serde_json::Value>(first),
+        Ok(serde_json::Value::Object(_))
+    );
     if first_is_object && lines.next().is_some_and(|l| l.starts_with('{')) {
         Format::Jsonl
     } else {
@@ -61,9 +64,15 @@ pub fn by_content(prefix: &[u8]) -> Format {
 /// The prefix as text, good enough for sniffing: BOMs handled, invalid bytes replaced.
 fn prefix_text(prefix: &[u8]) -> String {
     if let Some(rest) = prefix.strip_prefix(b"\xFF\xFE") {
-        encoding_rs::UTF_16LE.decode_without_bom_handling(rest).0.into_owned()
+        encoding_rs::UTF_16LE
+            .decode_without_bom_handling(rest)
+            .0
+            .into_owned()
     } else if let Some(rest) = prefix.strip_prefix(b"\xFE\xFF") {
-        encoding_rs::UTF_16BE.decode_without_bom_handling(rest).0.into_owned()
+        encoding_rs::UTF_16BE
+            .decode_without_bom_handling(rest)
+            .0
+            .into_owned()
     } else {
         let rest = prefix.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(prefix);
         String::from_utf8_lossy(rest).into_owned()
@@ -79,7 +88,10 @@ mod tests {
         assert_eq!(by_extension(Path::new("a/b.TXT")), Some(Format::Text));
         assert_eq!(by_extension(Path::new("b.text")), Some(Format::Text));
         assert_eq!(by_extension(Path::new("b.md")), Some(Format::Markdown));
-        assert_eq!(by_extension(Path::new("b.markdown")), Some(Format::Markdown));
+        assert_eq!(
+            by_extension(Path::new("b.markdown")),
+            Some(Format::Markdown)
+        );
         assert_eq!(by_extension(Path::new("b.json")), Some(Format::Json));
         assert_eq!(by_extension(Path::new("b.ndjson")), Some(Format::Jsonl));
         assert_eq!(by_extension(Path::new("b.jsonl")), Some(Format::Jsonl));
@@ -92,8 +104,14 @@ mod tests {
         assert_eq!(by_content(b"  [{\"a\":1}]"), Format::Json);
         assert_eq!(by_content(b"{\n  \"title\": \"x\"\n}\n"), Format::Json);
         assert_eq!(by_content(b"{\"title\": \"x\"}\n"), Format::Json);
-        assert_eq!(by_content(b"{\"title\": \"x\"}\n\n{\"title\": \"y\"}\n"), Format::Jsonl);
-        assert_eq!(by_content(b"\xEF\xBB\xBF{\"a\": 1}\n{\"a\": 2}"), Format::Jsonl);
+        assert_eq!(
+            by_content(b"{\"title\": \"x\"}\n\n{\"title\": \"y\"}\n"),
+            Format::Jsonl
+        );
+        assert_eq!(
+            by_content(b"\xEF\xBB\xBF{\"a\": 1}\n{\"a\": 2}"),
+            Format::Jsonl
+        );
         assert_eq!(by_content(b"Title\n\nBody"), Format::Text);
         assert_eq!(by_content(b"---\ntitle: x\n---\nBody"), Format::Text);
     }

@@ -98,12 +98,7 @@ fn convert(feed: Feed, source_name: &str) -> ParsedFeed {
     ParsedFeed { title, link, items, skipped }
 }
 
-fn convert_entry(
-    entry: &Entry,
-    feed: &Feed,
-    feed_authors: &[String],
-    feed_title: Option<&str>,
-) -> Option<IncomingArticle> {
+fn convert_entry(entry: &Entry, feed: &Feed, feed_authors: &[String], feed_title: Option<&str>) -> Option<IncomingArticle> {
     let title = entry.title.as_ref().and_then(text_line);
     let content = entry
         .content
@@ -123,7 +118,8 @@ fn convert_entry(
         // that are web addresses.
         external_id.clone().filter(|id| id.starts_with("http://") || id.starts_with("https://"))
     });
-    let published = entry.published.or(entry.updated).map(|d| d.to_rfc3339_opts(SecondsFormat::Secs, true));
+    let published =
+        entry.published.or(entry.updated).map(|d| d.to_rfc3339_opts(SecondsFormat::Secs, true));
     let mut authors = person_names(&entry.authors);
     if authors.is_empty() {
         authors = feed_authors.to_vec();
@@ -409,9 +405,7 @@ mod tests {
 
     #[test]
     fn garbage_is_an_error_not_a_panic() {
-        for input in
-            [&b""[..], b"hello world", b"<html><body>hi</body></html>", b"{\"a\": 1}", b"<rss", b"\xff\xfe\x00"]
-        {
+        for input in [&b""[..], b"hello world", b"<html><body>hi</body></html>", b"{\"a\": 1}", b"<rss", b"\xff\xfe\x00"] {
             assert!(!looks_like_feed(input) || input == b"<rss");
             match parse(input, "junk.bin") {
                 Err(Error::Input { source_name, message }) => {
@@ -425,9 +419,7 @@ mod tests {
 
     #[test]
     fn sniffing_skips_bom_declaration_doctype_and_comments() {
-        assert!(looks_like_feed(
-            b"\xef\xbb\xbf<?xml version='1.0'?>\n<!DOCTYPE rss [<!ENTITY x \"y\">]>\n<!-- c --><rss version='0.91'>"
-        ));
+        assert!(looks_like_feed(b"\xef\xbb\xbf<?xml version='1.0'?>\n<!DOCTYPE rss [<!ENTITY x \"y\">]>\n<!-- c --><rss version='0.91'>"));
         assert!(looks_like_feed(b"<rdf:RDF xmlns:rdf='x'>"));
         assert!(!looks_like_feed(b"<!DOCTYPE html><html>"));
     }

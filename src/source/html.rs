@@ -68,13 +68,7 @@ pub fn parse_page_with(
         warnings.push("the page's metadata could not be read".to_string());
         PageMeta::default()
     });
-    let url = meta
-        .canonical
-        .as_deref()
-        .or(meta.og_url.as_deref())
-        .or(meta.ld_url.as_deref())
-        .and_then(|u| absolute(u, page_url))
-        .or_else(|| page_url.map(str::to_string));
+    let url = meta.canonical.as_deref().or(meta.og_url.as_deref()).or(meta.ld_url.as_deref()).and_then(|u| absolute(u, page_url)).or_else(|| page_url.map(str::to_string));
     Ok(IncomingArticle {
         source: source_name.to_string(),
         title: meta.ld_headline.or(meta.og_title).or(meta.title),
@@ -111,9 +105,9 @@ fn decode(bytes: &[u8], charset_hint: Option<&str>, page_url: Option<&str>) -> (
             }
             let mut detector = chardetng::EncodingDetector::new();
             detector.feed(bytes, true);
-            let tld = page_url
-                .and_then(|u| url::Url::parse(u).ok())
-                .and_then(|u| u.host_str().and_then(|h| h.rsplit('.').next().map(|t| t.to_ascii_lowercase())));
+            let tld = page_url.and_then(|u| url::Url::parse(u).ok()).and_then(|u| {
+                u.host_str().and_then(|h| h.rsplit('.').next().map(|t| t.to_ascii_lowercase()))
+            });
             let guessed = detector.guess(tld.as_deref().map(str::as_bytes), true);
             warnings.push(format!("no charset declared; decoded as {} (guessed)", guessed.name()));
             guessed
@@ -141,10 +135,8 @@ fn meta_charset(bytes: &[u8]) -> Option<&'static Encoding> {
             if let Some(rest) = rest.strip_prefix(b"=") {
                 let rest = trim_ascii_start(rest);
                 let rest = rest.strip_prefix(b"\"").or_else(|| rest.strip_prefix(b"'")).unwrap_or(rest);
-                let label_end = rest
-                    .iter()
-                    .position(|b| matches!(b, b'"' | b'\'' | b';' | b' ' | b'/' | b'>'))
-                    .unwrap_or(rest.len());
+                let label_end =
+                    rest.iter().position(|b| matches!(b, b'"' | b'\'' | b';' | b' ' | b'/' | b'>')).unwrap_or(rest.len());
                 if let Some(enc) = Encoding::for_label(&rest[..label_end]) {
                     // A page that reached us as bytes and says UTF-16 in ASCII is not UTF-16 (HTML spec).
                     return Some(if enc == encoding_rs::UTF_16LE || enc == encoding_rs::UTF_16BE {
@@ -221,52 +213,15 @@ fn tidy_text(text: &str) -> String {
 
 /// Elements whose content is never text for a reader.
 const SKIPPED: &[&str] = &[
-    "script", "style", "noscript", "template", "head", "title", "iframe", "object", "embed", "svg", "math", "canvas",
-    "select", "button", "input", "textarea", "audio", "video", "picture", "source", "map",
+    "script", "style", "noscript", "template", "head", "title", "iframe", "object", "embed", "svg", "math",
+    "canvas", "select", "button", "input", "textarea", "audio", "video", "picture", "source", "map",
 ];
 
 /// Elements that start and end a paragraph.
 const BLOCKS: &[&str] = &[
-    "p",
-    "div",
-    "section",
-    "article",
-    "main",
-    "header",
-    "footer",
-    "aside",
-    "nav",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "ul",
-    "ol",
-    "li",
-    "dl",
-    "dt",
-    "dd",
-    "blockquote",
-    "pre",
-    "table",
-    "thead",
-    "tbody",
-    "tfoot",
-    "tr",
-    "figure",
-    "figcaption",
-    "hr",
-    "address",
-    "details",
-    "summary",
-    "center",
-    "form",
-    "fieldset",
-    "caption",
-    "body",
-    "html",
+    "p", "div", "section", "article", "main", "header", "footer", "aside", "nav", "h1", "h2", "h3", "h4", "h5", "h6",
+    "ul", "ol", "li", "dl", "dt", "dd", "blockquote", "pre", "table", "thead", "tbody", "tfoot", "tr", "figure",
+    "figcaption", "hr", "address", "details", "summary", "center", "form", "fieldset", "caption", "body", "html",
 ];
 
 /// Converts HTML (a fragment or a document) to clean text: "\n\n" between block elements, "\n" for `<br>`,
@@ -563,20 +518,10 @@ fn read_json_ld(value: &serde_json::Value, meta: &mut PageMeta) {
     let Some(article) = nodes.iter().find(|n| has_article_type(n)) else { return };
     let resolve = |v: &serde_json::Value| -> Option<String> { name_of(v, &nodes) };
 
-    meta.ld_headline = article
-        .get("headline")
-        .or_else(|| article.get("name"))
-        .and_then(|h| h.as_str())
-        .map(clean_line)
-        .filter(|s| !s.is_empty());
-    meta.ld_published =
-        article.get("datePublished").and_then(|d| d.as_str()).map(|d| d.trim().to_string()).filter(|s| !s.is_empty());
+    meta.ld_headline = article.get("headline").or_else(|| article.get("name")).and_then(|h| h.as_str()).map(clean_line).filter(|s| !s.is_empty());
+    meta.ld_published = article.get("datePublished").and_then(|d| d.as_str()).map(|d| d.trim().to_string()).filter(|s| !s.is_empty());
     meta.ld_url = article.get("url").and_then(|u| u.as_str()).map(|u| u.trim().to_string()).filter(|s| !s.is_empty());
-    meta.ld_language = article
-        .get("inLanguage")
-        .and_then(|l| l.as_str().map(str::to_string).or_else(|| resolve(l)))
-        .map(|l| l.trim().to_string())
-        .filter(|s| !s.is_empty());
+    meta.ld_language = article.get("inLanguage").and_then(|l| l.as_str().map(str::to_string).or_else(|| resolve(l))).map(|l| l.trim().to_string()).filter(|s| !s.is_empty());
     meta.ld_publisher = article.get("publisher").and_then(|p| match p {
         serde_json::Value::Array(a) => a.iter().find_map(resolve),
         other => resolve(other),
@@ -662,8 +607,7 @@ fn absolute(u: &str, base: Option<&str>) -> Option<String> {
 mod tests {
     use super::*;
 
-    const PARAS: &str =
-        "<p>The negotiations resumed on Tuesday in Geneva after a pause of three weeks, officials from \
+    const PARAS: &str = "<p>The negotiations resumed on Tuesday in Geneva after a pause of three weeks, officials from \
         both delegations confirmed to reporters gathered outside the building.</p>\
         <p>\"We are cautiously optimistic,\" said the lead negotiator, adding that several questions remained open \
         and would take more meetings to settle before any agreement could be signed.</p>\
@@ -732,8 +676,7 @@ mod tests {
 
     #[test]
     fn windows_1252_page_with_meta_charset() {
-        let mut bytes =
-            b"<html><head><meta charset=\"windows-1252\"><title>Caf\xe9</title></head><body><article>".to_vec();
+        let mut bytes = b"<html><head><meta charset=\"windows-1252\"><title>Caf\xe9</title></head><body><article>".to_vec();
         bytes.extend_from_slice(PARAS.as_bytes());
         bytes.extend_from_slice(b"<p>\x93Quoted\x94 words in Gen\xe8ve \x96 with a dash.</p></article></body></html>");
         let a = parse_page(&bytes, None, None, "cp1252.html").unwrap();

@@ -15,10 +15,25 @@ use crate::model::IncomingArticle;
 use crate::{Error, Result};
 
 const TITLE: &[&str] = &["title", "headline"];
-const BODY: &[&str] = &["body", "text", "content", "articlebody", "articletext", "fulltext", "article"];
+const BODY: &[&str] = &[
+    "body",
+    "text",
+    "content",
+    "articlebody",
+    "articletext",
+    "fulltext",
+    "article",
+];
 const BODY_LAST_RESORT: &[&str] = &["description", "summary"];
 const URL: &[&str] = &["url", "link", "canonicalurl", "permalink", "weburl"];
-const OUTLET: &[&str] = &["outlet", "source", "site", "publisher", "sitename", "sourcename"];
+const OUTLET: &[&str] = &[
+    "outlet",
+    "source",
+    "site",
+    "publisher",
+    "sitename",
+    "sourcename",
+];
 const PUBLISHED: &[&str] = &[
     "published",
     "date",
@@ -33,7 +48,9 @@ const AUTHORS: &[&str] = &["authors", "author", "byline", "creator"];
 const LANGUAGE: &[&str] = &["language", "lang", "inlanguage"];
 const ID: &[&str] = &["id", "guid", "uuid", "articleid"];
 /// Wrapper keys of exports that put the records in one array field (`{"articles": [...]}`).
-const WRAPPERS: &[&str] = &["articles", "items", "data", "results", "records", "entries", "posts"];
+const WRAPPERS: &[&str] = &[
+    "articles", "items", "data", "results", "records", "entries", "posts",
+];
 
 /// Parses a whole JSON document: one object (source `name`) or an array of objects (`name:N`).
 pub fn parse_document(name: &str, text: &str, warnings: &[String]) -> Vec<Result<IncomingArticle>> {
@@ -47,7 +64,10 @@ pub fn parse_document(name: &str, text: &str, warnings: &[String]) -> Vec<Result
             Err(map) => vec![parse_record(name, map, warnings)],
         },
         Value::Array(items) => records_of(name, items, warnings),
-        _ => vec![Err(Error::input(name, "not a JSON object or array of objects"))],
+        _ => vec![Err(Error::input(
+            name,
+            "not a JSON object or array of objects",
+        ))],
     }
 }
 
@@ -71,7 +91,11 @@ fn records_of(name: &str, items: Vec<Value>, warnings: &[String]) -> Vec<Result<
 /// `{"articles": [...]}` (and similar) without article fields of its own is a wrapper.
 fn unwrap_export(map: Map<String, Value>) -> std::result::Result<Vec<Value>, Map<String, Value>> {
     let has_body = map.keys().any(|k| BODY.contains(&norm_key(k).as_str()));
-    let arrays: Vec<&String> = map.iter().filter(|(_, v)| v.is_array()).map(|(k, _)| k).collect();
+    let arrays: Vec<&String> = map
+        .iter()
+        .filter(|(_, v)| v.is_array())
+        .map(|(k, _)| k)
+        .collect();
     if has_body || arrays.len() != 1 || !WRAPPERS.contains(&norm_key(arrays[0]).as_str()) {
         return Err(map);
     }
@@ -99,7 +123,13 @@ pub struct JsonlReader<R> {
 
 impl<R: BufRead> JsonlReader<R> {
     pub fn new(name: String, reader: R) -> Self {
-        JsonlReader { name, reader, line_no: 0, buf: Vec::new(), done: false }
+        JsonlReader {
+            name,
+            reader,
+            line_no: 0,
+            buf: Vec::new(),
+            done: false,
+        }
     }
 }
 
@@ -127,7 +157,10 @@ impl<R: BufRead> Iterator for JsonlReader<R> {
                     return Some(match serde_json::from_str::<Value>(&line) {
                         Ok(Value::Object(map)) => parse_record(&source, map, &warnings),
                         Ok(_) => Err(Error::input(source, "not a JSON object")),
-                        Err(e) => Err(Error::input(source, json_error_message(&e, Some(self.line_no)))),
+                        Err(e) => Err(Error::input(
+                            source,
+                            json_error_message(&e, Some(self.line_no)),
+                        )),
                     });
                 }
                 Err(e) => {
@@ -146,20 +179,32 @@ impl<R: BufRead> Iterator for JsonlReader<R> {
 /// One line: serde_json's message with the position in the file (JSONL lines count from the file).
 fn json_error_message(e: &serde_json::Error, file_line: Option<usize>) -> String {
     let full = e.to_string();
-    let msg = full.rsplit_once(" at line ").map_or(full.as_str(), |(m, _)| m);
+    let msg = full
+        .rsplit_once(" at line ")
+        .map_or(full.as_str(), |(m, _)| m);
     let line = file_line.unwrap_or(e.line());
     format!("invalid JSON at line {line}, column {}: {msg}", e.column())
 }
 
 /// Keys compare lower-case without `_`, `-` and spaces.
 fn norm_key(k: &str) -> String {
-    k.chars().filter(|c| !matches!(c, '_' | '-' | ' ')).flat_map(char::to_lowercase).collect()
+    k.chars()
+        .filter(|c| !matches!(c, '_' | '-' | ' '))
+        .flat_map(char::to_lowercase)
+        .collect()
 }
 
 /// Removes and returns the first present field among `aliases` (in alias order) whose value is usable.
-fn take(map: &mut Map<String, Value>, aliases: &[&str], usable: impl Fn(&Value) -> bool) -> Option<(String, Value)> {
+fn take(
+    map: &mut Map<String, Value>,
+    aliases: &[&str],
+    usable: impl Fn(&Value) -> bool,
+) -> Option<(String, Value)> {
     for alias in aliases {
-        let key = map.keys().find(|k| norm_key(k) == *alias && usable(&map[k.as_str()])).cloned();
+        let key = map
+            .keys()
+            .find(|k| norm_key(k) == *alias && usable(&map[k.as_str()]))
+            .cloned();
         if let Some(key) = key {
             let value = map.remove(&key)?;
             return Some((key, value));
@@ -180,7 +225,10 @@ fn scalar(v: &Value) -> Option<String> {
 /// A string, number, or an object with a `name` (outlets, publishers, authors).
 fn name_of(v: &Value) -> Option<String> {
     match v {
-        Value::Object(o) => o.iter().find(|(k, _)| norm_key(k) == "name").and_then(|(_, v)| scalar(v)),
+        Value::Object(o) => o
+            .iter()
+            .find(|(k, _)| norm_key(k) == "name")
+            .and_then(|(_, v)| scalar(v)),
         _ => scalar(v),
     }
 }
@@ -207,7 +255,11 @@ fn authors_of(v: &Value) -> Vec<String> {
 }
 
 /// Maps one JSON object onto an article; `warnings` are the input's (e.g. decoding) warnings.
-pub fn parse_record(source: &str, mut map: Map<String, Value>, warnings: &[String]) -> Result<IncomingArticle> {
+pub fn parse_record(
+    source: &str,
+    mut map: Map<String, Value>,
+    warnings: &[String],
+) -> Result<IncomingArticle> {
     let mut article = IncomingArticle {
         source: source.to_string(),
         warnings: warnings.to_vec(),
@@ -218,7 +270,9 @@ pub fn parse_record(source: &str, mut map: Map<String, Value>, warnings: &[Strin
         Some((_, v)) => body_text(&v).unwrap_or_default(),
         None => match take(&mut map, BODY_LAST_RESORT, |v| body_text(v).is_some()) {
             Some((key, v)) => {
-                article.warnings.push(format!("no body field; body taken from '{key}'"));
+                article
+                    .warnings
+                    .push(format!("no body field; body taken from '{key}'"));
                 body_text(&v).unwrap_or_default()
             }
             None => return Err(Error::input(source, "no body/text/content field")),
@@ -226,12 +280,15 @@ pub fn parse_record(source: &str, mut map: Map<String, Value>, warnings: &[Strin
     };
     article.title = take(&mut map, TITLE, |v| scalar(v).is_some()).and_then(|(_, v)| scalar(&v));
     article.url = take(&mut map, URL, |v| scalar(v).is_some()).and_then(|(_, v)| scalar(&v));
-    article.outlet = take(&mut map, OUTLET, |v| name_of(v).is_some()).and_then(|(_, v)| name_of(&v));
-    article.published = take(&mut map, PUBLISHED, |v| scalar(v).is_some()).and_then(|(_, v)| scalar(&v));
-    article.language = take(&mut map, LANGUAGE, |v| scalar(v).is_some()).and_then(|(_, v)| scalar(&v));
+    article.outlet =
+        take(&mut map, OUTLET, |v| name_of(v).is_some()).and_then(|(_, v)| name_of(&v));
+    article.published =
+        take(&mut map, PUBLISHED, |v| scalar(v).is_some()).and_then(|(_, v)| scalar(&v));
+    article.language =
+        take(&mut map, LANGUAGE, |v| scalar(v).is_some()).and_then(|(_, v)| scalar(&v));
     article.external_id = take(&mut map, ID, |v| scalar(v).is_some()).and_then(|(_, v)| scalar(&v));
-    article.authors =
-        take(&mut map, AUTHORS, |v| !authors_of(v).is_empty()).map_or_else(Vec::new, |(_, v)| authors_of(&v));
+    article.authors = take(&mut map, AUTHORS, |v| !authors_of(v).is_empty())
+        .map_or_else(Vec::new, |(_, v)| authors_of(&v));
     if !map.is_empty() {
         article.extra = Some(map);
     }
@@ -264,7 +321,10 @@ mod tests {
         assert_eq!(a.external_id.as_deref(), Some("12345"));
         assert_eq!(a.authors, vec!["Jane Doe"]);
         let extra = a.extra.unwrap();
-        assert_eq!(Value::Object(extra), json!({"section": "World", "description": "Teaser"}));
+        assert_eq!(
+            Value::Object(extra),
+            json!({"section": "World", "description": "Teaser"})
+        );
     }
 
     #[test]
@@ -279,8 +339,14 @@ mod tests {
         assert_eq!(a.source, "in.json:1");
         assert_eq!(a.authors, vec!["X Y", "Z W"]);
         assert_eq!(a.extra, None);
-        assert_eq!(out[1].as_ref().unwrap_err().to_string(), "in.json:2: no body/text/content field");
-        assert_eq!(out[2].as_ref().unwrap_err().to_string(), "in.json:3: not a JSON object");
+        assert_eq!(
+            out[1].as_ref().unwrap_err().to_string(),
+            "in.json:2: no body/text/content field"
+        );
+        assert_eq!(
+            out[2].as_ref().unwrap_err().to_string(),
+            "in.json:3: not a JSON object"
+        );
         let d = out[3].as_ref().unwrap();
         assert_eq!(d.body, "p1\n\np2");
         assert_eq!(d.authors, vec!["Ann", "Bob"]);
@@ -288,9 +354,15 @@ mod tests {
 
     #[test]
     fn description_is_a_last_resort_body() {
-        let a = doc(r#"{"title": "T", "description": "Only this."}"#).pop().unwrap().unwrap();
+        let a = doc(r#"{"title": "T", "description": "Only this."}"#)
+            .pop()
+            .unwrap()
+            .unwrap();
         assert_eq!(a.body, "Only this.");
-        assert_eq!(a.warnings, vec!["no body field; body taken from 'description'".to_string()]);
+        assert_eq!(
+            a.warnings,
+            vec!["no body field; body taken from 'description'".to_string()]
+        );
     }
 
     #[test]
@@ -304,10 +376,19 @@ mod tests {
     fn malformed_json_names_file_line_and_column() {
         let out = doc("{\n  \"title\": \"x\",\n  \"body\" \"y\"\n}");
         let msg = out[0].as_ref().unwrap_err().to_string();
-        assert_eq!(msg, "in.json: invalid JSON at line 3, column 10: expected `:`");
+        assert_eq!(
+            msg,
+            "in.json: invalid JSON at line 3, column 10: expected `:`"
+        );
         assert!(!msg.contains('\n'));
-        assert_eq!(doc("[]")[0].as_ref().unwrap_err().to_string(), "in.json: no articles (empty JSON array)");
-        assert_eq!(doc("\"x\"")[0].as_ref().unwrap_err().to_string(), "in.json: not a JSON object or array of objects");
+        assert_eq!(
+            doc("[]")[0].as_ref().unwrap_err().to_string(),
+            "in.json: no articles (empty JSON array)"
+        );
+        assert_eq!(
+            doc("\"x\"")[0].as_ref().unwrap_err().to_string(),
+            "in.json: not a JSON object or array of objects"
+        );
     }
 
     #[test]
@@ -317,9 +398,17 @@ mod tests {
         assert_eq!(out.len(), 3);
         assert_eq!(out[0].as_ref().unwrap().source, "feed.jsonl:1");
         let err = out[1].as_ref().unwrap_err().to_string();
-        assert!(err.starts_with("feed.jsonl:3: invalid JSON at line 3, column 16: key must be a string"), "{err}");
+        assert!(
+            err.starts_with(
+                "feed.jsonl:3: invalid JSON at line 3, column 16: key must be a string"
+            ),
+            "{err}"
+        );
         let c = out[2].as_ref().unwrap();
-        assert_eq!((c.source.as_str(), c.body.as_str()), ("feed.jsonl:4", "three"));
+        assert_eq!(
+            (c.source.as_str(), c.body.as_str()),
+            ("feed.jsonl:4", "three")
+        );
     }
 
     #[test]
@@ -328,6 +417,9 @@ mod tests {
         let out: Vec<_> = JsonlReader::new("x.jsonl".into(), &data[..]).collect();
         let a = out[0].as_ref().unwrap();
         assert_eq!(a.body, "café naïve “quoted” text in an old export");
-        assert_eq!(a.warnings, vec!["not UTF-8; decoded as windows-1252".to_string()]);
+        assert_eq!(
+            a.warnings,
+            vec!["not UTF-8; decoded as windows-1252".to_string()]
+        );
     }
 }

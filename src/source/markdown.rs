@@ -8,10 +8,14 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-static IMAGE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"!\[[^\]]*\]\([^)]*\)|!\[[^\]]*\]\[[^\]]*\]").unwrap());
-static LINK: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\[([^\]]*)\](?:\([^)]*\)|\[[^\]]*\])").unwrap());
-static AUTOLINK: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"<((?:https?|mailto):[^>\s]+)>").unwrap());
-static HTML_TAG: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>").unwrap());
+static IMAGE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"!\[[^\]]*\]\([^)]*\)|!\[[^\]]*\]\[[^\]]*\]").unwrap());
+static LINK: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\[([^\]]*)\](?:\([^)]*\)|\[[^\]]*\])").unwrap());
+static AUTOLINK: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"<((?:https?|mailto):[^>\s]+)>").unwrap());
+static HTML_TAG: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>").unwrap());
 static STRONG: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\*\*(\S(?:[^*]*?\S)?)\*\*|__(\S(?:[^_]*?\S)?)__").unwrap());
 static EM_STAR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\*(\S(?:[^*]*?\S)?)\*").unwrap());
@@ -20,11 +24,14 @@ static EM_UNDERSCORE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(^|[^\w\\])_(\S(?:[^_]*?\S)?)_($|[^\w])").unwrap());
 static STRIKE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"~~([^~]+)~~").unwrap());
 static CODE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"`+([^`]+)`+").unwrap());
-static ESCAPE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\\([\\`*_{}\[\]()#+\-.!>~|])").unwrap());
-static REF_DEF: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s{0,3}\[[^\]]+\]:\s*\S+").unwrap());
+static ESCAPE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\\([\\`*_{}\[\]()#+\-.!>~|])").unwrap());
+static REF_DEF: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s{0,3}\[[^\]]+\]:\s*\S+").unwrap());
 /// Escaped ASCII punctuation maps to U+F700 + code while inline markup is stripped.
 const PUA_BASE: u32 = 0xF700;
-static LIST_ITEM: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s*(?:[-*+]|\d{1,9}[.)])\s+").unwrap());
+static LIST_ITEM: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s*(?:[-*+]|\d{1,9}[.)])\s+").unwrap());
 
 /// Drops ATX heading markers ("## Title ##").
 pub fn strip_heading(line: &str) -> &str {
@@ -55,7 +62,9 @@ pub fn strip_inline(line: &str) -> String {
     let s = STRIKE.replace_all(&s, "$1");
     s.chars()
         .map(|c| match c as u32 {
-            n if (PUA_BASE..PUA_BASE + 128).contains(&n) => char::from_u32(n - PUA_BASE).unwrap_or(c),
+            n if (PUA_BASE..PUA_BASE + 128).contains(&n) => {
+                char::from_u32(n - PUA_BASE).unwrap_or(c)
+            }
             _ => c,
         })
         .collect::<String>()
@@ -143,7 +152,9 @@ pub fn paragraphs(lines: &[&str]) -> Vec<String> {
 fn is_rule(t: &str) -> bool {
     let compact: String = t.chars().filter(|c| !c.is_whitespace()).collect();
     compact.len() >= 3
-        && (compact.chars().all(|c| c == '-') || compact.chars().all(|c| c == '*') || compact.chars().all(|c| c == '_'))
+        && (compact.chars().all(|c| c == '-')
+            || compact.chars().all(|c| c == '*')
+            || compact.chars().all(|c| c == '_'))
 }
 
 #[cfg(test)]
@@ -152,12 +163,27 @@ mod tests {
 
     #[test]
     fn inline() {
-        assert_eq!(strip_inline("**Bold** and *em* and _under_ and __strong__"), "Bold and em and under and strong");
-        assert_eq!(strip_inline("a snake_case_name stays"), "a snake_case_name stays");
-        assert_eq!(strip_inline("see [the report](https://x.org/a_b) now"), "see the report now");
+        assert_eq!(
+            strip_inline("**Bold** and *em* and _under_ and __strong__"),
+            "Bold and em and under and strong"
+        );
+        assert_eq!(
+            strip_inline("a snake_case_name stays"),
+            "a snake_case_name stays"
+        );
+        assert_eq!(
+            strip_inline("see [the report](https://x.org/a_b) now"),
+            "see the report now"
+        );
         assert_eq!(strip_inline("pic ![alt](p.png) gone"), "pic  gone");
-        assert_eq!(strip_inline("ref [text][1] and <https://a.b/c>"), "ref text and https://a.b/c");
-        assert_eq!(strip_inline("`code` and 2 * 3 * 4 and \\*literal\\*"), "code and 2 * 3 * 4 and *literal*");
+        assert_eq!(
+            strip_inline("ref [text][1] and <https://a.b/c>"),
+            "ref text and https://a.b/c"
+        );
+        assert_eq!(
+            strip_inline("`code` and 2 * 3 * 4 and \\*literal\\*"),
+            "code and 2 * 3 * 4 and *literal*"
+        );
         assert_eq!(strip_inline("line<br/>break <b>x</b>"), "linebreak x");
     }
 
@@ -188,7 +214,13 @@ mod tests {
         ];
         assert_eq!(
             paragraphs(&lines),
-            vec!["“We will win,” he said, adding more.", "Text one continues.", "first", "second", "fenced *as is*"]
+            vec![
+                "“We will win,” he said, adding more.",
+                "Text one continues.",
+                "first",
+                "second",
+                "fenced *as is*"
+            ]
         );
     }
 }

@@ -44,10 +44,11 @@ impl Input {
 
 /// Extensions a directory walk skips: never news text, and reading them only produces errors.
 const NON_ARTICLE_EXTENSIONS: &[&str] = &[
-    "png", "jpg", "jpeg", "gif", "webp", "bmp", "tif", "tiff", "ico", "svg", "heic", "mp3", "mp4", "m4a", "wav", "ogg",
-    "mov", "avi", "mkv", "webm", "zip", "gz", "tgz", "bz2", "xz", "zst", "7z", "rar", "tar", "pdf", "doc", "docx",
-    "xls", "xlsx", "ppt", "pptx", "odt", "ods", "sqlite", "sqlite3", "db", "exe", "dll", "so", "dylib", "bin", "class",
-    "jar", "pyc", "o", "a", "wasm", "woff", "woff2", "ttf", "otf", "lock",
+    "png", "jpg", "jpeg", "gif", "webp", "bmp", "tif", "tiff", "ico", "svg", "heic", "mp3", "mp4",
+    "m4a", "wav", "ogg", "mov", "avi", "mkv", "webm", "zip", "gz", "tgz", "bz2", "xz", "zst", "7z",
+    "rar", "tar", "pdf", "doc", "docx", "xls", "xlsx", "ppt", "pptx", "odt", "ods", "sqlite",
+    "sqlite3", "db", "exe", "dll", "so", "dylib", "bin", "class", "jar", "pyc", "o", "a", "wasm",
+    "woff", "woff2", "ttf", "otf", "lock",
 ];
 
 /// How much of a stream is sniffed for format detection before reading on.
@@ -89,11 +90,17 @@ fn expand_path(path: &Path, out: &mut Vec<Result<Input>>) {
 
 fn expand_glob(pattern: &str, out: &mut Vec<Result<Input>>) {
     // Like a shell, `*` does not match a leading dot.
-    let options = glob::MatchOptions { require_literal_leading_dot: true, ..Default::default() };
+    let options = glob::MatchOptions {
+        require_literal_leading_dot: true,
+        ..Default::default()
+    };
     let paths = match glob::glob_with(pattern, options) {
         Ok(paths) => paths,
         Err(e) => {
-            out.push(Err(Error::input(pattern, format!("bad glob pattern: {}", e.msg))));
+            out.push(Err(Error::input(
+                pattern,
+                format!("bad glob pattern: {}", e.msg),
+            )));
             return;
         }
     };
@@ -101,9 +108,10 @@ fn expand_glob(pattern: &str, out: &mut Vec<Result<Input>>) {
     for entry in paths {
         match entry {
             Ok(p) => matched.push(p),
-            Err(e) => {
-                out.push(Err(Error::input(e.path().display().to_string(), format!("cannot read: {}", e.error()))))
-            }
+            Err(e) => out.push(Err(Error::input(
+                e.path().display().to_string(),
+                format!("cannot read: {}", e.error()),
+            ))),
         }
     }
     if matched.is_empty() {
@@ -116,7 +124,12 @@ fn expand_glob(pattern: &str, out: &mut Vec<Result<Input>>) {
 }
 
 /// Recursive directory walk; `seen` holds canonical directories so symlink loops end.
-fn walk(dir: &Path, seen: &mut HashSet<PathBuf>, files: &mut Vec<PathBuf>, errors: &mut Vec<Error>) {
+fn walk(
+    dir: &Path,
+    seen: &mut HashSet<PathBuf>,
+    files: &mut Vec<PathBuf>,
+    errors: &mut Vec<Error>,
+) {
     if let Ok(canonical) = dir.canonicalize() {
         if !seen.insert(canonical) {
             return;
@@ -125,7 +138,10 @@ fn walk(dir: &Path, seen: &mut HashSet<PathBuf>, files: &mut Vec<PathBuf>, error
     let entries = match std::fs::read_dir(dir) {
         Ok(entries) => entries,
         Err(e) => {
-            errors.push(Error::input(dir.display().to_string(), format!("cannot read directory: {e}")));
+            errors.push(Error::input(
+                dir.display().to_string(),
+                format!("cannot read directory: {e}"),
+            ));
             return;
         }
     };
@@ -133,7 +149,10 @@ fn walk(dir: &Path, seen: &mut HashSet<PathBuf>, files: &mut Vec<PathBuf>, error
         let entry = match entry {
             Ok(entry) => entry,
             Err(e) => {
-                errors.push(Error::input(dir.display().to_string(), format!("cannot read directory: {e}")));
+                errors.push(Error::input(
+                    dir.display().to_string(),
+                    format!("cannot read directory: {e}"),
+                ));
                 continue;
             }
         };
@@ -147,7 +166,10 @@ fn walk(dir: &Path, seen: &mut HashSet<PathBuf>, files: &mut Vec<PathBuf>, error
             Ok(m) if m.is_dir() => walk(&path, seen, files, errors),
             Ok(m) if m.is_file() && !is_non_article(&path) => files.push(path),
             Ok(_) => {}
-            Err(e) => errors.push(Error::input(path.display().to_string(), format!("cannot read: {e}"))),
+            Err(e) => errors.push(Error::input(
+                path.display().to_string(),
+                format!("cannot read: {e}"),
+            )),
         }
     }
 }
@@ -162,7 +184,10 @@ type Articles = Box<dyn Iterator<Item = Result<IncomingArticle>> + Send>;
 
 /// Reads every article of one input, lazily and in order. A failure of the whole input is one `Err`;
 /// a bad record of a multi-record input (a JSONL line) is an `Err` in its place and the rest still read.
-pub fn read(input: &Input, format: InputFormat) -> Box<dyn Iterator<Item = Result<IncomingArticle>> + Send> {
+pub fn read(
+    input: &Input,
+    format: InputFormat,
+) -> Box<dyn Iterator<Item = Result<IncomingArticle>> + Send> {
     // Nothing is opened until the first `next()`, so expanding many inputs costs no file handles.
     let input = input.clone();
     let mut pending = Some((input, format));
@@ -194,7 +219,9 @@ fn open(input: &Input, format: InputFormat) -> Articles {
     if let Err(e) = reader.by_ref().take(SNIFF_BYTES).read_to_end(&mut prefix) {
         return one_err(Error::input(name, io_message(&e)));
     }
-    let format = Format::from_cli(format).or(by_ext).unwrap_or_else(|| detect::by_content(&prefix));
+    let format = Format::from_cli(format)
+        .or(by_ext)
+        .unwrap_or_else(|| detect::by_content(&prefix));
     let utf16 = prefix.starts_with(b"\xFF\xFE") || prefix.starts_with(b"\xFE\xFF");
     if format == Format::Jsonl && !utf16 {
         // Streamed, so the whole-input checks of `decode` run on the prefix instead.
@@ -205,7 +232,10 @@ fn open(input: &Input, format: InputFormat) -> Articles {
         if (prefix.len() as u64) < SNIFF_BYTES && body.iter().all(u8::is_ascii_whitespace) {
             return one_err(Error::input(name, "empty file"));
         }
-        return Box::new(json::JsonlReader::new(name, BufReader::new(Cursor::new(prefix).chain(reader))));
+        return Box::new(json::JsonlReader::new(
+            name,
+            BufReader::new(Cursor::new(prefix).chain(reader)),
+        ));
     }
 
     let mut reader = Cursor::new(prefix).chain(reader);
@@ -230,8 +260,13 @@ fn open(input: &Input, format: InputFormat) -> Articles {
                 .map_err(|msg| Error::input(name, msg));
             Box::new(std::iter::once(result))
         }
-        Format::Json => Box::new(json::parse_document(&name, &decoded.text, &decoded.warnings).into_iter()),
-        Format::Jsonl => Box::new(json::JsonlReader::new(name, Cursor::new(decoded.text.into_bytes()))),
+        Format::Json => {
+            Box::new(json::parse_document(&name, &decoded.text, &decoded.warnings).into_iter())
+        }
+        Format::Jsonl => Box::new(json::JsonlReader::new(
+            name,
+            Cursor::new(decoded.text.into_bytes()),
+        )),
     }
 }
 

@@ -30,11 +30,23 @@ fn read_all(path: &Path, format: InputFormat) -> Vec<Result<IncomingArticle>> {
 fn expand_directory_recursively_sorted_skipping_hidden() {
     let tmp = tempfile::tempdir().unwrap();
     let root = tmp.path();
-    for rel in ["b.txt", "a/z.txt", "a/b/c.json", "a/a.md", ".hidden.txt", ".git/config", "a/photo.JPG", "c"] {
+    for rel in [
+        "b.txt",
+        "a/z.txt",
+        "a/b/c.json",
+        "a/a.md",
+        ".hidden.txt",
+        ".git/config",
+        "a/photo.JPG",
+        "c",
+    ] {
         write(root, rel, b"x");
     }
     let got = expand(&[root.display().to_string()]);
-    assert_eq!(names(&got, root), vec!["a/a.md", "a/b/c.json", "a/z.txt", "b.txt", "c"]);
+    assert_eq!(
+        names(&got, root),
+        vec!["a/a.md", "a/b/c.json", "a/z.txt", "b.txt", "c"]
+    );
 }
 
 #[test]
@@ -46,7 +58,12 @@ fn expand_glob_missing_and_stdin() {
     }
     let missing = root.join("nope.txt").display().to_string();
     let no_match = root.join("*.md").display().to_string();
-    let args = vec![root.join("*.json").display().to_string(), "-".to_string(), missing.clone(), no_match.clone()];
+    let args = vec![
+        root.join("*.json").display().to_string(),
+        "-".to_string(),
+        missing.clone(),
+        no_match.clone(),
+    ];
     let got = expand(&args);
     assert_eq!(
         names(&got, root),
@@ -75,9 +92,15 @@ fn read_text_with_front_matter_and_legacy_encoding() {
     let out = read_all(&tmp.path().join("a.txt"), InputFormat::Auto);
     let a = out[0].as_ref().unwrap();
     assert_eq!(a.title.as_deref(), Some("Le café"));
-    assert_eq!(a.body, "Il a dit “non” au café naïf du coin, encore une fois.");
+    assert_eq!(
+        a.body,
+        "Il a dit “non” au café naïf du coin, encore une fois."
+    );
     assert_eq!(a.outlet.as_deref(), Some("Le Monde"));
-    assert_eq!(a.warnings, vec!["not UTF-8; decoded as windows-1252".to_string()]);
+    assert_eq!(
+        a.warnings,
+        vec!["not UTF-8; decoded as windows-1252".to_string()]
+    );
     assert!(!a.verbatim_body);
 }
 
@@ -101,7 +124,10 @@ fn read_errors_name_the_file() {
         let p = root.join(file);
         let out = read_all(&p, InputFormat::Auto);
         assert_eq!(out.len(), 1, "{file}");
-        assert_eq!(out[0].as_ref().unwrap_err().to_string(), format!("{}: {msg}", p.display()));
+        assert_eq!(
+            out[0].as_ref().unwrap_err().to_string(),
+            format!("{}: {msg}", p.display())
+        );
     }
 }
 
@@ -109,7 +135,11 @@ fn read_errors_name_the_file() {
 fn read_detects_by_content_and_override() {
     let tmp = tempfile::tempdir().unwrap();
     let root = tmp.path();
-    write(root, "export", b"{\"title\": \"a\", \"body\": \"one\"}\n{\"title\": \"b\", \"body\": \"two\"}\n");
+    write(
+        root,
+        "export",
+        b"{\"title\": \"a\", \"body\": \"one\"}\n{\"title\": \"b\", \"body\": \"two\"}\n",
+    );
     write(root, "doc", b"[{\"title\": \"a\", \"body\": \"one\"}]");
     write(root, "story", b"Title\n\nBody text.");
     let jsonl = read_all(&root.join("export"), InputFormat::Auto);
@@ -121,7 +151,10 @@ fn read_detects_by_content_and_override() {
     assert_eq!(text[0].as_ref().unwrap().title.as_deref(), Some("Title"));
     // Forced text: the JSON is read as a text article.
     let forced = read_all(&root.join("doc"), InputFormat::Text);
-    assert_eq!(forced[0].as_ref().unwrap().body, "[{\"title\": \"a\", \"body\": \"one\"}]");
+    assert_eq!(
+        forced[0].as_ref().unwrap().body,
+        "[{\"title\": \"a\", \"body\": \"one\"}]"
+    );
 }
 
 #[test]
@@ -134,13 +167,19 @@ fn read_utf16_jsonl_is_decoded_whole() {
     }
     write(tmp.path(), "x.jsonl", &bytes);
     let out = read_all(&tmp.path().join("x.jsonl"), InputFormat::Auto);
-    let bodies: Vec<_> = out.iter().map(|r| r.as_ref().unwrap().body.clone()).collect();
+    let bodies: Vec<_> = out
+        .iter()
+        .map(|r| r.as_ref().unwrap().body.clone())
+        .collect();
     assert_eq!(bodies, vec!["один", "два"]);
 }
 
 #[test]
 fn read_is_lazy() {
     // Nothing is opened before the first next(): a missing file only errors when iterated.
-    let it = read(&Input::Path("/definitely/not/here.txt".into()), InputFormat::Auto);
+    let it = read(
+        &Input::Path("/definitely/not/here.txt".into()),
+        InputFormat::Auto,
+    );
     assert_eq!(it.count(), 1);
 }

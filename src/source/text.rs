@@ -19,7 +19,10 @@ const MAX_WRAP_WIDTH: usize = 100;
 pub fn parse(source: &str, text: &str, is_markdown: bool) -> Result<IncomingArticle, String> {
     let text = text.replace("\r\n", "\n").replace('\r', "\n");
     let text = text.strip_prefix('\u{FEFF}').unwrap_or(&text);
-    let mut article = IncomingArticle { source: source.to_string(), ..Default::default() };
+    let mut article = IncomingArticle {
+        source: source.to_string(),
+        ..Default::default()
+    };
     let rest = match split_front_matter(text) {
         Some((block, rest)) => {
             apply_front_matter(&mut article, block);
@@ -39,7 +42,11 @@ pub fn parse(source: &str, text: &str, is_markdown: bool) -> Result<IncomingArti
         }
     }
     let body_lines = &lines[start..];
-    let paragraphs = if is_markdown { markdown::paragraphs(body_lines) } else { text_paragraphs(body_lines) };
+    let paragraphs = if is_markdown {
+        markdown::paragraphs(body_lines)
+    } else {
+        text_paragraphs(body_lines)
+    };
     article.body = paragraphs.join("\n\n");
     if article.body.trim().is_empty() {
         return Err("no article text".to_string());
@@ -86,14 +93,25 @@ fn apply_front_matter(article: &mut IncomingArticle, block: &str) {
             Some((key, value)) if is_key(key) => {
                 let key = key.trim().to_ascii_lowercase().replace(['-', ' '], "_");
                 let value = value.trim();
-                let (values, is_list) = match value.strip_prefix('[').and_then(|v| v.strip_suffix(']')) {
-                    Some(inner) => (inner.split(',').map(unquote).filter(|v| !v.is_empty()).collect(), true),
-                    None if value.is_empty() => (Vec::new(), false),
-                    None => (vec![unquote(value)], false),
-                };
+                let (values, is_list) =
+                    match value.strip_prefix('[').and_then(|v| v.strip_suffix(']')) {
+                        Some(inner) => (
+                            inner
+                                .split(',')
+                                .map(unquote)
+                                .filter(|v| !v.is_empty())
+                                .collect(),
+                            true,
+                        ),
+                        None if value.is_empty() => (Vec::new(), false),
+                        None => (vec![unquote(value)], false),
+                    };
                 entries.push((key, values, is_list));
             }
-            _ => article.warnings.push(format!("front matter line {} ignored: not `key: value`", i + 2)),
+            _ => article.warnings.push(format!(
+                "front matter line {} ignored: not `key: value`",
+                i + 2
+            )),
         }
     }
     for (key, values, is_list) in entries {
@@ -102,9 +120,15 @@ fn apply_front_matter(article: &mut IncomingArticle, block: &str) {
         match key.as_str() {
             "outlet" | "source" | "site" | "publisher" => article.outlet = value(),
             "url" | "link" => article.url = value(),
-            "published" | "date" | "published_at" | "pubdate" | "date_published" => article.published = value(),
+            "published" | "date" | "published_at" | "pubdate" | "date_published" => {
+                article.published = value()
+            }
             "author" | "authors" | "byline" => {
-                article.authors = if is_list { values } else { split_authors(&joined) };
+                article.authors = if is_list {
+                    values
+                } else {
+                    split_authors(&joined)
+                };
             }
             "language" | "lang" => article.language = value(),
             "title" => article.title = value(),
@@ -124,7 +148,10 @@ fn apply_front_matter(article: &mut IncomingArticle, block: &str) {
 /// A front-matter key: a short run of letters, digits, `_`, `-` or spaces ("Published at").
 fn is_key(key: &str) -> bool {
     let k = key.trim();
-    !k.is_empty() && k.len() <= 40 && k.chars().all(|c| c.is_alphanumeric() || matches!(c, '_' | '-' | ' '))
+    !k.is_empty()
+        && k.len() <= 40
+        && k.chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '_' | '-' | ' '))
 }
 
 /// Strips one pair of matching quotes; inside double quotes, `\"` and `\\` are unescaped.
@@ -182,7 +209,10 @@ fn is_setext_underline(line: &str) -> bool {
 /// Applies the plain-text paragraph rule (see the module comment).
 fn text_paragraphs(lines: &[&str]) -> Vec<String> {
     let mut out = Vec::new();
-    for block in lines.split(|l| l.trim().is_empty()).filter(|b| !b.is_empty()) {
+    for block in lines
+        .split(|l| l.trim().is_empty())
+        .filter(|b| !b.is_empty())
+    {
         let block: Vec<&str> = block.iter().map(|l| l.trim()).collect();
         if looks_hard_wrapped(&block) {
             out.push(block.join(" "));
@@ -243,20 +273,31 @@ mod tests {
 
     #[test]
     fn front_matter_without_text_is_an_error() {
-        assert_eq!(parse("a.txt", "---\ntitle: x\n---\n\n  \n", false).unwrap_err(), "no article text");
+        assert_eq!(
+            parse("a.txt", "---\ntitle: x\n---\n\n  \n", false).unwrap_err(),
+            "no article text"
+        );
     }
 
     #[test]
     fn bad_front_matter_line_warns() {
         let a = parse("a.txt", "---\nthis is not a key value\n---\nT\n\nB", false).unwrap();
-        assert_eq!(a.warnings, vec!["front matter line 2 ignored: not `key: value`".to_string()]);
+        assert_eq!(
+            a.warnings,
+            vec!["front matter line 2 ignored: not `key: value`".to_string()]
+        );
     }
 
     #[test]
     fn plain_text_paragraph_rule() {
         let long = "x".repeat(150);
         // Blank-line blocks of single long lines (the BBC layout).
-        let a = parse("a.txt", &format!("T\r\n\r\n{long}\r\n\r\n{long}\r\n"), false).unwrap();
+        let a = parse(
+            "a.txt",
+            &format!("T\r\n\r\n{long}\r\n\r\n{long}\r\n"),
+            false,
+        )
+        .unwrap();
         assert_eq!(a.body, format!("{long}\n\n{long}"));
         // No blank lines and long lines: each line is a paragraph.
         let a = parse("a.txt", &format!("T\n{long}\n{long}\n"), false).unwrap();
@@ -295,7 +336,10 @@ mod tests {
 
     #[test]
     fn authors_split() {
-        assert_eq!(split_authors("By Jane Doe and John Roe"), vec!["Jane Doe", "John Roe"]);
+        assert_eq!(
+            split_authors("By Jane Doe and John Roe"),
+            vec!["Jane Doe", "John Roe"]
+        );
         assert_eq!(split_authors("A; B & C"), vec!["A", "B", "C"]);
         assert!(split_authors("  ").is_empty());
     }

@@ -39,13 +39,8 @@ macro_rules! mentions_person {
 macro_rules! period {
     ($t:literal) => {
         concat!(
-            "CASE ?7 WHEN 'day' THEN date(",
-            $t,
-            ") WHEN 'week' THEN strftime('%G-W%V', ",
-            $t,
-            ") ELSE strftime('%Y-%m', ",
-            $t,
-            ") END"
+            "CASE ?7 WHEN 'day' THEN date(", $t, ") WHEN 'week' THEN strftime('%G-W%V', ", $t,
+            ") ELSE strftime('%Y-%m', ", $t, ") END"
         )
     };
 }
@@ -113,8 +108,7 @@ fn date_bound(option: &str, value: &str, until: bool) -> Result<String> {
     )))
 }
 
-const OUTLET_BY_NAME: &str =
-    "SELECT id FROM outlets WHERE name = ?1 OR domain = lower(?1) ORDER BY name = ?1 DESC, id LIMIT 1";
+const OUTLET_BY_NAME: &str = "SELECT id FROM outlets WHERE name = ?1 OR domain = lower(?1) ORDER BY name = ?1 DESC, id LIMIT 1";
 
 /// An outlet by name (case-insensitive, the column is NOCASE) or, failing that, by domain.
 fn outlet_id(conn: &Connection, name: &str) -> Result<i64> {
@@ -312,8 +306,11 @@ macro_rules! topics_sql {
 const TOPICS: &str = topics_sql!("", "", "");
 const TOPICS_BY_OUTLET: &str = topics_sql!("o.name AS outlet, ", "", "outlet IS NULL, outlet, ");
 /// Undated articles have no period; they are left out rather than shown as an empty one.
-const TOPICS_BY_PERIOD: &str =
-    topics_sql!(concat!(period!("a.published_at"), " AS period, "), " AND a.published_at IS NOT NULL", "period, ");
+const TOPICS_BY_PERIOD: &str = topics_sql!(
+    concat!(period!("a.published_at"), " AS period, "),
+    " AND a.published_at IS NOT NULL",
+    "period, "
+);
 
 /// Articles per topic, optionally broken down by outlet or by the period of publication.
 pub fn topics(conn: &Connection, filter: &Filter, by: Option<TopicsBy>) -> Result<Table> {
@@ -700,10 +697,7 @@ mod tests {
         let f = filter(&conn, FilterArgs { person: Some("Nowak".into()), ..Default::default() });
         assert_eq!(lines(&people(&conn, &f).unwrap()).len(), 2);
         let f = filter(&conn, FilterArgs { limit: Some(1), outlet: Some("Herald".into()), ..Default::default() });
-        assert_eq!(
-            lines(&people(&conn, &f).unwrap())[1..],
-            ["Anna Berg|diplomat; negotiator|2|1|0|1|2026-11-28T23:30:00Z|2026-11-28T23:30:00Z"]
-        );
+        assert_eq!(lines(&people(&conn, &f).unwrap())[1..], ["Anna Berg|diplomat; negotiator|2|1|0|1|2026-11-28T23:30:00Z|2026-11-28T23:30:00Z"]);
     }
 
     #[test]
@@ -813,8 +807,7 @@ mod tests {
         assert_eq!(lines(&t), ["period|articles", "2026-12|1"]);
         let t = timeline(&conn, &Filter::default(), Interval::Month, TimelineCount::Articles, Some("nothing")).unwrap();
         assert!(t.rows.is_empty());
-        let err =
-            timeline(&conn, &Filter::default(), Interval::Day, TimelineCount::Articles, Some("\"open")).unwrap_err();
+        let err = timeline(&conn, &Filter::default(), Interval::Day, TimelineCount::Articles, Some("\"open")).unwrap_err();
         assert!(matches!(err, Error::Usage(ref m) if m.starts_with("--query: bad query")), "{err}");
     }
 
@@ -854,10 +847,7 @@ mod tests {
     fn search_articles_and_statements_with_snippets() {
         let (_dir, conn) = fixture::connection();
         let t = search(&conn, &Filter::default(), "peace", SearchIn::All).unwrap();
-        assert_eq!(
-            t.columns,
-            ["kind", "id", "rank", "title", "snippet", "speaker", "outlet", "published_at", "url", "article_id"]
-        );
+        assert_eq!(t.columns, ["kind", "id", "rank", "title", "snippet", "speaker", "outlet", "published_at", "url", "article_id"]);
         let kinds: Vec<String> = t.rows.iter().map(|r| format!("{}:{}", r[0], r[1])).collect();
         assert_eq!(kinds.len(), 5, "{kinds:?}");
         assert!(kinds.contains(&"statement:1".to_string()) && kinds.contains(&"article:2".to_string()), "{kinds:?}");
@@ -896,19 +886,8 @@ mod tests {
         assert_eq!(
             user_tables(&conn).unwrap(),
             [
-                "outlets",
-                "feeds",
-                "ingest_runs",
-                "ingest_errors",
-                "articles",
-                "people",
-                "person_aliases",
-                "mentions",
-                "person_roles",
-                "statements",
-                "topics",
-                "article_topics",
-                "feed_items"
+                "outlets", "feeds", "ingest_runs", "ingest_errors", "articles", "people", "person_aliases",
+                "mentions", "person_roles", "statements", "topics", "article_topics", "feed_items"
             ]
         );
         assert_eq!(scan_sql(&conn, "articles").unwrap(), "SELECT * FROM \"articles\" ORDER BY \"id\"");
