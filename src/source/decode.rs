@@ -1,6 +1,6 @@
 //! Byte decoding: UTF-8 (with or without BOM), UTF-16 with BOM, legacy encodings guessed by chardetng.
 
-use encoding_rs::{Encoding, UTF_16BE, UTF_16LE, UTF_8};
+use encoding_rs::{Encoding, UTF_16BE, UTF_16LE, UTF_8, WINDOWS_1252};
 
 /// Why bytes could not be turned into article text. The message is what the user sees.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -28,7 +28,9 @@ pub struct Decoded {
 /// Decodes a whole input. Never panics; any byte string gives text, `Binary` or `Empty`.
 pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
     let mut warnings = Vec::new();
-    let text = if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
+    let text = if let Some((big_endian, rest)) = utf32(bytes) {
+        decode_utf32(rest, big_endian, &mut warnings)
+    } else if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
         decode_utf8_lossy(rest, &mut warnings)
     } else if let Some(rest) = bytes.strip_prefix(b"\xFF\xFE") {
         decode_with(UTF_16LE, rest, &mut warnings)
@@ -63,12 +65,26 @@ pub fn decode_line(bytes: &[u8], warnings: &mut Vec<String>) -> String {
     }
 }
 
-/// Cheap check on the first bytes of a streamed input, so a binary file gives one error, not one per line.
-pub fn looks_binary(prefix: &[u8]) -> bool {
-    if prefix.starts_with(b"\xFF\xFE")
+/// True for UTF-16 and UTF-32 input, which cannot be split into lines before decoding.
+pub fn is_wide(prefix: &[u8]) -> bool {
+    utf32(prefix).is_some()
+        || prefix.starts_with(b"\xFF\xFE")
         || prefix.starts_with(b"\xFE\xFF")
         || bomless_utf16(prefix).is_some()
-    {
+}
+
+/// The start of an input as text, good enough for format sniffing (invalid bytes replaced).
+pub fn sniff_text(prefix: &[u8]) -> String {
+    if is_wide(prefix) {
+        return decode(prefix).map(|d| d.text).unwrap_or_default();
+    }
+    let rest = prefix.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(prefix);
+    String::from_utf8_lossy(rest).into_owned()
+}
+
+/// Cheap check on the first bytes of a streamed input, so a binary file gives one error, not one per line.
+pub fn looks_binary(prefix: &[u8]) -> bool {
+    if is_wide(prefix) {
         return false;
     }
     if has_binary_signature(prefix) || prefix.contains(&0) {
@@ -104,11 +120,59 @@ fn decode_legacy(bytes: &[u8], warnings: &mut Vec<String>) -> String {
     detector.feed(bytes, true);
     // allow_utf8 = false: we only get here when the bytes are not valid UTF-8.
     let mut enc = detector.guess(None, false);
-    if enc == UTF_8 {
-        enc = encoding_rs::WINDOWS_1252;
+    // Short Western texts with a few accents look alike in several code pages (chardetng may say
+    // windows-1250 for English with "é"); when windows-1252 reads the bytes identically, name it,
+    // since it is by far the most common legacy encoding of news text.
+    if enc == UTF_8 || (enc != WINDOWS_1252 && enc.decode_without_bom_handling(bytes).0 == WINDOWS_1252.decode_without_bom_handling(bytes).0) {
+        enc = WINDOWS_1252;
     }
     warnings.push(format!("not UTF-8; decoded as {}", enc.name()));
     decode_with(enc, bytes, warnings)
+}
+
+/// UTF-32 (which encoding_rs does not cover): by BOM, or by three NUL bytes in nearly every unit.
+fn utf32(bytes: &[u8]) -> Option<(bool, &[u8])> {
+    if let Some(rest) = bytes.strip_prefix(b"\x00\x00\xFE\xFF") {
+        return Some((true, rest));
+    }
+    if let Some(rest) = bytes.strip_prefix(b"\xFF\xFE\x00\x00") {
+        return Some((false, rest));
+    }
+    let units: Vec<&[u8]> = bytes[..bytes.len().min(4096)].chunks_exact(4).collect();
+    if units.len() < 4 {
+        return None;
+    }
+    let be = units.iter().filter(|u| u[0] == 0 && u[1] == 0 && u[2] == 0 && u[3] != 0).count();
+    let le = units.iter().filter(|u| u[0] != 0 && u[1] == 0 && u[2] == 0 && u[3] == 0).count();
+    if be * 10 >= units.len() * 9 {
+        Some((true, bytes))
+    } else if le * 10 >= units.len() * 9 {
+        Some((false, bytes))
+    } else {
+        None
+    }
+}
+
+fn decode_utf32(bytes: &[u8], big_endian: bool, warnings: &mut Vec<String>) -> String {
+    let mut bad = bytes.len() % 4 != 0;
+    let text = bytes
+        .chunks_exact(4)
+        .map(|u| {
+            let n = if big_endian {
+                u32::from_be_bytes([u[0], u[1], u[2], u[3]])
+            } else {
+                u32::from_le_bytes([u[0], u[1], u[2], u[3]])
+            };
+            char::from_u32(n).unwrap_or_else(|| {
+                bad = true;
+                char::REPLACEMENT_CHARACTER
+            })
+        })
+        .collect();
+    if bad {
+        warnings.push("invalid UTF-32 sequences replaced with U+FFFD".to_string());
+    }
+    text
 }
 
 /// UTF-16 without a BOM shows as NUL bytes on one side of (mostly ASCII) character pairs.
@@ -212,6 +276,17 @@ mod tests {
     }
 
     #[test]
+    fn utf32_with_and_without_bom() {
+        let s = "Naïve “text” in UTF-32, which some old feeds use.";
+        let be: Vec<u8> = s.chars().flat_map(|c| (c as u32).to_be_bytes()).collect();
+        let le: Vec<u8> = s.chars().flat_map(|c| (c as u32).to_le_bytes()).collect();
+        assert_eq!(decode(&[&[0, 0, 0xFE, 0xFF][..], &be].concat()).unwrap().text, s);
+        assert_eq!(decode(&[&[0xFF, 0xFE, 0, 0][..], &le].concat()).unwrap().text, s);
+        assert_eq!(decode(&be).unwrap().text, s);
+        assert_eq!(decode(&le).unwrap().text, s);
+    }
+
+    #[test]
     fn utf16_without_bom_is_recognised() {
         let s = "Plain ASCII news text in UTF-16 without a byte-order mark.";
         let bytes = utf16(s, false);
@@ -237,6 +312,23 @@ mod tests {
             d.warnings,
             vec!["not UTF-8; decoded as windows-1252".to_string()]
         );
+    }
+
+    #[test]
+    fn windows_1252_is_preferred_when_equivalent() {
+        // chardetng alone guesses windows-1250 for this; both decode it the same way.
+        let bytes = b"Harbour workers vote\r\n\r\n\x93We did not want this,\x94 said Ren\xE9 Dubois, the union\x92s secretary.";
+        let d = decode(bytes).unwrap();
+        assert!(d.text.contains("“We did not want this,” said René Dubois, the union’s secretary."));
+        assert_eq!(d.warnings, vec!["not UTF-8; decoded as windows-1252".to_string()]);
+    }
+
+    #[test]
+    fn other_legacy_encodings_are_detected() {
+        let (bytes, _, _) = encoding_rs::WINDOWS_1251.encode("Президент заявил, что переговоры продолжатся на следующей неделе в Женеве.");
+        let d = decode(&bytes).unwrap();
+        assert_eq!(d.text, "Президент заявил, что переговоры продолжатся на следующей неделе в Женеве.");
+        assert_eq!(d.warnings, vec!["not UTF-8; decoded as windows-1251".to_string()]);
     }
 
     #[test]

@@ -40,7 +40,7 @@ pub fn by_extension(path: &Path) -> Option<Format> {
 /// Guesses from the start of the content: `[` is JSON; `{` is JSONL when the first line is a whole
 /// object and another line follows, else JSON; anything else is text.
 pub fn by_content(prefix: &[u8]) -> Format {
-    let text = prefix_text(prefix);
+    let text = super::decode::sniff_text(prefix);
     let trimmed = text.trim_start();
     if trimmed.starts_with('[') {
         return Format::Json;
@@ -58,24 +58,6 @@ pub fn by_content(prefix: &[u8]) -> Format {
         Format::Jsonl
     } else {
         Format::Json
-    }
-}
-
-/// The prefix as text, good enough for sniffing: BOMs handled, invalid bytes replaced.
-fn prefix_text(prefix: &[u8]) -> String {
-    if let Some(rest) = prefix.strip_prefix(b"\xFF\xFE") {
-        encoding_rs::UTF_16LE
-            .decode_without_bom_handling(rest)
-            .0
-            .into_owned()
-    } else if let Some(rest) = prefix.strip_prefix(b"\xFE\xFF") {
-        encoding_rs::UTF_16BE
-            .decode_without_bom_handling(rest)
-            .0
-            .into_owned()
-    } else {
-        let rest = prefix.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(prefix);
-        String::from_utf8_lossy(rest).into_owned()
     }
 }
 

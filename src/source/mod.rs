@@ -222,8 +222,7 @@ fn open(input: &Input, format: InputFormat) -> Articles {
     let format = Format::from_cli(format)
         .or(by_ext)
         .unwrap_or_else(|| detect::by_content(&prefix));
-    let utf16 = prefix.starts_with(b"\xFF\xFE") || prefix.starts_with(b"\xFE\xFF");
-    if format == Format::Jsonl && !utf16 {
+    if format == Format::Jsonl && !decode::is_wide(&prefix) {
         // Streamed, so the whole-input checks of `decode` run on the prefix instead.
         if decode::looks_binary(&prefix) {
             return one_err(Error::input(name, "binary file, not text"));

@@ -32,7 +32,14 @@ pub fn parse(source: &str, text: &str, is_markdown: bool) -> Result<IncomingArti
     };
     let lines: Vec<&str> = rest.lines().collect();
     let mut start = 0;
-    if article.title.is_none() {
+    if let Some(title) = &article.title {
+        // Exports often repeat the front-matter title as the first line; it is not body text.
+        if let Some((first, next)) = title_line(&lines, is_markdown) {
+            if same_text(&first, title) {
+                start = next;
+            }
+        }
+    } else {
         if let Some((title, next)) = title_line(&lines, is_markdown) {
             // A lone line is the whole article, not a title without a body; normalise derives a title.
             if lines[next..].iter().any(|l| !l.trim().is_empty()) {
@@ -206,6 +213,12 @@ fn is_setext_underline(line: &str) -> bool {
     !t.is_empty() && (t.chars().all(|c| c == '=') || t.chars().all(|c| c == '-'))
 }
 
+/// Equal ignoring case and whitespace layout.
+fn same_text(a: &str, b: &str) -> bool {
+    let norm = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
+    norm(a) == norm(b)
+}
+
 /// Applies the plain-text paragraph rule (see the module comment).
 fn text_paragraphs(lines: &[&str]) -> Vec<String> {
     let mut out = Vec::new();
@@ -262,6 +275,14 @@ mod tests {
         let a = parse("a.txt", text, false).unwrap();
         assert_eq!(a.title.as_deref(), Some("It's the title"));
         assert_eq!(a.body, "First line is body.\n\nSecond.");
+    }
+
+    #[test]
+    fn repeated_title_line_is_dropped() {
+        let text = "---\ntitle: \"Budget  approved\"\n---\n# Budget approved\n\n*Lead.*\n\nBody.";
+        let a = parse("a.md", text, true).unwrap();
+        assert_eq!(a.title.as_deref(), Some("Budget  approved"));
+        assert_eq!(a.body, "Lead.\n\nBody.");
     }
 
     #[test]
