@@ -97,6 +97,8 @@ fn extract(extractor: &str, bytes: &[u8], url: Option<&str>) -> Result<String, S
         "default" => html::Extractor::default(),
         "trafilatura" => html::Extractor::Trafilatura,
         "smoothie" => html::Extractor::Smoothie,
+        "combo" => html::Extractor::Combo,
+        "trafilatura-text" => html::Extractor::TrafilaturaText,
         other => return Err(format!("unknown extractor {other}")),
     };
     html::parse_page_with(bytes, None, url, "page", which).map(|a| a.body).map_err(|e| e.to_string())

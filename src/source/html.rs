@@ -20,7 +20,9 @@ use crate::{Error, Result};
 pub enum Extractor {
     #[default]
     Trafilatura,
+    TrafilaturaText,
     Smoothie,
+    Combo,
 }
 
 /// How much of the start of a page is searched for `<meta charset>`: the HTML spec says 1024 bytes, but real
@@ -185,8 +187,26 @@ fn main_text(html: &str, page_url: Option<&str>, extractor: Extractor) -> Option
                 _ => Some(tidy_text(&result.content_text)),
             }
         }
+        Extractor::TrafilaturaText => {
+            let options = rs_trafilatura::Options { url: page_url.map(str::to_string), ..Default::default() };
+            let result = rs_trafilatura::extract_with_options(html, &options).ok()?;
+            Some(tidy_text(&result.content_text))
+        }
+        Extractor::Combo => {
+            let t = main_text(html, page_url, Extractor::TrafilaturaText);
+            let s = main_text(html, page_url, Extractor::Smoothie);
+            let ratio: f64 = std::env::var("COMBO_RATIO").ok().and_then(|r| r.parse().ok()).unwrap_or(1.5);
+            match (t, s) {
+                (Some(t), Some(s)) => Some(if t.len() as f64 > ratio * s.len() as f64 { s } else { t }),
+                (t, s) => t.or(s),
+            }
+        }
         Extractor::Smoothie => {
-            let mut r = dom_smoothie::Readability::new(html, page_url.filter(|u| u.contains("://")), None).ok()?;
+            let mut cfg = dom_smoothie::Config::default();
+            if std::env::var("SMOOTHIE_MODE").is_ok() {
+                cfg.candidate_select_mode = dom_smoothie::CandidateSelectMode::DomSmoothie;
+            }
+            let mut r = dom_smoothie::Readability::new(html, page_url.filter(|u| u.contains("://")), Some(cfg)).ok()?;
             let article = r.parse().ok()?;
             Some(html_to_text(&article.content))
         }
