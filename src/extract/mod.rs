@@ -1,8 +1,39 @@
 //! Extraction: pure, deterministic text analysis from an article's title and body to people, statements and topics.
 
-use crate::model::Extraction;
+mod coref;
+mod lexicon;
+mod people;
+mod quotes;
+mod text;
+mod topics;
+
+#[cfg(test)]
+mod tests;
+
+use crate::model::{ExtractedPerson, Extraction};
 
 /// Extracts everything from one article. Offsets in the result count characters into `body`.
-pub fn run(_title: &str, _body: &str) -> Extraction {
-    todo!("extraction helper")
+pub fn run(title: &str, body: &str) -> Extraction {
+    let doc = text::Doc::new(body);
+    let title_doc = text::Doc::new(title);
+    let found = people::find(&doc, &title_doc);
+    let statements = quotes::find(&doc, &found);
+    let topics = topics::score(title, body);
+    let people = found
+        .persons
+        .iter()
+        .enumerate()
+        .map(|(p, person)| ExtractedPerson {
+            name: person.name.clone(),
+            aliases: person.aliases.clone(),
+            mentions: found
+                .mentions
+                .iter()
+                .filter(|m| m.person == p)
+                .map(|m| doc.span(doc.tokens[m.start].start, doc.tokens[m.end - 1].end))
+                .collect(),
+            roles: person.roles.clone(),
+        })
+        .collect();
+    Extraction { people, statements, topics }
 }

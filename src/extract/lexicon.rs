@@ -1,0 +1,45 @@
+//! Word lists compiled into the binary from `lexicons/*.txt`, so a linguist can extend them without touching code.
+
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+/// Parses a lexicon file: one lower-case entry a line, `#` comments and blank lines ignored.
+fn load(src: &str) -> HashSet<String> {
+    src.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(super::text::lowercase)
+        .collect()
+}
+
+macro_rules! lexicon {
+    ($name:ident, $file:literal) => {
+        pub static $name: LazyLock<HashSet<String>> =
+            LazyLock::new(|| load(include_str!(concat!("lexicons/", $file))));
+    };
+}
+
+lexicon!(REPORTING_VERBS, "reporting_verbs.txt");
+lexicon!(TITLES, "titles.txt");
+lexicon!(ROLE_NOUNS, "role_nouns.txt");
+lexicon!(PARTICLES, "particles.txt");
+lexicon!(ORG_WORDS, "org_words.txt");
+lexicon!(NON_PERSON, "non_person.txt");
+lexicon!(NON_PERSON_PHRASES, "non_person_phrases.txt");
+lexicon!(COMMON_WORDS, "common_words.txt");
+lexicon!(SOURCES, "sources.txt");
+
+pub fn is_cue(w: &str) -> bool {
+    REPORTING_VERBS.contains(w)
+}
+
+/// A role noun, singular or a regular plural ("collaborators").
+pub fn is_role_noun(w: &str) -> bool {
+    ROLE_NOUNS.contains(w)
+        || w.strip_suffix('s').is_some_and(|s| ROLE_NOUNS.contains(s))
+        || w.strip_suffix("men").is_some_and(|s| ROLE_NOUNS.contains(&format!("{s}man")))
+}
+
+pub fn is_pronoun(w: &str) -> bool {
+    matches!(w, "he" | "she" | "they" | "i" | "we")
+}

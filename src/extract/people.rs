@@ -1,0 +1,491 @@
+//! Personal names: capitalised-word candidates, the evidence that makes one a person, surname
+//! clustering, mentions and roles (appositions, parentheses, role phrases, the standfirst).
+
+use super::lexicon::{
+    is_cue, is_role_noun, COMMON_WORDS, NON_PERSON, NON_PERSON_PHRASES, ORG_WORDS, PARTICLES, TITLES,
+};
+use super::text::Doc;
+use std::collections::HashMap;
+
+/// One person of the article while it is being built.
+#[derive(Debug, Clone)]
+pub struct Person {
+    /// The fullest name, as written (without honorifics).
+    pub name: String,
+    pub aliases: Vec<String>,
+    pub roles: Vec<String>,
+}
+
+/// A mention: a token range `[start, end)` of the body and the person it names.
+#[derive(Debug, Clone, Copy)]
+pub struct Mention {
+    pub start: usize,
+    /// Where the name proper starts, after any honorific.
+    pub name_start: usize,
+    pub end: usize,
+    pub person: usize,
+}
+
+#[derive(Debug, Default)]
+pub struct People {
+    pub persons: Vec<Person>,
+    /// Sorted by start token.
+    pub mentions: Vec<Mention>,
+    /// For each body token, the person it names (if it is part of a mention).
+    pub tok_person: Vec<Option<usize>>,
+    /// The person the headline is about ("Abbas Gallyamov: ..."), if any.
+    pub headline_subject: Option<usize>,
+}
+
+/// A capitalised run that may be a name: `[title_start, start)` are honorifics/titles,
+/// `[start, end)` the name words.
+#[derive(Debug, Clone)]
+struct Cand {
+    title_start: usize,
+    /// A title or honorific precedes the name ("President", "Mr").
+    titled: bool,
+    start: usize,
+    end: usize,
+    /// The lower-cased name words, the key for clustering.
+    key: Vec<String>,
+}
+
+/// Titles that are part of how a name is written ("Mr Smith"), unlike job titles, which are roles.
+const HONORIFICS: &[&str] = &[
+    "mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "dame", "lord", "lady", "herr", "frau", "monsieur",
+    "madame", "señor", "señora", "господин", "госпожа", "rev", "baroness", "baron",
+];
+
+/// Verbs whose subject is almost always a person when it is a lone capitalised word.
+const PERSON_VERBS: &[&str] = &[
+    "wants", "wanted", "needs", "needed", "thinks", "believes", "knows", "knew", "hopes", "hoped", "fears",
+    "feared", "feels", "felt", "decided", "refused", "met", "meets", "visited", "visits", "smiled", "laughed",
+    "resigned", "died", "married", "admitted", "promised", "apologised", "apologized", "signed", "vowed",
+    "demanded", "ordered", "urged", "agreed", "himself", "herself", "wrote", "is", "was", "has", "had",
+];
+/// Verbs whose object is almost always a person when it is a lone capitalised word.
+const PERSON_OBJECT_VERBS: &[&str] =
+    &["told", "tells", "asked", "asks", "thanked", "interviewed", "accused", "praised", "criticised", "criticized", "urged", "met", "persuaded", "convinced"];
+/// Adverbs allowed between a name and its verb ("Putin really needs").
+const ADVERBS: &[&str] = &["also", "really", "even", "still", "never", "then", "later", "again", "previously", "reportedly", "allegedly", "once", "always", "only", "now", "recently", "has", "had", "have"];
+/// Words that may precede a role noun inside a role phrase ("first deputy head").
+const ROLE_MODIFIERS: &[&str] = &[
+    "former", "deputy", "first", "second", "chief", "foreign", "prime", "vice", "senior", "junior", "acting",
+    "interim", "top", "general", "executive", "managing", "local", "state", "federal", "national",
+    "opposition", "defence", "defense", "finance", "interior", "justice", "health", "trade", "labour",
+    "economy", "political", "military", "independent", "veteran", "leading", "renowned", "famous", "well-known",
+    "young", "old", "retired", "ex", "co", "assistant", "associate", "lead", "head", "party", "government",
+    "team", "club", "bbc", "white", "house", "press", "security", "intelligence", "human", "rights", "labor",
+    "education", "culture", "energy", "transport", "environment", "home", "treasury", "shadow", "new",
+    "presidential", "football", "tennis", "film", "music", "pop", "rock", "jazz", "opera", "stage", "tv",
+    "television", "radio", "news", "business", "tech", "technology", "science", "film-maker", "best-selling",
+];
+
+fn is_acronym(s: &str) -> bool {
+    s.chars().count() >= 2 && s.chars().all(|c| c.is_uppercase() || c.is_ascii_digit() || c == '-')
+}
+
+/// Is token `i` part of a role phrase (modifier or role noun)?
+fn role_word(doc: &Doc, i: usize) -> bool {
+    if !doc.is_word(i) {
+        return doc.str(i) == "'s" || doc.str(i) == "’s";
+    }
+    let w = doc.lower[i].as_str();
+    if is_role_noun(w) || ROLE_MODIFIERS.contains(&w) || TITLES.contains(w) || NON_PERSON.contains(w) {
+        return true;
+    }
+    if doc.is_cap(i) {
+        return false;
+    }
+    // Lower-case adjectives of the kind that qualify roles ("political", "economic", "Russian").
+    ["al", "ic", "ian", "ive", "ary", "ish", "ese", "ern", "ent", "ant"].iter().any(|s| w.len() > 4 && w.ends_with(s))
+        && !COMMON_WORDS.contains(w)
+}
+
+/// The role phrase ending just before token `end` (exclusive), if that token range ends in a role
+/// noun or title: returns its first token.
+fn role_before(doc: &Doc, end: usize) -> Option<usize> {
+    if end == 0 {
+        return None;
+    }
+    let last = end - 1;
+    if !doc.is_word(last) || !(is_role_noun(&doc.lower[last]) || TITLES.contains(&doc.lower[last])) {
+        return None;
+    }
+    let sent_start = doc.sent_start(last);
+    let mut s = last;
+    while s > sent_start && end - s < 7 && role_word(doc, s - 1) && doc.tokens[s - 1].para == doc.tokens[last].para {
+        s -= 1;
+    }
+    // A possessive must have its owner ("Ukraine's foreign minister").
+    while s < last && !doc.is_word(s) {
+        s += 1;
+    }
+    Some(s)
+}
+
+/// Finds capitalised name-like runs in a document.
+fn candidates(doc: &Doc) -> Vec<Cand> {
+    let n = doc.tokens.len();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < n {
+        if !doc.is_cap(i) || is_acronym(doc.str(i)) && !is_initial(doc, i) {
+            i += 1;
+            continue;
+        }
+        // Extend over capitalised words, initials ("J."), and particles followed by a capital.
+        let mut j = i;
+        let mut last_word = i;
+        while j < n && doc.tokens[j].para == doc.tokens[i].para {
+            if j > i && !doc.tokens[j].space_before && doc.is_word(j) {
+                break;
+            }
+            if doc.is_cap(j) && (!is_acronym(doc.str(j)) || is_initial(doc, j)) {
+                last_word = j;
+                if j + 1 < n && doc.str(j + 1) == "." && !doc.tokens[j + 1].space_before {
+                    let l = doc.lower[j].as_str();
+                    if is_initial(doc, j) || TITLES.contains(l) {
+                        j += 2;
+                        continue;
+                    }
+                    break;
+                }
+                j += 1;
+            } else if doc.is_word(j) && PARTICLES.contains(&doc.lower[j]) && j > i {
+                j += 1;
+            } else {
+                break;
+            }
+        }
+        let raw_end = last_word + 1;
+        // Strip leading sentence words, titles and demonyms ("However", "Russian President").
+        let mut s = i;
+        let mut title_start = None;
+        let mut titled = false;
+        while s < raw_end {
+            let l = doc.lower[s].as_str();
+            if !doc.is_word(s) {
+                s += 1;
+                continue;
+            }
+            if TITLES.contains(l) && s + 1 < raw_end {
+                titled = true;
+                if HONORIFICS.contains(&l) {
+                    title_start.get_or_insert(s);
+                } else {
+                    title_start = None;
+                }
+            } else if COMMON_WORDS.contains(l) || (NON_PERSON.contains(l) && s + 1 < raw_end) || ROLE_MODIFIERS.contains(&l) && s + 1 < raw_end || is_role_noun(l) && s + 1 < raw_end {
+                title_start = None;
+            } else {
+                break;
+            }
+            s += 1;
+        }
+        if s < raw_end {
+            let words: Vec<usize> = (s..raw_end).filter(|&k| doc.is_word(k)).collect();
+            let key: Vec<String> = words.iter().map(|&k| doc.lower[k].clone()).collect();
+            if acceptable(doc, &key, s, i, titled) {
+                out.push(Cand { title_start: title_start.unwrap_or(s), titled, start: s, end: raw_end, key });
+            }
+        }
+        i = raw_end.max(i + 1);
+    }
+    out
+}
+
+fn is_initial(doc: &Doc, i: usize) -> bool {
+    doc.str(i).chars().count() == 1 && doc.tokens.get(i + 1).is_some_and(|t| t.start < doc.text.len() && &doc.text[t.start..t.end] == ".")
+}
+
+/// Filters that make a capitalised run not a personal name (organisations, places, months, ...).
+fn acceptable(doc: &Doc, key: &[String], start: usize, raw_start: usize, titled: bool) -> bool {
+    if key.is_empty() || key.iter().any(|w| ORG_WORDS.contains(w)) {
+        return false;
+    }
+    if key.len() == 1 {
+        let w = key[0].as_str();
+        if NON_PERSON.contains(w) || COMMON_WORDS.contains(w) || TITLES.contains(w) || w.chars().count() < 2 {
+            return false;
+        }
+    } else if key.iter().all(|w| NON_PERSON.contains(w) || COMMON_WORDS.contains(w)) {
+        return false;
+    }
+    for len in 2..=key.len().min(4) {
+        for win in key.windows(len) {
+            if NON_PERSON_PHRASES.contains(&win.join(" ")) {
+                return false;
+            }
+        }
+    }
+    if key.iter().any(|w| w.chars().any(|c| c.is_ascii_digit())) {
+        return false;
+    }
+    // "the Kremlin", "a Labour ...": a determiner right before the run marks a thing, not a person.
+    if !titled && start == raw_start && start > 0 && matches!(doc.lower[start - 1].as_str(), "the" | "a" | "an") {
+        return false;
+    }
+    true
+}
+
+/// Evidence, at one occurrence, that a single capitalised word names a person.
+fn evidence(doc: &Doc, c: &Cand) -> bool {
+    let n = doc.tokens.len();
+    if c.titled {
+        return true;
+    }
+    let (s, e) = (c.start, c.end);
+    // Role phrase right before: "political scientist Gallyamov".
+    if s > 0 && doc.is_word(s - 1) && !doc.is_cap(s - 1) && is_role_noun(&doc.lower[s - 1]) {
+        return true;
+    }
+    // Apposition after: "Kiriyenko (the first deputy head ...)", "Smith, a spokesman for ...".
+    if role_after(doc, e).is_some() {
+        return true;
+    }
+    // Verb after, possibly past an adverb: "Smith said", "Putin really needs", "Putin's".
+    let mut k = e;
+    while k < n && doc.is_word(k) && ADVERBS.contains(&doc.lower[k].as_str()) && k - e < 2 {
+        k += 1;
+    }
+    if k < n && doc.is_word(k) && (is_cue(&doc.lower[k]) || PERSON_VERBS.contains(&doc.lower[k].as_str())) && !doc.is_cap(k) {
+        return true;
+    }
+    // Verb before: "said Smith", "told Putin".
+    if s > 0 && doc.is_word(s - 1) {
+        let p = doc.lower[s - 1].as_str();
+        if (is_cue(p) && doc.tokens[s - 1].para == doc.tokens[s].para) || PERSON_OBJECT_VERBS.contains(&p) {
+            return true;
+        }
+    }
+    // A list ending in "and other <people>": "Pushilin, Pasechkin, and other local collaborators".
+    let mut k = e;
+    loop {
+        if k < n && doc.str(k) == "," {
+            k += 1;
+        }
+        if k + 1 < n && doc.lower[k] == "and" && doc.lower[k + 1] == "other" {
+            let head = (k + 2..(k + 5).min(n)).find(|&h| is_role_noun(&doc.lower[h]));
+            return head.is_some();
+        }
+        // Skip over the next list item (capitalised words).
+        let item = k;
+        while k < n && doc.is_cap(k) {
+            k += 1;
+        }
+        if k == item || k >= n || doc.str(k) != "," {
+            return false;
+        }
+    }
+}
+
+/// A role in apposition after token `e` (exclusive end of a name): "(the first deputy head of the
+/// presidential administration)" or ", the company's chief executive,". Returns the byte range.
+fn role_after(doc: &Doc, e: usize) -> Option<(usize, usize)> {
+    let n = doc.tokens.len();
+    if e >= n {
+        return None;
+    }
+    let open = doc.str(e);
+    if open != "(" && open != "," {
+        return None;
+    }
+    let closers: &[&str] = if open == "(" { &[")"] } else { &[",", ".", ";", ")", "—", "–"] };
+    let para = doc.tokens[e].para;
+    let mut k = e + 1;
+    while k < n && doc.tokens[k].para == para && !closers.contains(&doc.str(k)) && k - e <= 14 {
+        k += 1;
+    }
+    if k >= n || k == e + 1 || doc.tokens[k].para != para || k - e > 14 {
+        return None;
+    }
+    let (a, b) = (e + 1, k);
+    let first = doc.lower[a].as_str();
+    if open == "," {
+        // A comma apposition must start like a noun phrase and not be a list item or a clause.
+        let np_start = matches!(first, "the" | "a" | "an" | "former" | "who" | "whose") || role_word(doc, a);
+        if !np_start || first == "who" || first == "whose" || b - a > 10 {
+            return None;
+        }
+        if (a..b).any(|x| doc.is_word(x) && is_cue(&doc.lower[x]) && !is_role_noun(&doc.lower[x])) {
+            return None;
+        }
+    }
+    // The role noun must come early: "the first deputy head of ...", not "... of the head".
+    let head = (a..b.min(a + 6)).find(|&x| doc.is_word(x) && !doc.is_cap(x) && is_role_noun(&doc.lower[x]))?;
+    let _ = head;
+    Some((doc.tokens[a].start, doc.tokens[b - 1].end))
+}
+
+/// Finds the people of an article: candidates in title and body, evidence, clustering, mentions, roles.
+pub fn find(body: &Doc, title: &Doc) -> People {
+    let cands = candidates(body);
+    let title_cands = candidates(title);
+
+    // Which written forms (keys) are people: multi-word names pass the filters; single words need evidence.
+    let mut is_person_key: HashMap<Vec<String>, bool> = HashMap::new();
+    for c in &cands {
+        let ok = c.key.len() > 1 || evidence(body, c);
+        let e = is_person_key.entry(c.key.clone()).or_insert(false);
+        *e |= ok;
+    }
+    // A lone surname (or first name) of a full name used elsewhere needs no evidence of its own.
+    let full: Vec<Vec<String>> = is_person_key.iter().filter(|(k, &v)| v && k.len() > 1).map(|(k, _)| k.clone()).collect();
+    for (k, v) in is_person_key.iter_mut() {
+        if !*v && k.len() == 1 {
+            *v = full.iter().any(|f| f.last() == k.first() || f.first() == k.first());
+        }
+    }
+    // The headline's subject: "Name: ..." or "Name says ...".
+    let mut headline_key: Option<Vec<String>> = None;
+    for c in &title_cands {
+        let after = title.tokens.get(c.end).map(|_| title.str(c.end)).unwrap_or("");
+        let speaker_like = after == ":" || title.lower.get(c.end).is_some_and(|w| is_cue(w));
+        let in_body = is_person_key.get(&c.key).copied().unwrap_or(false);
+        if (speaker_like && (c.key.len() > 1 || evidence(title, c))) || in_body {
+            if headline_key.is_none() && speaker_like {
+                headline_key = Some(c.key.clone());
+            }
+            is_person_key.entry(c.key.clone()).or_insert(true);
+            if speaker_like {
+                is_person_key.insert(c.key.clone(), true);
+            }
+        }
+    }
+
+    // Cluster: full names first (longest, then first seen), shorter forms join the name whose last
+    // (or only first) word they match.
+    let mut keys: Vec<(Vec<String>, usize)> = Vec::new();
+    let mut seen: HashMap<Vec<String>, usize> = HashMap::new();
+    for (order, c) in title_cands.iter().chain(cands.iter()).enumerate() {
+        if is_person_key.get(&c.key) == Some(&true) && !seen.contains_key(&c.key) {
+            seen.insert(c.key.clone(), order);
+            keys.push((c.key.clone(), order));
+        }
+    }
+    keys.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.1.cmp(&b.1)));
+    let mut cluster_of: HashMap<Vec<String>, usize> = HashMap::new();
+    let mut full_keys: Vec<Vec<String>> = Vec::new();
+    for (key, _) in &keys {
+        let target = if key.len() == 1 {
+            let w = &key[0];
+            let by_last: Vec<usize> = (0..full_keys.len()).filter(|&p| full_keys[p].last() == Some(w)).collect();
+            let by_first: Vec<usize> = (0..full_keys.len()).filter(|&p| full_keys[p].len() > 1 && full_keys[p][0] == *w).collect();
+            if by_last.len() == 1 {
+                Some(by_last[0])
+            } else if by_last.is_empty() && by_first.len() == 1 {
+                Some(by_first[0])
+            } else {
+                None
+            }
+        } else {
+            // "Vladimir Vladimirovich Putin" and "Vladimir Putin": same first and last word.
+            (0..full_keys.len()).find(|&p| full_keys[p].first() == key.first() && full_keys[p].last() == key.last())
+        };
+        let p = target.unwrap_or_else(|| {
+            full_keys.push(key.clone());
+            full_keys.len() - 1
+        });
+        cluster_of.insert(key.clone(), p);
+    }
+
+    // Mentions in the body, in text order; persons numbered by first mention (title-only last).
+    let mut order: Vec<usize> = Vec::new();
+    let mut raw_mentions: Vec<(usize, usize, usize, usize)> = Vec::new();
+    let mut names: Vec<String> = vec![String::new(); full_keys.len()];
+    let mut aliases: Vec<Vec<String>> = vec![Vec::new(); full_keys.len()];
+    for c in &cands {
+        if let Some(&p) = cluster_of.get(&c.key) {
+            raw_mentions.push((c.title_start, c.start, c.end, p));
+            if !order.contains(&p) {
+                order.push(p);
+            }
+            let form = body.slice(c.start, c.end - 1).to_string();
+            let written = body.slice(c.title_start, c.end - 1).to_string();
+            if c.key.len() == full_keys[p].len() && names[p].is_empty() {
+                names[p] = form.clone();
+            }
+            for f in [form, written] {
+                if !aliases[p].contains(&f) {
+                    aliases[p].push(f);
+                }
+            }
+        }
+    }
+    for c in &title_cands {
+        if let Some(&p) = cluster_of.get(&c.key) {
+            if names[p].is_empty() && c.key.len() == full_keys[p].len() {
+                names[p] = title.slice(c.start, c.end - 1).to_string();
+            }
+        }
+    }
+    for p in 0..full_keys.len() {
+        if !order.contains(&p) {
+            order.push(p);
+        }
+        if names[p].is_empty() {
+            names[p] = full_keys[p].join(" ");
+        }
+    }
+    let mut renumber = vec![0; full_keys.len()];
+    for (new, &old) in order.iter().enumerate() {
+        renumber[old] = new;
+    }
+    let mut persons: Vec<Person> = order
+        .iter()
+        .map(|&p| Person {
+            name: names[p].clone(),
+            aliases: aliases[p].iter().filter(|a| **a != names[p]).cloned().collect(),
+            roles: Vec::new(),
+        })
+        .collect();
+    let mentions: Vec<Mention> =
+        raw_mentions.iter().map(|&(s, ns, e, p)| Mention { start: s, name_start: ns, end: e, person: renumber[p] }).collect();
+    let mut tok_person = vec![None; body.tokens.len()];
+    for m in &mentions {
+        for t in &mut tok_person[m.start..m.end] {
+            *t = Some(m.person);
+        }
+    }
+    let headline_subject = headline_key.and_then(|k| cluster_of.get(&k)).map(|&p| renumber[p]);
+
+    // Roles, in order of appearance.
+    let mut add_role = |p: usize, role: &str| {
+        let role = role.trim().trim_end_matches([',', '.']).trim();
+        if !role.is_empty() && !persons[p].roles.iter().any(|r| r.eq_ignore_ascii_case(role)) {
+            persons[p].roles.push(role.to_string());
+        }
+    };
+    // The standfirst opens with a role and names no one: it describes the headline's subject.
+    if let (Some(p), Some(&(ps, pe))) = (headline_subject, body.paras.first()) {
+        let mut k = ps;
+        while k < pe && role_word(body, k) && !is_role_noun(&body.lower[k]) {
+            k += 1;
+        }
+        if k < pe && k - ps < 5 && body.is_word(k) && is_role_noun(&body.lower[k]) && tok_person.get(k + 1).is_some_and(|x| x.is_none()) {
+            let next_is_name = k + 1 < pe && body.is_cap(k + 1);
+            if !next_is_name {
+                add_role(p, body.slice(ps, k));
+            }
+        }
+    }
+    for m in &mentions {
+        // "Russian political scientist Abbas Gallyamov"
+        if let Some(s) = role_before(body, m.name_start) {
+            if !HONORIFICS.contains(&body.lower[m.name_start - 1].as_str()) {
+                add_role(m.person, body.slice(s, m.name_start - 1));
+            }
+        }
+        if let Some((a, b)) = role_after(body, m.end) {
+            add_role(m.person, &body.text[a..b]);
+        }
+    }
+    People { persons, mentions, tok_person, headline_subject }
+}
+
+/// Does token range `[s, e)` name a person? Used by the quote stage for speakers.
+pub fn mention_at(people: &People, tok: usize) -> Option<Mention> {
+    let i = people.mentions.partition_point(|m| m.end <= tok);
+    people.mentions.get(i).filter(|m| m.start <= tok).copied()
+}

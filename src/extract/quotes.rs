@@ -1,0 +1,648 @@
+//! Statements: direct quotes (any quotation marks, split, multi-paragraph, lost marks), colon
+//! introductions, indirect speech and "according to", each with its cue and resolved speaker.
+
+use super::coref;
+use super::lexicon::{is_cue, is_pronoun, is_role_noun, COMMON_WORDS, SOURCES};
+use super::people::{mention_at, People};
+use super::text::{Doc, Kind};
+use crate::model::{Attribution, ExtractedStatement, StatementKind};
+
+/// A quoted stretch of one paragraph, as token indices.
+#[derive(Debug, Clone)]
+struct Seg {
+    /// The opening mark, if the text has one.
+    open: Option<usize>,
+    /// The closing mark, if the text has one.
+    close: Option<usize>,
+    /// Quoted tokens `[a, b)`.
+    a: usize,
+    b: usize,
+    /// Unterminated at paragraph end and the next paragraph opens with a quotation mark.
+    continued: bool,
+}
+
+/// Who said it, as found in the text.
+#[derive(Debug, Clone)]
+struct Speaker {
+    /// Token range `[s, e)` where the speaker is written.
+    s: usize,
+    e: usize,
+    person: Option<usize>,
+    label: Option<String>,
+}
+
+#[derive(Debug, Clone)]
+struct Attr {
+    cue: Option<usize>,
+    speaker: Option<Speaker>,
+    how: Attribution,
+}
+
+/// Words that introduce a quoted name or term rather than speech ("the film “...”", "so-called").
+const NAMING_WORDS: &[&str] = &[
+    "called", "titled", "entitled", "dubbed", "named", "so-called", "film", "movie", "book", "song", "album",
+    "novel", "series", "show", "programme", "program", "play", "term", "word", "words", "phrase", "slogan",
+    "nicknamed", "hashtag", "label", "operation", "codenamed", "headline", "motto", "brand",
+];
+
+const DETERMINERS: &[&str] = &["the", "a", "an", "this", "that", "its", "his", "her", "their", "our", "one", "another"];
+
+fn is_double(c: char) -> bool {
+    matches!(c, '"' | '“' | '”' | '„' | '«' | '»' | '‹' | '›' | '‟')
+}
+
+fn mark(doc: &Doc, i: usize) -> char {
+    doc.first_char(i)
+}
+
+/// An opening-looking mark: something follows it directly and whitespace or an opening bracket or dash precedes it.
+fn opener_like(doc: &Doc, i: usize, ps: usize) -> bool {
+    let t = &doc.tokens[i];
+    let before_ok = t.space_before || i == ps || matches!(doc.str(i - 1), "(" | "[" | "—" | "–" | "-" | ":");
+    !t.space_after && before_ok
+}
+
+/// A closing-looking mark: it hangs on the previous token and whitespace, punctuation or the end follows.
+fn closer_like(doc: &Doc, i: usize, pe: usize) -> bool {
+    let t = &doc.tokens[i];
+    let after_ok = t.space_after || i + 1 >= pe || doc.tokens[i + 1].kind != Kind::Word;
+    !t.space_before && after_ok
+}
+
+/// Finds quoted segments, paragraph by paragraph.
+fn segments(doc: &Doc) -> Vec<Seg> {
+    let mut segs: Vec<Seg> = Vec::new();
+    for (pi, &(ps, pe)) in doc.paras.iter().enumerate() {
+        let first_seg = segs.len();
+        let mut stack: Vec<(usize, char)> = Vec::new();
+        for i in ps..pe {
+            if doc.tokens[i].kind != Kind::Quote {
+                continue;
+            }
+            let c = mark(doc, i);
+            if !is_double(c) {
+                continue;
+            }
+            let top = stack.last().map(|&(_, m)| m);
+            let (op, cl) = (opener_like(doc, i, ps), closer_like(doc, i, pe));
+            // Decide open or close from the mark and its flanks; the same mark closes a low-9 or
+            // reversed-guillemet quote and opens an English one.
+            let closes = match c {
+                '„' | '‟' => false,
+                '“' => top == Some('„') || (top.is_some() && cl && !op),
+                '”' => top.is_some() || (cl || !op),
+                '"' => (top.is_some() && (cl || !op)) || (top.is_none() && cl && !op),
+                '«' | '‹' => top == Some('»') || top == Some('›'),
+                '»' | '›' => top.is_some() || (cl || !op),
+                _ => false,
+            };
+            if !closes {
+                stack.push((i, c));
+                continue;
+            }
+            match stack.pop() {
+                Some((o, _)) => {
+                    if stack.is_empty() {
+                        segs.push(Seg { open: Some(o), close: Some(i), a: o + 1, b: i, continued: false });
+                    }
+                }
+                None => {
+                    // A closing mark with no opening: the quote lost its opening mark. It starts after
+                    // the last real quote of the paragraph, else at the paragraph start; short quoted
+                    // words inside it were scare quotes.
+                    let prev_long = segs.get(first_seg..).unwrap_or(&[]).iter().rev().find(|s| word_count(doc, s.a, s.b) >= 4).map(|s| s.close.unwrap_or(s.b) + 1);
+                    let mut a = match prev_long {
+                        Some(after) if after < i => {
+                            let sents_after = (after..i).find(|&k| doc.sent_start(k) == k).unwrap_or(after);
+                            sents_after
+                        }
+                        _ => ps,
+                    };
+                    while a < i && doc.tokens[a].kind == Kind::Quote {
+                        a += 1;
+                    }
+                    let from = first_seg.min(segs.len());
+                    let kept: Vec<Seg> = segs.drain(from..).filter(|s| s.a < a || s.b > i || s.open.is_none()).collect();
+                    segs.extend(kept);
+                    if a < i {
+                        segs.push(Seg { open: None, close: Some(i), a, b: i, continued: false });
+                    }
+                }
+            }
+        }
+        if let Some(&(o, _)) = stack.first() {
+            // Unterminated: runs to the paragraph end; news continues a quote into the next paragraph
+            // by opening it again there.
+            let continued = doc
+                .paras
+                .get(pi + 1)
+                .is_some_and(|&(ns, ne)| ns < ne && doc.tokens[ns].kind == Kind::Quote && is_double(mark(doc, ns)));
+            segs.push(Seg { open: Some(o), close: None, a: o + 1, b: pe, continued });
+        }
+        single_quote_segments(doc, ps, pe, &mut segs, first_seg);
+    }
+    segs.sort_by_key(|s| s.a);
+    segs
+}
+
+/// Single-quote segments (‘...’, ‚...‘, '...'), only where no double quote is, matched strictly
+/// because the same marks are apostrophes ("Ukraine’s", "students’").
+fn single_quote_segments(doc: &Doc, ps: usize, pe: usize, segs: &mut Vec<Seg>, first_seg: usize) {
+    let covered = |i: usize, segs: &[Seg]| segs.get(first_seg..).unwrap_or(&[]).iter().any(|s| s.open.unwrap_or(s.a) <= i && i <= s.close.unwrap_or(s.b));
+    let mut open: Option<(usize, char)> = None;
+    for i in ps..pe {
+        if doc.tokens[i].kind != Kind::Quote || covered(i, segs) {
+            continue;
+        }
+        let c = mark(doc, i);
+        if !matches!(c, '‘' | '’' | '‚' | '\'') {
+            continue;
+        }
+        match open {
+            None if matches!(c, '‘' | '‚' | '\'') && opener_like(doc, i, ps) => open = Some((i, c)),
+            Some((o, oc)) if closer_like(doc, i, pe) && (c == '’' || c == '\'' || (oc == '‚' && c == '‘')) => {
+                if word_count(doc, o + 1, i) >= 4 {
+                    segs.push(Seg { open: Some(o), close: Some(i), a: o + 1, b: i, continued: false });
+                }
+                open = None;
+            }
+            _ => {}
+        }
+    }
+}
+
+fn word_count(doc: &Doc, a: usize, b: usize) -> usize {
+    (a..b).filter(|&k| doc.is_word(k)).count()
+}
+
+/// The speaker phrase ending at token `e` (exclusive), read backwards: a person mention, a pronoun,
+/// or a noun phrase ("the political scientist", "police", "the Kremlin").
+fn speaker_ending(doc: &Doc, people: &People, e: usize, floor: usize) -> Option<(usize, usize)> {
+    if e == 0 || e <= floor {
+        return None;
+    }
+    // "Kiriyenko (the first deputy head ...) told": the speaker is before the parenthesis.
+    if doc.str(e - 1) == ")" {
+        let open = (floor..e - 1).rev().take(20).find(|&k| doc.str(k) == "(")?;
+        return speaker_ending(doc, people, open, floor).map(|(s, _)| (s, open));
+    }
+    let last = e - 1;
+    if let Some(m) = mention_at(people, last) {
+        return (m.end == e).then_some((m.start.max(floor), e));
+    }
+    if !doc.is_word(last) {
+        return None;
+    }
+    let w = doc.lower[last].as_str();
+    if is_pronoun(w) {
+        return Some((last, e));
+    }
+    if !(is_role_noun(w) || SOURCES.contains(w) || doc.is_cap(last) && !COMMON_WORDS.contains(w)) {
+        return None;
+    }
+    // Extend left over modifiers to a determiner.
+    let mut s = last;
+    while s > floor && e - s < 6 {
+        let p = s - 1;
+        if !doc.is_word(p) && doc.str(p) != "'s" && doc.str(p) != "’s" {
+            break;
+        }
+        let pw = doc.lower[p].as_str();
+        if DETERMINERS.contains(&pw) {
+            s = p;
+            break;
+        }
+        if is_cue(pw) || (COMMON_WORDS.contains(pw) && !doc.is_cap(p)) {
+            break;
+        }
+        s = p;
+    }
+    Some((s, e))
+}
+
+/// The speaker phrase starting at token `s`, read forwards.
+fn speaker_starting(doc: &Doc, people: &People, s: usize, ceil: usize) -> Option<(usize, usize)> {
+    if s >= ceil {
+        return None;
+    }
+    if let Some(m) = mention_at(people, s) {
+        return (m.start == s).then_some((s, m.end.min(ceil)));
+    }
+    if !doc.is_word(s) {
+        return None;
+    }
+    if is_pronoun(&doc.lower[s]) {
+        return Some((s, s + 1));
+    }
+    let mut e = s;
+    if DETERMINERS.contains(&doc.lower[s].as_str()) {
+        e += 1;
+    }
+    // Modifiers up to the head noun: stop before a preposition, relative pronoun or punctuation.
+    let mut head = None;
+    while e < ceil && e - s < 6 && (doc.is_word(e) || doc.str(e) == "'s" || doc.str(e) == "’s") {
+        let w = doc.lower[e].as_str();
+        if COMMON_WORDS.contains(w) && !doc.is_cap(e) || is_cue(w) {
+            break;
+        }
+        head = Some(e);
+        e += 1;
+    }
+    let h = head?;
+    let hw = doc.lower[h].as_str();
+    (is_role_noun(hw) || SOURCES.contains(hw) || doc.is_cap(h)).then_some((s, h + 1))
+}
+
+/// Resolves a written speaker to a person or a label.
+fn resolve(doc: &Doc, people: &People, quoted: &[bool], (s, e): (usize, usize), following: Option<usize>) -> Speaker {
+    let mut sp = Speaker { s, e, person: None, label: None };
+    let text = doc.slice(s, e - 1).to_string();
+    if let Some(m) = mention_at(people, s) {
+        sp.person = Some(m.person);
+        return sp;
+    }
+    let w = doc.lower[e - 1].as_str();
+    if e - s == 1 && matches!(w, "he" | "she") {
+        sp.person = coref::pronoun(doc, people, quoted, s, following);
+    } else if is_role_noun(w) && !(SOURCES.contains(w) && w.ends_with('s')) {
+        sp.person = coref::nominal(doc, people, w, s);
+    }
+    if sp.person.is_none() {
+        sp.label = Some(text);
+    }
+    sp
+}
+
+/// Attribution in the tokens right after a closing mark: `, says Abbas Gallyamov`, `, she said`.
+fn after_quote(doc: &Doc, people: &People, close: usize) -> Option<(usize, (usize, usize))> {
+    let pe = doc.paras[doc.tokens[close].para.min(doc.paras.len() - 1)].1;
+    let mut k = close + 1;
+    while k < pe && matches!(doc.str(k), "," | "—" | "–" | "-") {
+        k += 1;
+    }
+    // The attribution ends at the sentence end or the next quotation mark.
+    let mut ceil = k;
+    while ceil < pe && !matches!(doc.str(ceil), "." | "!" | "?" | ";") && doc.tokens[ceil].kind != Kind::Quote {
+        ceil += 1;
+    }
+    if k >= ceil {
+        return None;
+    }
+    // An auxiliary before the cue: "a déclaré", "hat gesagt".
+    if k + 1 < ceil && matches!(doc.lower[k].as_str(), "a" | "has" | "hat" | "ha") && is_cue(&doc.lower[k + 1]) {
+        k += 1;
+    }
+    if doc.is_word(k) && is_cue(&doc.lower[k]) && !doc.is_cap(k) || doc.is_word(k) && is_cue(&doc.lower[k]) && k == close + 1 {
+        // "says Abbas Gallyamov"
+        if let Some(sp) = speaker_starting(doc, people, k + 1, ceil) {
+            return Some((k, sp));
+        }
+        return None;
+    }
+    // "she said", "Smith also told reporters"
+    let sp = speaker_starting(doc, people, k, ceil)?;
+    let mut c = sp.1;
+    while c < ceil && c < sp.1 + 2 && doc.is_word(c) && !is_cue(&doc.lower[c]) && matches!(doc.lower[c].as_str(), "also" | "later" | "then" | "has" | "had" | "have" | "was" | "once" | "previously" | "recently" | "further") {
+        c += 1;
+    }
+    (c < ceil && doc.is_word(c) && is_cue(&doc.lower[c])).then_some((c, sp))
+}
+
+/// Attribution before an opening mark in the same sentence: `Smith said: “`, `He told the BBC, “`.
+fn before_quote(doc: &Doc, people: &People, open: usize) -> Option<(usize, (usize, usize), bool)> {
+    let floor = doc.sent_start(open);
+    let colon = open > floor && doc.str(open - 1) == ":";
+    let mut k = open;
+    // The cue closest to the quote, within a dozen tokens, not inside another quote.
+    while k > floor && open - k < 14 {
+        k -= 1;
+        if doc.tokens[k].kind == Kind::Quote {
+            return None;
+        }
+        if doc.is_word(k) && is_cue(&doc.lower[k]) {
+            if let Some(sp) = speaker_ending(doc, people, skip_adverbs_back(doc, k, floor), floor) {
+                return Some((k, sp, colon));
+            }
+            if let Some(sp) = speaker_starting(doc, people, k + 1, open) {
+                return Some((k, sp, colon));
+            }
+            return None;
+        }
+    }
+    None
+}
+
+fn skip_adverbs_back(doc: &Doc, k: usize, floor: usize) -> usize {
+    let mut e = k;
+    while e > floor && e + 2 > k && doc.is_word(e - 1) && matches!(doc.lower[e - 1].as_str(), "also" | "later" | "then" | "has" | "had" | "have" | "once" | "further" | "previously" | "recently" | "repeatedly" | "again") {
+        e -= 1;
+    }
+    e
+}
+
+/// Looks like the title of a work: most words capitalised and no sentence punctuation.
+fn title_like(doc: &Doc, a: usize, b: usize) -> bool {
+    let words = word_count(doc, a, b);
+    let caps = (a..b).filter(|&k| doc.is_cap(k)).count();
+    let punct = (a..b).any(|k| matches!(doc.str(k), "." | "!" | "?" | "," | ";"));
+    words >= 2 && caps * 4 >= words * 3 && !punct
+}
+
+/// Decides whether a quoted segment is a statement; returns its kind.
+fn statement_kind(doc: &Doc, s: &Seg, has_adjacent_cue: bool) -> Option<StatementKind> {
+    let words = word_count(doc, s.a, s.b);
+    if words == 0 {
+        return None;
+    }
+    let ends_punct = s.b > s.a && matches!(doc.str(s.b - 1), "." | "!" | "?" | "," | "…");
+    if let Some(o) = s.open {
+        if o > 0 && doc.is_word(o - 1) && NAMING_WORDS.contains(&doc.lower[o - 1].as_str()) {
+            return None;
+        }
+    }
+    if title_like(doc, s.a, s.b) && !has_adjacent_cue {
+        return None;
+    }
+    if words < 4 && !(has_adjacent_cue && ends_punct) {
+        return None;
+    }
+    // A fragment woven into the sentence ("described it as “a very serious matter”").
+    let embedded = s.open.is_some_and(|o| {
+        o > doc.sent_start(o) && doc.is_word(o - 1) && !is_cue(&doc.lower[o - 1]) && doc.first_char(s.a).is_lowercase()
+    });
+    if embedded && !ends_punct {
+        return Some(StatementKind::Mixed);
+    }
+    Some(StatementKind::Direct)
+}
+
+struct Found {
+    kind: StatementKind,
+    /// Byte range of the statement text.
+    start: usize,
+    end: usize,
+    attr: Attr,
+    /// Inside a direct quote (a statement reported by the quoted speaker): doesn't change who the article follows.
+    nested: bool,
+    /// Token index of the text start, for ordering and continuation.
+    tok: usize,
+    chain: Option<usize>,
+}
+
+/// Byte range of tokens `[a, b)`, trimming trailing commas/colons and surrounding quote marks.
+fn text_range(doc: &Doc, mut a: usize, mut b: usize) -> Option<(usize, usize)> {
+    while a < b && doc.tokens[a].kind == Kind::Quote {
+        a += 1;
+    }
+    while b > a && (matches!(doc.str(b - 1), "," | ":" | ";" | "—" | "–" | "-") || doc.tokens[b - 1].kind == Kind::Quote && !is_inner_close(doc, a, b - 1)) {
+        b -= 1;
+    }
+    (a < b).then(|| (doc.tokens[a].start, doc.tokens[b - 1].end))
+}
+
+/// A closing mark at the end of a text that closes a mark opened inside it (keep it).
+fn is_inner_close(doc: &Doc, a: usize, i: usize) -> bool {
+    (a..i).any(|k| doc.tokens[k].kind == Kind::Quote)
+}
+
+/// Finds every statement of the body.
+pub fn find(doc: &Doc, people: &People) -> Vec<ExtractedStatement> {
+    let n = doc.tokens.len();
+    if n == 0 {
+        return Vec::new();
+    }
+    let segs = segments(doc);
+    let mut quoted = vec![false; n];
+    let mut found: Vec<Found> = Vec::new();
+
+    for (si, s) in segs.iter().enumerate() {
+        let after = s.close.and_then(|c| after_quote(doc, people, c));
+        let before = s.open.and_then(|o| before_quote(doc, people, o)).or_else(|| {
+            // A colon at the end of the previous paragraph introduces this one.
+            let o = s.open?;
+            let (ps, _) = doc.paras[doc.tokens[o].para];
+            (o == ps && ps > 0 && doc.str(ps - 1) == ":").then(|| before_quote(doc, people, ps - 1)).flatten().map(|(c, sp, _)| (c, sp, true))
+        });
+        let Some(kind) = statement_kind(doc, s, after.is_some() || before.is_some()) else { continue };
+        let Some((start, end)) = text_range(doc, s.a, s.b) else { continue };
+        let (qa, qb) = (s.open.unwrap_or(s.a), s.close.map(|c| c + 1).unwrap_or(s.b));
+        for q in &mut quoted[qa..qb] {
+            *q = true;
+        }
+        let attr = match (after, before) {
+            (Some((cue, sp)), _) => Some((cue, sp, Attribution::Explicit)),
+            (None, Some((cue, sp, colon))) => Some((cue, sp, if colon { Attribution::Colon } else { Attribution::Explicit })),
+            _ => None,
+        };
+        // A piece of a multi-paragraph quote: all pieces share the chain id of the first piece.
+        let prev_piece = (si > 0 && segs[si - 1].continued && s.open.is_some_and(|o| doc.paras[doc.tokens[o].para].0 == o))
+            .then(|| found.iter().find(|f| f.tok == segs[si - 1].a))
+            .flatten();
+        let chain = match prev_piece {
+            Some(f) => Some(f.chain.unwrap_or(f.tok)),
+            None => s.continued.then_some(s.a),
+        };
+        let attr = attr.map(|(cue, sp, how)| Attr { cue: Some(cue), speaker: Some(resolve_later(sp)), how }).unwrap_or(Attr { cue: None, speaker: None, how: Attribution::None });
+        found.push(Found { kind, start, end, attr, nested: false, tok: s.a, chain });
+    }
+
+    colon_and_indirect(doc, people, &quoted, &mut found);
+    found.sort_by_key(|f| (f.start, f.end));
+
+    // Resolve speakers in text order, following the article's current speaker for continuations.
+    let mut following: Option<(Option<usize>, Option<String>, usize)> = None; // (person, label, found idx)
+    let mut out: Vec<ExtractedStatement> = Vec::with_capacity(found.len());
+    // Chains: a piece of a multi-paragraph quote without its own attribution takes the chain's.
+    for i in 0..found.len() {
+        let Some(id) = found[i].chain else { continue };
+        if found[i].attr.speaker.is_some() {
+            continue;
+        }
+        if let Some(src) = found.iter().find(|f| f.chain == Some(id) && f.attr.speaker.is_some()) {
+            let attr = Attr { cue: None, speaker: src.attr.speaker.clone(), how: Attribution::Continuation };
+            found[i].attr = attr;
+        }
+    }
+    for f in &found {
+        let mut speaker = None;
+        let mut speaker_span = None;
+        let mut label = None;
+        let mut how = f.attr.how;
+        let mut cue = f.attr.cue.map(|c| doc.str(c).to_string());
+        if let Some(sp) = &f.attr.speaker {
+            let following_person = following.as_ref().and_then(|x| x.0);
+            let r = resolve(doc, people, &quoted, (sp.s, sp.e), following_person);
+            speaker = r.person;
+            label = r.label;
+            speaker_span = Some(doc.span(doc.tokens[sp.s].start, doc.tokens[sp.e - 1].end));
+        } else if let Some((p, l, _)) = &following {
+            speaker = *p;
+            label = l.clone();
+            how = Attribution::Continuation;
+            cue = None;
+        }
+        if f.kind == StatementKind::Indirect && f.attr.cue.is_some_and(|c| doc.lower[c] == "according") {
+            cue = Some("according to".to_string());
+        }
+        let vague = speaker.is_none() && label.as_deref().is_some_and(|l| is_pronoun(&l.to_lowercase()));
+        if !f.nested && !vague && (speaker.is_some() || label.is_some()) {
+            following = Some((speaker, label.clone(), out.len()));
+        }
+        out.push(ExtractedStatement {
+            kind: f.kind,
+            cue,
+            text: doc.span(f.start, f.end),
+            speaker,
+            speaker_span,
+            source_label: if speaker.is_some() { None } else { label },
+            attribution: how,
+        });
+    }
+    out
+}
+
+fn resolve_later((s, e): (usize, usize)) -> Speaker {
+    Speaker { s, e, person: None, label: None }
+}
+
+/// Colon introductions without marks, indirect speech ("X said that ...", "..., X said") and "according to X".
+fn colon_and_indirect(doc: &Doc, people: &People, quoted: &[bool], found: &mut Vec<Found>) {
+    let direct: Vec<(usize, usize)> = found.iter().map(|f| (f.start, f.end)).collect();
+    let overlaps = |a: usize, b: usize| direct.iter().any(|&(s, e)| a < e && s < b && !(s <= a && b <= e));
+    for &(ss, se) in &doc.sents {
+        let has_quote = (ss..se).any(|k| doc.tokens[k].kind == Kind::Quote && !quoted[k]);
+        let nested = quoted[ss];
+        let mut k = ss;
+        while k < se {
+            if !doc.is_word(k) {
+                k += 1;
+                continue;
+            }
+            let w = doc.lower[k].as_str();
+            // "according to X, ..." / "..., according to X."
+            if w == "according" && k + 1 < se && doc.lower[k + 1] == "to" {
+                if let Some(sp) = speaker_starting(doc, people, k + 2, se) {
+                    let (ta, tb) = if k == ss {
+                        let comma = (sp.1..se).find(|&c| doc.str(c) == ",").map(|c| c + 1).unwrap_or(sp.1);
+                        (comma, se)
+                    } else {
+                        (ss, k)
+                    };
+                    let tail_ok = k == ss || (sp.1..se).all(|c| !doc.is_word(c));
+                    if tail_ok && word_count(doc, ta, tb) >= 3 && !has_quote {
+                        push_indirect(doc, found, ta, tb, k, sp, Attribution::AccordingTo, nested, &overlaps);
+                    }
+                }
+                k += 2;
+                continue;
+            }
+            if !is_cue(w) || doc.is_cap(k) && k != ss {
+                k += 1;
+                continue;
+            }
+            let colon = (k + 1..se.min(k + 7)).find(|&c| doc.str(c) == ":");
+            if let Some(c) = colon {
+                // "the political scientist says: Putin really needs negotiations."
+                let unquoted = c + 1 < se && doc.tokens[c + 1].kind != Kind::Quote;
+                if unquoted && (k + 1..c).all(|x| doc.is_word(x) && !is_cue(&doc.lower[x])) {
+                    if let Some(sp) = speaker_ending(doc, people, skip_adverbs_back(doc, k, ss), ss) {
+                        let tb = sentence_text_end(doc, c + 1, se);
+                        if word_count(doc, c + 1, tb) >= 3 && !overlaps(doc.tokens[c + 1].start, doc.tokens[tb - 1].end) {
+                            push_indirect(doc, found, c + 1, tb, k, sp, Attribution::Colon, nested, &overlaps);
+                        }
+                    }
+                }
+                k = c + 1;
+                continue;
+            }
+            if has_quote {
+                k += 1;
+                continue;
+            }
+            // "X said (on Monday) (that) <clause>"
+            if let Some(sp) = speaker_ending(doc, people, skip_adverbs_back(doc, k, ss), ss) {
+                let mut t = k + 1;
+                if matches!(w, "told" | "tells" | "tell" | "warned" | "assured" | "reminded" | "informed") {
+                    if let Some(obj) = speaker_starting(doc, people, t, se) {
+                        t = obj.1;
+                    }
+                }
+                let that = (t..se.min(t + 6)).find(|&x| doc.lower[x] == "that");
+                let clause = match that {
+                    Some(x) if (t..x).all(|y| doc.is_word(y) || doc.str(y) == ",") => Some(x + 1),
+                    _ if t < se && doc.is_word(t) && clause_start(doc, t) => Some(t),
+                    _ => None,
+                };
+                if let Some(ta) = clause {
+                    let tb = sentence_text_end(doc, ta, se);
+                    if word_count(doc, ta, tb) >= 4 {
+                        push_indirect(doc, found, ta, tb, k, sp, Attribution::Explicit, nested, &overlaps);
+                        k = tb;
+                        continue;
+                    }
+                }
+            }
+            // "<clause>, X said." / "<clause>, said X."
+            if k > ss + 4 {
+                let comma = doc.str(k - 1) == "," || k >= 2 && speaker_ending(doc, people, k, ss).is_some_and(|sp| sp.0 > ss && doc.str(sp.0 - 1) == ",");
+                let tail_end = (k + 1..se).find(|&x| !doc.is_word(x)).unwrap_or(se);
+                let tail_ok = tail_end + 1 >= se;
+                if comma && tail_ok {
+                    let sp = if doc.str(k - 1) == "," { speaker_starting(doc, people, k + 1, se) } else { speaker_ending(doc, people, k, ss) };
+                    if let Some(sp) = sp {
+                        let cut = if doc.str(k - 1) == "," { k - 1 } else { sp.0 - 1 };
+                        if word_count(doc, ss, cut) >= 4 {
+                            push_indirect(doc, found, ss, cut, k, sp, Attribution::Explicit, nested, &overlaps);
+                        }
+                    }
+                }
+            }
+            k += 1;
+        }
+    }
+}
+
+/// Whether token `t` can start a reported clause ("the plan would fail", "he", "Russia").
+fn clause_start(doc: &Doc, t: usize) -> bool {
+    let w = doc.lower[t].as_str();
+    DETERMINERS.contains(&w)
+        || matches!(w, "he" | "she" | "they" | "it" | "we" | "i" | "there" | "this" | "these" | "those" | "no" | "all" | "some" | "many" | "most")
+        || doc.is_cap(t)
+}
+
+/// End (exclusive token index) of a statement text starting at `a` in a sentence ending at `se`:
+/// the sentence's final punctuation stays in.
+fn sentence_text_end(doc: &Doc, a: usize, se: usize) -> usize {
+    let mut b = se;
+    while b > a && doc.tokens[b - 1].kind == Kind::Quote {
+        b -= 1;
+    }
+    b
+}
+
+#[allow(clippy::too_many_arguments)]
+fn push_indirect(
+    doc: &Doc,
+    found: &mut Vec<Found>,
+    ta: usize,
+    tb: usize,
+    cue: usize,
+    sp: (usize, usize),
+    how: Attribution,
+    nested: bool,
+    overlaps: &dyn Fn(usize, usize) -> bool,
+) {
+    let Some((start, end)) = text_range(doc, ta, tb) else { return };
+    if overlaps(start, end) || found.iter().any(|f| f.start == start && f.end == end) {
+        return;
+    }
+    found.push(Found {
+        kind: StatementKind::Indirect,
+        start,
+        end,
+        attr: Attr { cue: Some(cue), speaker: Some(resolve_later(sp)), how },
+        nested,
+        tok: ta,
+        chain: None,
+    });
+}

@@ -1,0 +1,368 @@
+//! Tests of the extraction stage: the seed article, one test per pattern, and the span invariant as a property.
+
+use super::run;
+use crate::model::{Attribution, Extraction, ExtractedStatement, Span, StatementKind};
+
+/// Splits the sample file as the reader does: drop front matter, title = first non-empty line, body = the rest.
+fn split_article(raw: &str) -> (String, String) {
+    let mut rest = raw;
+    if let Some(after) = raw.strip_prefix("---\n") {
+        if let Some(end) = after.find("\n---\n") {
+            rest = &after[end + 5..];
+        }
+    }
+    let rest = rest.trim_start_matches('\n');
+    let (title, body) = rest.split_once('\n').unwrap_or((rest, ""));
+    (title.trim().to_string(), body.trim().to_string())
+}
+
+fn chars(body: &str, s: &Span) -> String {
+    body.chars().skip(s.start).take(s.end - s.start).collect()
+}
+
+/// Every span of the extraction is the text at its character offsets in the body.
+fn check_spans(body: &str, x: &Extraction) {
+    let n = body.chars().count();
+    let mut spans: Vec<&Span> = Vec::new();
+    for p in &x.people {
+        spans.extend(p.mentions.iter());
+    }
+    for s in &x.statements {
+        spans.push(&s.text);
+        spans.extend(s.speaker_span.iter());
+    }
+    for s in spans {
+        assert!(s.start <= s.end && s.end <= n, "span out of range: {s:?}");
+        assert_eq!(chars(body, s), s.text, "span text mismatch");
+    }
+}
+
+fn speaker_name<'a>(x: &'a Extraction, s: &ExtractedStatement) -> Option<&'a str> {
+    s.speaker.map(|p| x.people[p].name.as_str())
+}
+
+fn names(x: &Extraction) -> Vec<&str> {
+    x.people.iter().map(|p| p.name.as_str()).collect()
+}
+
+fn person<'a>(x: &'a Extraction, name: &str) -> &'a crate::model::ExtractedPerson {
+    x.people.iter().find(|p| p.name == name).unwrap_or_else(|| panic!("no person {name}: {:?}", names(x)))
+}
+
+fn run_checked(title: &str, body: &str) -> Extraction {
+    let x = run(title, body);
+    check_spans(body, &x);
+    x
+}
+
+fn only_statement(x: &Extraction) -> &ExtractedStatement {
+    assert_eq!(x.statements.len(), 1, "{:#?}", x.statements);
+    &x.statements[0]
+}
+
+#[test]
+fn seed_article_gallyamov_channel24() {
+    let (title, body) = split_article(include_str!("../../samples/gallyamov-channel24.txt"));
+    assert!(title.starts_with("Abbas Gallyamov: Putin wants peace"));
+    assert!(body.starts_with("Russian political scientist about why"));
+    let x = run_checked(&title, &body);
+
+    // People: exactly these five, with the roles the text gives.
+    let mut got = names(&x);
+    got.sort();
+    assert_eq!(got, ["Abbas Gallyamov", "Kiriyenko", "Pasechkin", "Pushilin", "Putin"], "{:#?}", x.people);
+    assert_eq!(person(&x, "Abbas Gallyamov").roles, ["Russian political scientist"]);
+    assert_eq!(person(&x, "Kiriyenko").roles, ["the first deputy head of the presidential administration"]);
+    for p in ["Putin", "Pushilin", "Pasechkin"] {
+        assert!(person(&x, p).roles.is_empty(), "{p}: {:?}", person(&x, p).roles);
+    }
+    // Kiriyenko is mentioned three times, Putin's body mentions include the quoted ones.
+    assert_eq!(person(&x, "Kiriyenko").mentions.len(), 3);
+    assert!(person(&x, "Putin").mentions.len() >= 3);
+
+    let st = &x.statements;
+    let by_gallyamov: Vec<&ExtractedStatement> =
+        st.iter().filter(|s| speaker_name(&x, s) == Some("Abbas Gallyamov")).collect();
+    assert_eq!(by_gallyamov.len(), 4, "{st:#?}");
+
+    let s1 = by_gallyamov[0];
+    assert_eq!(s1.kind, StatementKind::Direct);
+    assert_eq!(s1.cue.as_deref(), Some("says"));
+    assert!(s1.text.text.starts_with("Referenda” in the occupied territories was a trap"), "{:?}", s1.text.text);
+    assert!(s1.text.text.ends_with("due to its own stupidity"), "{:?}", s1.text.text);
+    assert_eq!(s1.speaker_span.as_ref().map(|s| s.text.as_str()), Some("Abbas Gallyamov"));
+    assert_eq!(s1.attribution, Attribution::Explicit);
+
+    let s2 = by_gallyamov[1];
+    assert_eq!(s2.kind, StatementKind::Direct);
+    assert!(s2.text.text.starts_with("Kiriyenko (the first deputy head"), "{:?}", s2.text.text);
+    assert!(s2.text.text.ends_with("pulling this topic into the information space."), "{:?}", s2.text.text);
+    assert_eq!(s2.attribution, Attribution::Continuation);
+
+    let s3 = by_gallyamov[2];
+    assert_eq!(s3.cue.as_deref(), Some("says"));
+    assert_eq!(s3.attribution, Attribution::Colon);
+    assert!(s3.text.text.starts_with("Putin really needs negotiations."), "{:?}", s3.text.text);
+    assert_eq!(s3.speaker_span.as_ref().map(|s| s.text.as_str()), Some("the political scientist"));
+
+    let s4 = by_gallyamov[3];
+    assert_eq!(s4.kind, StatementKind::Direct);
+    assert!(s4.text.text.starts_with("Putin wants peace that can be sold to the Russians as a victory. Of course,"));
+    assert!(s4.text.text.ends_with("So they are stuck in this fork."), "{:?}", s4.text.text);
+    assert_eq!(s4.attribution, Attribution::Continuation);
+
+    // No scare quotes; any other statement is the optional Kiriyenko one or has no person speaker.
+    for s in st {
+        let t = s.text.text.to_lowercase();
+        assert!(t != "referenda" && t != "referendums", "scare quote taken as statement: {s:?}");
+        match speaker_name(&x, s) {
+            Some("Abbas Gallyamov") => {}
+            Some("Kiriyenko") => assert!(s.text.text.starts_with("it was impossible to accept territory")),
+            other => assert!(other.is_none(), "unexpected statement {s:?}"),
+        }
+    }
+
+    let codes: Vec<&str> = x.topics.iter().map(|t| t.code.as_str()).collect();
+    assert!(codes.contains(&"medtop:16000000"), "{:#?}", x.topics);
+    assert!(codes.contains(&"medtop:11000000"), "{:#?}", x.topics);
+    assert!(!codes.contains(&"medtop:15000000") && !codes.contains(&"medtop:01000000"), "{:#?}", x.topics);
+}
+
+/// Prints the extraction of a file given in NEWSDB_SHOW (title = first line); a debugging aid.
+#[test]
+#[ignore]
+fn show() {
+    let Ok(path) = std::env::var("NEWSDB_SHOW") else { return };
+    let raw = std::fs::read_to_string(path).unwrap_or_default();
+    let (title, body) = split_article(&raw);
+    let x = run(&title, &body);
+    for p in &x.people {
+        println!("PERSON {} {:?} roles={:?} mentions={}", p.name, p.aliases, p.roles, p.mentions.len());
+    }
+    for s in &x.statements {
+        println!(
+            "STMT {:?} {:?} cue={:?} speaker={:?} span={:?} label={:?}\n   {}",
+            s.kind,
+            s.attribution,
+            s.cue,
+            speaker_name(&x, s),
+            s.speaker_span.as_ref().map(|s| &s.text),
+            s.source_label,
+            s.text.text
+        );
+    }
+    for t in &x.topics {
+        println!("TOPIC {} {} {:.2} {:?}", t.code, t.name, t.score, t.evidence);
+    }
+}
+
+#[test]
+fn split_quote_around_attribution() {
+    let body = "“We will not give up,” she said, “and we will win this fight.”";
+    let x = run_checked("", body);
+    assert_eq!(x.statements.len(), 2, "{:#?}", x.statements);
+    assert_eq!(x.statements[0].text.text, "We will not give up");
+    assert_eq!(x.statements[1].text.text, "and we will win this fight.");
+    for s in &x.statements {
+        assert_eq!(s.cue.as_deref(), Some("said"));
+        assert_eq!(s.speaker_span.as_ref().unwrap().text, "she");
+    }
+}
+
+#[test]
+fn multi_paragraph_quote() {
+    let body = "Maria Lopez, the mayor, spoke after the vote.\n\n\
+                “The city has waited ten years for this bridge. We owe it to our children.\n\n\
+                “It will open next spring,” Lopez said.";
+    let x = run_checked("", body);
+    let st: Vec<_> = x.statements.iter().filter(|s| s.kind == StatementKind::Direct).collect();
+    assert_eq!(st.len(), 2, "{:#?}", x.statements);
+    assert_eq!(st[0].text.text, "The city has waited ten years for this bridge. We owe it to our children.");
+    assert_eq!(st[1].text.text, "It will open next spring");
+    for s in st {
+        assert_eq!(speaker_name(&x, s), Some("Maria Lopez"));
+    }
+    assert_eq!(person(&x, "Maria Lopez").roles, ["the mayor"]);
+}
+
+#[test]
+fn colon_introduction() {
+    let body = "Economist Jane Doe is blunt. The economist says: the recovery will take at least three years.";
+    let x = run_checked("", body);
+    let s = only_statement(&x);
+    assert_eq!(s.attribution, Attribution::Colon);
+    assert_eq!(s.cue.as_deref(), Some("says"));
+    assert_eq!(s.text.text, "the recovery will take at least three years.");
+    assert_eq!(speaker_name(&x, s), Some("Jane Doe"));
+}
+
+#[test]
+fn according_to() {
+    let body = "According to Peter Novak, the factory will close in March. The plant employs 400 people.";
+    let x = run_checked("", body);
+    let s = only_statement(&x);
+    assert_eq!(s.attribution, Attribution::AccordingTo);
+    assert_eq!(s.kind, StatementKind::Indirect);
+    assert_eq!(s.text.text, "the factory will close in March.");
+    assert_eq!(speaker_name(&x, s), Some("Peter Novak"));
+}
+
+#[test]
+fn indirect_said_that() {
+    let body = "Foreign Minister Anna Berg said on Monday that the talks would resume next week.";
+    let x = run_checked("", body);
+    let s = only_statement(&x);
+    assert_eq!(s.kind, StatementKind::Indirect);
+    assert_eq!(s.cue.as_deref(), Some("said"));
+    assert_eq!(s.text.text, "the talks would resume next week.");
+    assert_eq!(speaker_name(&x, s), Some("Anna Berg"));
+    assert_eq!(person(&x, "Anna Berg").roles, ["Foreign Minister"]);
+}
+
+#[test]
+fn pronoun_speaker_resolved() {
+    let body = "Tom Hayes has coached the team for a decade.\n\n“This is the best squad I have ever had,” he said.";
+    let x = run_checked("", body);
+    let s = only_statement(&x);
+    assert_eq!(speaker_name(&x, s), Some("Tom Hayes"));
+    assert_eq!(s.speaker_span.as_ref().unwrap().text, "he");
+    assert_eq!(s.attribution, Attribution::Explicit);
+}
+
+#[test]
+fn nominal_speaker_resolved() {
+    let body = "The report was written by British historian Helen Marsh.\n\n\
+                “Nobody expected the archive to survive the war,” the historian said.";
+    let x = run_checked("", body);
+    let s = x.statements.iter().find(|s| s.kind == StatementKind::Direct).expect("direct quote");
+    assert_eq!(speaker_name(&x, s), Some("Helen Marsh"));
+    assert_eq!(s.speaker_span.as_ref().unwrap().text, "the historian");
+    assert_eq!(person(&x, "Helen Marsh").roles, ["British historian"]);
+}
+
+#[test]
+fn scare_quote_rejected() {
+    let body = "The government called the measures “temporary” and promised a “review”.";
+    let x = run_checked("", body);
+    assert!(x.statements.is_empty(), "{:#?}", x.statements);
+}
+
+#[test]
+fn quoted_title_of_work_rejected() {
+    let body = "Her new novel, “The Long Road Home To Kansas”, was published on Tuesday. \
+                The film “Nothing Lasts Forever Here” opens in May.";
+    let x = run_checked("", body);
+    assert!(x.statements.is_empty(), "{:#?}", x.statements);
+}
+
+#[test]
+fn guillemets() {
+    let body = "«Nous ne céderons pas sur les retraites», a déclaré Élisabeth Borne.";
+    let x = run_checked("", body);
+    let s = only_statement(&x);
+    assert_eq!(s.text.text, "Nous ne céderons pas sur les retraites");
+    assert_eq!(speaker_name(&x, s), Some("Élisabeth Borne"));
+}
+
+#[test]
+fn low_9_quotes() {
+    let body = "„Wir müssen jetzt handeln, bevor es zu spät ist“, sagte Olaf Scholz am Montag.";
+    let x = run_checked("", body);
+    let s = only_statement(&x);
+    assert_eq!(s.text.text, "Wir müssen jetzt handeln, bevor es zu spät ist");
+    assert_eq!(s.cue.as_deref(), Some("sagte"));
+    assert_eq!(speaker_name(&x, s), Some("Olaf Scholz"));
+}
+
+#[test]
+fn surname_resolves_to_full_name() {
+    let body = "Keir Starmer visited the plant. Later Starmer told workers the jobs were safe for now.";
+    let x = run_checked("", body);
+    assert_eq!(names(&x), ["Keir Starmer"]);
+    let p = person(&x, "Keir Starmer");
+    assert_eq!(p.mentions.len(), 2);
+    assert_eq!(p.aliases, ["Starmer"]);
+}
+
+#[test]
+fn possessive_mention() {
+    let body = "Vladimir Putin spoke on Friday. Putin's spokesman later denied the report.";
+    let x = run_checked("", body);
+    let p = person(&x, "Vladimir Putin");
+    let texts: Vec<&str> = p.mentions.iter().map(|m| m.text.as_str()).collect();
+    assert_eq!(texts, ["Vladimir Putin", "Putin"]);
+}
+
+#[test]
+fn cyrillic_name() {
+    let body = "«Мы готовы к переговорам», — заявил Дмитрий Песков журналистам.";
+    let x = run_checked("", body);
+    assert_eq!(names(&x), ["Дмитрий Песков"]);
+    let s = only_statement(&x);
+    assert_eq!(s.text.text, "Мы готовы к переговорам");
+    assert_eq!(speaker_name(&x, s), Some("Дмитрий Песков"));
+}
+
+#[test]
+fn particle_name_ursula_von_der_leyen() {
+    let body = "Ursula von der Leyen said the bloc would act. Von der Leyen did not give a date.";
+    let x = run_checked("", body);
+    assert_eq!(names(&x)[0], "Ursula von der Leyen");
+    assert!(person(&x, "Ursula von der Leyen").mentions.len() >= 1);
+}
+
+#[test]
+fn organisation_not_a_person() {
+    let body = "Goldman Sachs Group said profits rose. The European Commission and the Labour Party \
+                met at Downing Street. Microsoft said it would appeal.";
+    let x = run_checked("", body);
+    assert!(x.people.is_empty(), "{:?}", names(&x));
+}
+
+#[test]
+fn month_day_not_a_person() {
+    let body = "On Monday the court adjourned. In February prices fell, and by Friday March trading resumed.";
+    let x = run_checked("", body);
+    assert!(x.people.is_empty(), "{:?}", names(&x));
+}
+
+#[test]
+fn non_person_source_police_said() {
+    let body = "Police said the driver had been arrested at the scene of the crash.";
+    let x = run_checked("", body);
+    let s = only_statement(&x);
+    assert_eq!(s.speaker, None);
+    assert_eq!(s.source_label.as_deref(), Some("Police"));
+    assert_eq!(s.text.text, "the driver had been arrested at the scene of the crash.");
+}
+
+mod prop {
+    use super::*;
+    use proptest::prelude::*;
+
+    const PIECES: &[&str] = &[
+        "the", "said", "says", "told", "according to", "Putin", "Mr", "Smith", "Abbas Gallyamov", "von der",
+        "Leyen", "he", "she", "police", "“", "”", "\"", "«", "»", "„", "‘", "’", "'", ":", ",", ".", "?", "\n",
+        "\n\n", "(", ")", "—", "Дмитрий", "Песков", "Élisabeth", "’s", "'s", "war", "peace", "é", "ß", "🙂",
+        "J.", "Ukraine’s", " ", "that", "a", "spokesman", "the political scientist", "Kremlin", "February",
+    ];
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2000))]
+        #[test]
+        fn spans_always_match_body(parts in proptest::collection::vec((0..PIECES.len(), any::<bool>()), 0..60),
+                                   noise in "\\PC{0,20}") {
+            let mut body = String::new();
+            for (i, space) in parts {
+                body.push_str(PIECES[i]);
+                if space { body.push(' '); }
+            }
+            body.push_str(&noise);
+            let x = run(&noise, &body);
+            check_spans(&body, &x);
+            for s in &x.statements {
+                if let Some(p) = s.speaker { prop_assert!(p < x.people.len()); }
+            }
+        }
+    }
+}

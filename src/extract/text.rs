@@ -1,0 +1,305 @@
+//! Text primitives: tokens with byte offsets, paragraphs, sentences and the byte -> char offset map.
+//!
+//! Everything downstream works on byte offsets (cheap slicing, always on char boundaries because
+//! tokens are cut at chars); only the final `Span`s are converted to character offsets.
+
+use crate::model::Span;
+
+/// What a token is; quotation marks get their own kind because the quote scanner keys on them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Word,
+    Punct,
+    /// A quotation mark (double, single, guillemet, low-9) other than an in-word apostrophe.
+    Quote,
+}
+
+#[derive(Debug, Clone)]
+pub struct Token {
+    /// Byte range in the text.
+    pub start: usize,
+    pub end: usize,
+    pub kind: Kind,
+    pub para: usize,
+    /// Whitespace (or text start) directly before / after the token: quote marks use it to decide
+    /// whether they open or close.
+    pub space_before: bool,
+    pub space_after: bool,
+}
+
+/// A tokenised text with its paragraphs and sentences (as token index ranges).
+pub struct Doc<'a> {
+    pub text: &'a str,
+    pub tokens: Vec<Token>,
+    /// Lower-cased token text, parallel to `tokens`, so lexicon look-ups don't allocate repeatedly.
+    pub lower: Vec<String>,
+    /// Token index ranges `[start, end)` of paragraphs.
+    pub paras: Vec<(usize, usize)>,
+    /// Token index ranges `[start, end)` of sentences; a sentence never crosses a paragraph.
+    pub sents: Vec<(usize, usize)>,
+    /// For each token, the index of its sentence.
+    pub sent_of: Vec<usize>,
+    /// Byte offset of every char start, only when the text is not ASCII (else bytes == chars).
+    char_starts: Option<Vec<usize>>,
+}
+
+/// Abbreviations after which a full stop does not end a sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "prof", "st", "gen", "sen", "rep", "gov", "lt", "col", "sgt", "capt",
+    "jr", "sr", "inc", "ltd", "co", "corp", "vs", "etc", "no", "rev", "hon", "mt", "ft", "jan",
+    "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "e.g",
+    "i.e", "approx", "dept", "est", "fig", "gov't", "pres", "supt", "insp", "cllr",
+];
+
+pub fn is_quote_char(c: char) -> bool {
+    matches!(
+        c,
+        '"' | '“' | '”' | '„' | '«' | '»' | '‹' | '›' | '‘' | '’' | '‚' | '\'' | '‟'
+    )
+}
+
+fn is_apostrophe(c: char) -> bool {
+    matches!(c, '\'' | '’')
+}
+
+impl<'a> Doc<'a> {
+    pub fn new(text: &'a str) -> Doc<'a> {
+        let mut tokens = Vec::with_capacity(text.len() / 5);
+        let mut para = 0usize;
+        let mut chars = text.char_indices().peekable();
+        let mut space_before = true;
+        while let Some((i, c)) = chars.next() {
+            if c.is_whitespace() {
+                // Any line break starts a new paragraph: the normaliser separates paragraphs with
+                // blank lines, and a lone newline in news is a line of its own (a list item, a heading).
+                if c == '\n' && tokens.last().is_some_and(|t: &Token| t.para == para) {
+                    para += 1;
+                }
+                space_before = true;
+                if let Some(t) = tokens.last_mut() {
+                    t.space_after = true;
+                }
+                continue;
+            }
+            let (end, kind) = if c.is_alphanumeric() {
+                let mut end = i + c.len_utf8();
+                // A word runs over letters and digits, joined by in-word hyphens and apostrophes
+                // ("Jean-Claude", "O'Brien", "can’t") and by full stops between digits ("3.5").
+                loop {
+                    match chars.peek().copied() {
+                        Some((j, d)) if d.is_alphanumeric() || is_combining(d) => {
+                            end = j + d.len_utf8();
+                            chars.next();
+                        }
+                        Some((j, d)) if matches!(d, '-' | '\'' | '’' | '.' | '‐') => {
+                            let next = text[j + d.len_utf8()..].chars().next();
+                            let ok = match next {
+                                Some(n) if n.is_alphanumeric() => {
+                                    if d == '.' {
+                                        n.is_ascii_digit()
+                                            && text[..j].chars().next_back().is_some_and(|p| p.is_ascii_digit())
+                                    } else if is_apostrophe(d) {
+                                        // Split the possessive off so "Putin's" yields the mention "Putin".
+                                        let rest = &text[j + d.len_utf8()..];
+                                        !(rest.starts_with('s') || rest.starts_with('S'))
+                                            || rest[1..].chars().next().is_some_and(|x| x.is_alphanumeric())
+                                    } else {
+                                        true
+                                    }
+                                }
+                                _ => false,
+                            };
+                            if !ok {
+                                break;
+                            }
+                            end = j + d.len_utf8();
+                            chars.next();
+                        }
+                        _ => break,
+                    }
+                }
+                (end, Kind::Word)
+            } else if is_apostrophe(c)
+                && !space_before
+                && text[i + c.len_utf8()..].starts_with(['s', 'S'])
+                && !text[i + c.len_utf8() + 1..].chars().next().is_some_and(|x| x.is_alphanumeric())
+                && tokens.last().is_some_and(|t: &Token| t.kind == Kind::Word)
+            {
+                // Possessive "'s": one punctuation token, never a quotation mark.
+                chars.next();
+                (i + c.len_utf8() + 1, Kind::Punct)
+            } else if is_quote_char(c) {
+                (i + c.len_utf8(), Kind::Quote)
+            } else {
+                (i + c.len_utf8(), Kind::Punct)
+            };
+            tokens.push(Token { start: i, end, kind, para, space_before, space_after: false });
+            space_before = false;
+            // Skip the chars consumed by a possessive token.
+            while chars.peek().is_some_and(|&(j, _)| j < end) {
+                chars.next();
+            }
+        }
+        if let Some(t) = tokens.last_mut() {
+            t.space_after = true;
+        }
+        let lower: Vec<String> = tokens.iter().map(|t| lowercase(&text[t.start..t.end])).collect();
+        let mut doc = Doc {
+            text,
+            tokens,
+            lower,
+            paras: Vec::new(),
+            sents: Vec::new(),
+            sent_of: Vec::new(),
+            char_starts: if text.is_ascii() { None } else { Some(text.char_indices().map(|(i, _)| i).collect()) },
+        };
+        doc.split();
+        doc
+    }
+
+    fn split(&mut self) {
+        let n = self.tokens.len();
+        let mut p_start = 0;
+        for i in 1..=n {
+            if i == n || self.tokens[i].para != self.tokens[i - 1].para {
+                self.paras.push((p_start, i));
+                p_start = i;
+            }
+        }
+        for &(ps, pe) in &self.paras.clone() {
+            let mut s = ps;
+            let mut i = ps;
+            while i < pe {
+                if self.is_sentence_end(i, pe) {
+                    // Closing quotes and brackets right after the terminator belong to this sentence.
+                    let mut e = i + 1;
+                    while e < pe
+                        && !self.tokens[e].space_before
+                        && (self.tokens[e].kind == Kind::Quote || matches!(self.str(e), ")" | "]"))
+                    {
+                        e += 1;
+                    }
+                    self.sents.push((s, e));
+                    s = e;
+                    i = e;
+                } else {
+                    i += 1;
+                }
+            }
+            if s < pe {
+                self.sents.push((s, pe));
+            }
+        }
+        self.sent_of = vec![0; n];
+        for (k, &(s, e)) in self.sents.iter().enumerate() {
+            for x in &mut self.sent_of[s..e] {
+                *x = k;
+            }
+        }
+    }
+
+    fn is_sentence_end(&self, i: usize, pe: usize) -> bool {
+        let t = self.str(i);
+        if !matches!(t, "." | "!" | "?" | "…") {
+            return false;
+        }
+        if t == "." && i > 0 && self.tokens[i - 1].kind == Kind::Word && !self.tokens[i].space_before {
+            let prev = &self.lower[i - 1];
+            // "Mr." and initials ("J. Smith") don't end sentences.
+            if ABBREVIATIONS.contains(&prev.as_str()) || (prev.chars().count() == 1 && self.is_cap(i - 1)) {
+                return false;
+            }
+        }
+        // The next word must not start in lower case ("3 p.m. yesterday").
+        let mut j = i + 1;
+        while j < pe && self.tokens[j].kind != Kind::Word {
+            j += 1;
+        }
+        if j < pe && !self.tokens[i + 1..j].iter().any(|t| t.kind == Kind::Quote) {
+            let first = self.str(j).chars().next();
+            if first.is_some_and(|c| c.is_lowercase()) {
+                return false;
+            }
+        }
+        true
+    }
+
+    pub fn str(&self, i: usize) -> &'a str {
+        let t = &self.tokens[i];
+        &self.text[t.start..t.end]
+    }
+
+    pub fn first_char(&self, i: usize) -> char {
+        self.str(i).chars().next().unwrap_or(' ')
+    }
+
+    /// A word starting with an upper-case letter.
+    pub fn is_cap(&self, i: usize) -> bool {
+        self.tokens[i].kind == Kind::Word && self.first_char(i).is_uppercase()
+    }
+
+    pub fn is_word(&self, i: usize) -> bool {
+        self.tokens[i].kind == Kind::Word
+    }
+
+    /// Character offset of a byte offset (which must be a char boundary, as token bounds are).
+    pub fn char_at(&self, byte: usize) -> usize {
+        match &self.char_starts {
+            None => byte,
+            Some(starts) => starts.partition_point(|&b| b < byte),
+        }
+    }
+
+    /// A `Span` for a byte range, with character offsets.
+    pub fn span(&self, start: usize, end: usize) -> Span {
+        let (start, end) = (start.min(self.text.len()), end.min(self.text.len()));
+        let end = end.max(start);
+        Span { start: self.char_at(start), end: self.char_at(end), text: self.text[start..end].to_string() }
+    }
+
+    /// Text from the start of token `a` to the end of token `b` (inclusive).
+    pub fn slice(&self, a: usize, b: usize) -> &'a str {
+        &self.text[self.tokens[a].start..self.tokens[b].end.max(self.tokens[a].start)]
+    }
+
+    /// Index of the sentence-start token of token `i`'s sentence.
+    pub fn sent_start(&self, i: usize) -> usize {
+        self.sents[self.sent_of[i]].0
+    }
+
+    pub fn sent_end(&self, i: usize) -> usize {
+        self.sents[self.sent_of[i]].1
+    }
+}
+
+fn is_combining(c: char) -> bool {
+    matches!(c as u32, 0x0300..=0x036F)
+}
+
+/// Lower-cases and folds the typographic apostrophe so lexicons need one spelling.
+pub fn lowercase(s: &str) -> String {
+    if s.is_ascii() {
+        s.to_ascii_lowercase()
+    } else {
+        s.to_lowercase().replace('’', "'")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tokens_split_possessive_and_keep_apostrophes() {
+        let d = Doc::new("Putin's plan can’t work, Ukraine’s “army” said.");
+        let words: Vec<&str> = (0..d.tokens.len()).map(|i| d.str(i)).collect();
+        assert_eq!(words, ["Putin", "'s", "plan", "can’t", "work", ",", "Ukraine", "’s", "“", "army", "”", "said", "."]);
+    }
+
+    #[test]
+    fn sentences_skip_abbreviations() {
+        let d = Doc::new("Mr. Smith met J. R. Jones. They spoke.\n\nNew para.");
+        assert_eq!(d.sents.len(), 3);
+        assert_eq!(d.paras.len(), 2);
+    }
+}
