@@ -45,8 +45,9 @@ pub fn run(args: &FetchArgs, db_path: &Path, quiet: bool) -> Result<()> {
         let counts = poll(args, db_path, &client, &stop, quiet)?;
         if !quiet {
             eprintln!(
-                "{} feeds: {} ok, {} not modified, {} failed; articles: {} new, {} duplicate; {:.2} s",
+                "{} feed{}: {} ok, {} not modified, {} failed; articles: {} new, {} duplicate; {:.2} s",
                 counts.feeds,
+                if counts.feeds == 1 { "" } else { "s" },
                 counts.ok,
                 counts.not_modified,
                 counts.failed,

@@ -394,6 +394,8 @@ fn transport_message(error: &ureq::Error) -> String {
         ureq::Error::HostNotFound => "host not found".to_string(),
         ureq::Error::ConnectionFailed => "connection failed".to_string(),
         ureq::Error::Io(e) if e.kind() == std::io::ErrorKind::ConnectionRefused => "connection refused".to_string(),
+        // The resolver's failure comes as a plain I/O error; say what it means.
+        ureq::Error::Io(e) if e.to_string().contains("lookup address") => "host not found".to_string(),
         ureq::Error::Io(e) => format!("network error: {e}"),
         ureq::Error::Tls(e) => format!("TLS error: {e}"),
         other => other.to_string(),
