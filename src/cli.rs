@@ -5,7 +5,11 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 #[derive(Debug, Parser)]
-#[command(name = "newsdb", version, about = "Media-monitoring database: ingest news into SQLite, find who said what, report and export")]
+#[command(
+    name = "newsdb",
+    version,
+    about = "Media-monitoring database: ingest news into SQLite, find who said what, report and export"
+)]
 pub struct Cli {
     /// SQLite database file (created on first use).
     #[arg(long, global = true, env = "NEWSDB_DB", default_value = "newsdb.sqlite")]
@@ -34,6 +38,11 @@ pub enum Command {
     Sql(SqlArgs),
     /// Write tables as CSV files (all tables when none is named).
     Export(ExportArgs),
+    /// Feed subscriptions: add, list, remove, import and export OPML.
+    #[command(subcommand)]
+    Feed(FeedCommand),
+    /// Poll subscribed feeds and store their new articles (once, or --every interval until Ctrl-C).
+    Fetch(FetchArgs),
 }
 
 /// The input formats a reader exists for; `auto` detects by extension, then by content.
@@ -258,4 +267,120 @@ pub struct ExportArgs {
     /// Write cells exactly as stored, without neutralising spreadsheet formulas.
     #[arg(long)]
     pub raw: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum FeedCommand {
+    /// Subscribe to a feed URL (RSS, Atom or JSON Feed); `newsdb fetch` polls it.
+    Add(FeedAddArgs),
+    /// Every subscription with the state of its last poll.
+    List(FeedListArgs),
+    /// Unsubscribe (the feed's articles stay in the database).
+    Remove(FeedRemoveArgs),
+    /// Subscribe to every feed of an OPML file (outlines with xmlUrl, nested or not).
+    Import(FeedImportArgs),
+    /// Write every subscription as OPML 2.0.
+    Export(FeedExportArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct FeedAddArgs {
+    /// The feed's URL (http or https).
+    pub url: String,
+    /// Outlet credited with the feed's articles (default: the outlet an item names, else its site).
+    #[arg(long)]
+    pub outlet: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct FeedListArgs {
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct FeedRemoveArgs {
+    /// The feed's id (see `feed list`) or URL.
+    pub feed: String,
+}
+
+#[derive(Debug, Args)]
+pub struct FeedImportArgs {
+    /// OPML file; an outline's title (or text) becomes the feed's outlet.
+    pub file: PathBuf,
+}
+
+#[derive(Debug, Args)]
+pub struct FeedExportArgs {
+    /// Write to this file instead of stdout.
+    #[arg(long, short)]
+    pub output: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct FetchArgs {
+    /// Poll only this feed (id or URL); repeatable. Default: every subscribed feed.
+    #[arg(long = "feed", value_name = "ID|URL")]
+    pub feeds: Vec<String>,
+
+    /// Poll again after this interval (30s, 15m, 1h) until interrupted with Ctrl-C.
+    #[arg(long, value_parser = parse_duration, value_name = "DURATION")]
+    pub every: Option<std::time::Duration>,
+
+    /// Download the page of each new item that has only a summary, and keep the page's text when longer.
+    #[arg(long)]
+    pub full_text: bool,
+
+    /// Feeds fetched at once (never more than one at a time per host).
+    #[arg(long, short, default_value_t = 4)]
+    pub jobs: usize,
+
+    /// Time allowed for each request, redirects and body included.
+    #[arg(long, value_parser = parse_duration, default_value = "10s", value_name = "DURATION")]
+    pub timeout: std::time::Duration,
+
+    /// Largest response accepted, after decompression (bytes, or with KB / MB).
+    #[arg(long, value_parser = parse_size, default_value = "10MB", value_name = "SIZE")]
+    pub max_bytes: u64,
+
+    /// Attempts per request when the server answers 429 or 5xx.
+    #[arg(long, default_value_t = 3)]
+    pub tries: u32,
+
+    /// Wait before the first retry, doubled for each further one (a Retry-After header wins).
+    #[arg(long, value_parser = parse_duration, default_value = "1s", value_name = "DURATION", hide = true)]
+    pub retry_backoff: std::time::Duration,
+}
+
+/// "500ms", "30s", "15m", "1h", "1d"; a bare number is seconds.
+pub fn parse_duration(text: &str) -> Result<std::time::Duration, String> {
+    let text = text.trim();
+    let split = text.find(|c: char| !c.is_ascii_digit() && c != '.').unwrap_or(text.len());
+    let (number, unit) = text.split_at(split);
+    let number: f64 = number.parse().map_err(|_| format!("{text:?} is not a duration such as 30s, 15m or 1h"))?;
+    let seconds = match unit.trim() {
+        "ms" => number / 1000.0,
+        "" | "s" | "sec" => number,
+        "m" | "min" => number * 60.0,
+        "h" => number * 3600.0,
+        "d" => number * 86400.0,
+        other => return Err(format!("unknown unit {other:?} in {text:?} (use ms, s, m, h or d)")),
+    };
+    std::time::Duration::try_from_secs_f64(seconds).map_err(|e| format!("{text:?}: {e}"))
+}
+
+/// "10MB", "512KB", "1048576".
+pub fn parse_size(text: &str) -> Result<u64, String> {
+    let upper = text.trim().to_ascii_uppercase();
+    let split = upper.find(|c: char| !c.is_ascii_digit()).unwrap_or(upper.len());
+    let (number, unit) = upper.split_at(split);
+    let number: u64 = number.parse().map_err(|_| format!("{text:?} is not a size such as 10MB"))?;
+    let factor = match unit.trim() {
+        "" | "B" => 1,
+        "K" | "KB" | "KIB" => 1024,
+        "M" | "MB" | "MIB" => 1024 * 1024,
+        "G" | "GB" | "GIB" => 1024 * 1024 * 1024,
+        other => return Err(format!("unknown unit {other:?} in {text:?} (use KB or MB)")),
+    };
+    number.checked_mul(factor).ok_or_else(|| format!("{text:?} is too large"))
 }

@@ -16,6 +16,8 @@ fn main() -> ExitCode {
         Command::Search(args) => cmd::search::run(args, &cli.db),
         Command::Sql(args) => cmd::sql::run(args, &cli.db),
         Command::Export(args) => cmd::export::run(args, &cli.db, cli.quiet),
+        Command::Feed(command) => cmd::feed::run(command, &cli.db, cli.quiet),
+        Command::Fetch(args) => cmd::fetch::run(args, &cli.db, cli.quiet),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -78,7 +78,8 @@ fn seed_article_people() {
     assert!(role_of("Kiriyenko").contains("the first deputy head of the presidential administration"), "{people:#?}");
 
     let everyone = json_rows(&dir, &["report", "people"]);
-    let not_people = ["Kremlin", "Channel 24", "SSU", "Kharkiv", "Russia", "Russians", "Ukraine", "Referenda", "February"];
+    let not_people =
+        ["Kremlin", "Channel 24", "SSU", "Kharkiv", "Russia", "Russians", "Ukraine", "Referenda", "February"];
     for person in &everyone {
         assert!(!not_people.contains(&text(person, "name").as_str()), "not a person: {person}");
     }
@@ -121,8 +122,16 @@ fn jobs_do_not_change_results() {
             let out_dir = dir.path().join("export");
             // ingest_runs holds the run's wall-clock times; everything else must match byte for byte.
             let tables = [
-                "outlets", "articles", "people", "person_aliases", "mentions", "person_roles", "statements", "topics",
-                "article_topics", "ingest_errors",
+                "outlets",
+                "articles",
+                "people",
+                "person_aliases",
+                "mentions",
+                "person_roles",
+                "statements",
+                "topics",
+                "article_topics",
+                "ingest_errors",
             ];
             newsdb(&dir).arg("export").args(tables).arg("--dir").arg(&out_dir).assert().success();
             let mut files: Vec<(String, Vec<u8>)> = fs::read_dir(&out_dir)
@@ -169,7 +178,8 @@ fn extract_offsets_match_body() {
     for article in &articles {
         let body = article["body"].as_str().unwrap();
         for statement in article["statements"].as_array().unwrap() {
-            let (start, end) = (statement["start"].as_u64().unwrap() as usize, statement["end"].as_u64().unwrap() as usize);
+            let (start, end) =
+                (statement["start"].as_u64().unwrap() as usize, statement["end"].as_u64().unwrap() as usize);
             assert_eq!(char_slice(body, start, end), statement["text"].as_str().unwrap());
             statements += 1;
         }
@@ -194,9 +204,13 @@ fn bad_inputs_are_reported_and_good_ones_kept() {
     fs::write(inputs.join("empty.txt"), "").unwrap();
     fs::write(inputs.join("binary.txt"), [0u8, 159, 146, 150, 0, 1, 2, 3, 0, 0, 255, 254, 0, 7].repeat(20)).unwrap();
     fs::write(inputs.join("broken.json"), "{\"title\": \"Half\", \"body\": \"cut off").unwrap();
-    fs::write(inputs.join("good.txt"), "Mayor opens bridge\n\nThe new bridge opened on Friday, the mayor said.\n").unwrap();
-    fs::write(inputs.join("legacy.txt"), b"Caf\xe9 owners protest\n\n\x93We are not na\xefve,\x94 said Ren\xe9 Dubois, who runs a caf\xe9.\n")
+    fs::write(inputs.join("good.txt"), "Mayor opens bridge\n\nThe new bridge opened on Friday, the mayor said.\n")
         .unwrap();
+    fs::write(
+        inputs.join("legacy.txt"),
+        b"Caf\xe9 owners protest\n\n\x93We are not na\xefve,\x94 said Ren\xe9 Dubois, who runs a caf\xe9.\n",
+    )
+    .unwrap();
 
     let out = newsdb(&dir).arg("ingest").arg(&inputs).output().unwrap();
     assert_eq!(out.status.code(), Some(1));

@@ -101,6 +101,7 @@ mod tests {
             [
                 "article_topics.csv",
                 "articles.csv",
+                "feed_items.csv",
                 "feeds.csv",
                 "ingest_errors.csv",
                 "ingest_runs.csv",

@@ -61,7 +61,8 @@ fn article_json(article: &Article, extraction: &Extraction) -> serde_json::Value
 }
 
 fn write_json(out: &mut dyn Write, value: &impl Serialize, pretty: bool) -> Result<()> {
-    let written = if pretty { serde_json::to_writer_pretty(&mut *out, value) } else { serde_json::to_writer(&mut *out, value) };
+    let written =
+        if pretty { serde_json::to_writer_pretty(&mut *out, value) } else { serde_json::to_writer(&mut *out, value) };
     written.map_err(|e| Error::Output(e.into()))?;
     out.write_all(b"\n").map_err(Error::Output)
 }

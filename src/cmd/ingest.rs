@@ -9,8 +9,8 @@ use indicatif::{ProgressBar, ProgressStyle};
 
 use crate::cli::IngestArgs;
 use crate::pipeline::{self, Processed, Progress};
-use crate::store::write::{Outcome, Record, Writer};
 use crate::store::db;
+use crate::store::write::{Outcome, Record, Writer};
 use crate::{Error, Result};
 
 /// Records handed to the writer per transaction.
@@ -101,7 +101,10 @@ pub fn run(args: &IngestArgs, db_path: &Path, quiet: bool) -> Result<()> {
         );
     }
     if counts.failed > 0 {
-        return Err(Error::PartialFailure { failed: counts.failed, total: counts.new + counts.duplicate + counts.failed });
+        return Err(Error::PartialFailure {
+            failed: counts.failed,
+            total: counts.new + counts.duplicate + counts.failed,
+        });
     }
     Ok(())
 }
@@ -113,9 +116,11 @@ fn write_pending(writer: Option<&mut Writer>, pending: &mut Vec<Record>, counts:
         None => pending
             .iter()
             .map(|record| match record {
-                Record::Article(_, extraction) => {
-                    Outcome::New { article_id: 0, statements: extraction.statements.len(), topics: extraction.topics.len() }
-                }
+                Record::Article(_, extraction) => Outcome::New {
+                    article_id: 0,
+                    statements: extraction.statements.len(),
+                    topics: extraction.topics.len(),
+                },
                 Record::Failed { .. } => Outcome::Failed,
             })
             .collect(),

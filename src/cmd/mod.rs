@@ -2,6 +2,8 @@
 
 pub mod export;
 pub mod extract;
+pub mod feed;
+pub mod fetch;
 pub mod ingest;
 pub mod report;
 pub mod search;

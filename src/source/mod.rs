@@ -12,6 +12,7 @@ mod decode;
 mod detect;
 pub mod feed;
 pub mod html;
+pub mod http;
 mod json;
 mod markdown;
 mod text;

@@ -1222,7 +1222,8 @@ mod tests {
                 "person_roles",
                 "statements",
                 "topics",
-                "article_topics"
+                "article_topics",
+                "feed_items"
             ]
         );
         assert_eq!(

@@ -196,7 +196,8 @@ fn write_article(
         let topic_id = match topic_ids.get(&topic.code) {
             Some(&id) => id,
             None => {
-                let id: i64 = tx.prepare_cached(UPSERT_TOPIC)?.query_row(params![topic.code, topic.name], |r| r.get(0))?;
+                let id: i64 =
+                    tx.prepare_cached(UPSERT_TOPIC)?.query_row(params![topic.code, topic.name], |r| r.get(0))?;
                 topic_ids.insert(topic.code.clone(), id);
                 id
             }

@@ -1,0 +1,227 @@
+//! `newsdb feed`: manage subscriptions (add, list, remove) and move them in and out as OPML 2.0.
+
+use std::io::Write;
+use std::path::Path;
+
+use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
+use quick_xml::XmlVersion;
+
+use crate::cli::{FeedAddArgs, FeedCommand, FeedExportArgs, FeedImportArgs, FeedRemoveArgs};
+use crate::store::{db, feeds};
+use crate::{output, Error, Result};
+
+pub fn run(command: &FeedCommand, db_path: &Path, quiet: bool) -> Result<()> {
+    match command {
+        FeedCommand::Add(args) => add(args, db_path, quiet),
+        FeedCommand::List(args) => output::print(&feeds::list(&db::open_read_only(db_path)?)?, &args.output),
+        FeedCommand::Remove(args) => remove(args, db_path, quiet),
+        FeedCommand::Import(args) => import(args, db_path, quiet),
+        FeedCommand::Export(args) => export(args, db_path),
+    }
+}
+
+fn add(args: &FeedAddArgs, db_path: &Path, quiet: bool) -> Result<()> {
+    let url = check_url(&args.url).map_err(|message| Error::Usage(format!("{}: {message}", args.url)))?;
+    let conn = db::open(db_path)?;
+    let (id, new) = feeds::add(&conn, &url, args.outlet.as_deref(), None)?;
+    if !quiet {
+        match new {
+            true => eprintln!("added feed {id}: {url}"),
+            false => eprintln!("already subscribed: feed {id}: {url}"),
+        }
+    }
+    Ok(())
+}
+
+/// A feed URL must be absolute http(s); it is stored as the URL parser writes it, so that the
+/// same feed typed twice (`HTTP://Example.com/feed`) is one subscription.
+fn check_url(text: &str) -> std::result::Result<String, String> {
+    let url = url::Url::parse(text.trim()).map_err(|e| format!("not a valid URL ({e})"))?;
+    match url.scheme() {
+        "http" | "https" if url.host_str().is_some() => Ok(url.to_string()),
+        _ => Err("not an http or https URL".to_string()),
+    }
+}
+
+fn remove(args: &FeedRemoveArgs, db_path: &Path, quiet: bool) -> Result<()> {
+    let conn = db::open(db_path)?;
+    let Some((id, url)) = feeds::find(&conn, &args.feed)? else {
+        return Err(Error::Usage(format!("no feed with id or URL {:?} (see `newsdb feed list`)", args.feed)));
+    };
+    feeds::remove(&conn, id)?;
+    if !quiet {
+        eprintln!("removed feed {id}: {url}");
+    }
+    Ok(())
+}
+
+fn import(args: &FeedImportArgs, db_path: &Path, quiet: bool) -> Result<()> {
+    let bytes = std::fs::read(&args.file).map_err(|e| Error::io(&args.file, e))?;
+    let name = args.file.display().to_string();
+    let outlines = parse_opml(&bytes).map_err(|message| Error::input(&name, message))?;
+    let mut conn = db::open(db_path)?;
+    let tx = conn.transaction()?;
+    let (mut added, mut duplicate, mut invalid) = (0, 0, 0);
+    for outline in &outlines {
+        let url = match check_url(&outline.xml_url) {
+            Ok(url) => url,
+            Err(message) => {
+                invalid += 1;
+                eprintln!("warning: {name}: skipped {:?}: {message}", outline.xml_url);
+                continue;
+            }
+        };
+        // OPML writers put the feed's name in title, text or both; a name that is only the URL names nothing.
+        let label = outline.title.as_deref().or(outline.text.as_deref()).filter(|l| *l != outline.xml_url);
+        match feeds::add(&tx, &url, label, label)?.1 {
+            true => added += 1,
+            false => duplicate += 1,
+        }
+    }
+    tx.commit()?;
+    if !quiet {
+        eprintln!("{name}: {added} feeds added, {duplicate} already subscribed, {invalid} skipped");
+    }
+    Ok(())
+}
+
+/// One outline of an OPML file that names a feed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Outline {
+    xml_url: String,
+    title: Option<String>,
+    text: Option<String>,
+}
+
+/// Every outline with an xmlUrl, at any depth (folders are outlines holding outlines), in document order.
+fn parse_opml(bytes: &[u8]) -> std::result::Result<Vec<Outline>, String> {
+    let mut reader = quick_xml::Reader::from_reader(bytes);
+    let mut buf = Vec::new();
+    let mut outlines = Vec::new();
+    let mut root_seen = false;
+    loop {
+        let event = reader
+            .read_event_into(&mut buf)
+            .map_err(|e| format!("not valid XML at byte {}: {e}", reader.error_position()))?;
+        match event {
+            Event::Start(element) | Event::Empty(element) => {
+                let name = element.local_name().as_ref().to_ascii_lowercase();
+                if !root_seen {
+                    if name != "opml" {
+                        return Err("not an OPML file (its root element is not <opml>)".to_string());
+                    }
+                    root_seen = true;
+                }
+                if name == "outline" {
+                    let mut outline = Outline { xml_url: String::new(), title: None, text: None };
+                    for attribute in element.attributes().flatten() {
+                        let key = attribute.key.local_name().as_ref().to_ascii_lowercase();
+                        let Ok(value) = attribute.normalized_value(XmlVersion::Implicit1_0) else { continue };
+                        let value = value.trim().to_string();
+                        match key.as_str() {
+                            "xmlurl" => outline.xml_url = value,
+                            "title" if !value.is_empty() => outline.title = Some(value),
+                            "text" if !value.is_empty() => outline.text = Some(value),
+                            _ => {}
+                        }
+                    }
+                    if !outline.xml_url.is_empty() {
+                        outlines.push(outline);
+                    }
+                }
+            }
+            Event::Eof => break,
+            _ => {}
+        }
+        buf.clear();
+    }
+    if !root_seen {
+        return Err("not an OPML file (no <opml> element)".to_string());
+    }
+    Ok(outlines)
+}
+
+fn export(args: &FeedExportArgs, db_path: &Path) -> Result<()> {
+    let all = feeds::all(&db::open_read_only(db_path)?)?;
+    let opml = write_opml(&all).map_err(Error::Output)?;
+    let mut out = output::writer(args.output.as_deref())?;
+    out.write_all(&opml).and_then(|()| out.flush()).map_err(Error::Output)
+}
+
+/// OPML 2.0: `text` is required, so a feed without outlet or title is named by its URL.
+fn write_opml(all: &[feeds::Feed]) -> std::io::Result<Vec<u8>> {
+    let mut writer = quick_xml::Writer::new_with_indent(Vec::new(), b' ', 2);
+    writer.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))?;
+    writer.write_event(Event::Start(BytesStart::new("opml").with_attributes([("version", "2.0")])))?;
+    writer.write_event(Event::Start(BytesStart::new("head")))?;
+    writer.write_event(Event::Start(BytesStart::new("title")))?;
+    writer.write_event(Event::Text(BytesText::new("newsdb subscriptions")))?;
+    writer.write_event(Event::End(BytesEnd::new("title")))?;
+    writer.write_event(Event::Start(BytesStart::new("dateCreated")))?;
+    writer.write_event(Event::Text(BytesText::new(&chrono::Utc::now().to_rfc2822())))?;
+    writer.write_event(Event::End(BytesEnd::new("dateCreated")))?;
+    writer.write_event(Event::End(BytesEnd::new("head")))?;
+    writer.write_event(Event::Start(BytesStart::new("body")))?;
+    for feed in all {
+        let name = feed.outlet.as_deref().or(feed.title.as_deref()).unwrap_or(&feed.url);
+        let mut outline = BytesStart::new("outline");
+        outline.push_attribute(("type", "rss"));
+        outline.push_attribute(("text", name));
+        if let Some(outlet) = &feed.outlet {
+            outline.push_attribute(("title", outlet.as_str()));
+        }
+        outline.push_attribute(("xmlUrl", feed.url.as_str()));
+        writer.write_event(Event::Empty(outline))?;
+    }
+    writer.write_event(Event::End(BytesEnd::new("body")))?;
+    writer.write_event(Event::End(BytesEnd::new("opml")))?;
+    let mut bytes = writer.into_inner();
+    bytes.push(b'\n');
+    Ok(bytes)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn nested_outlines_are_found_and_folders_skipped() {
+        let opml = br#"<?xml version="1.0"?>
+<opml version="2.0"><head><title>x</title></head><body>
+  <outline text="News">
+    <outline text="BBC &amp; Co" title="BBC" type="rss" xmlUrl="https://feeds.bbci.co.uk/news/rss.xml"/>
+    <outline text="Folder"><outline text="Deep" xmlurl="http://example.com/deep.xml"/></outline>
+  </outline>
+  <outline text="https://example.org/a.xml" xmlUrl="https://example.org/a.xml"/>
+</body></opml>"#;
+        let outlines = parse_opml(opml).unwrap();
+        assert_eq!(outlines.len(), 3);
+        assert_eq!(outlines[0].title.as_deref(), Some("BBC"));
+        assert_eq!(outlines[0].text.as_deref(), Some("BBC & Co"));
+        assert_eq!(outlines[1].xml_url, "http://example.com/deep.xml");
+    }
+
+    #[test]
+    fn not_opml_is_an_error_not_a_panic() {
+        assert!(parse_opml(b"<rss><channel/></rss>").unwrap_err().contains("not an OPML file"));
+        assert!(parse_opml(b"").is_err());
+        // Truncated input: whatever the answer, no panic.
+        let _ = parse_opml(b"<opml><body><outline xmlUrl='x'");
+    }
+
+    #[test]
+    fn export_escapes_and_reimports() {
+        let feed = feeds::Feed {
+            id: 1,
+            url: "https://example.com/feed?a=1&b=2".to_string(),
+            outlet: Some("A \"quoted\" <outlet>".to_string()),
+            title: None,
+            etag: None,
+            last_modified: None,
+        };
+        let bytes = write_opml(&[feed]).unwrap();
+        let back = parse_opml(&bytes).unwrap();
+        assert_eq!(back[0].xml_url, "https://example.com/feed?a=1&b=2");
+        assert_eq!(back[0].title.as_deref(), Some("A \"quoted\" <outlet>"));
+    }
+}
