@@ -68,9 +68,7 @@ const TABLE_CELL_MAX_CHARS: usize = 80;
 /// stdout (locked, buffered) or the file at `path`.
 pub fn writer(path: Option<&Path>) -> Result<Box<dyn Write>> {
     Ok(match path {
-        Some(path) => Box::new(BufWriter::new(
-            File::create(path).map_err(|e| Error::io(path, e))?,
-        )),
+        Some(path) => Box::new(BufWriter::new(File::create(path).map_err(|e| Error::io(path, e))?)),
         None => Box::new(BufWriter::new(io::stdout().lock())),
     })
 }
@@ -80,18 +78,11 @@ pub fn print(table: &Table, args: &OutputArgs) -> Result<()> {
     let mut out = writer(args.output.as_deref())?;
     // Fit the terminal only when a person is looking at it; files and pipes get full rows.
     let fit_terminal = args.output.is_none() && io::stdout().is_terminal();
-    write_to(table, args.format, fit_terminal, &mut out)
-        .and_then(|()| out.flush())
-        .map_err(Error::Output)
+    write_to(table, args.format, fit_terminal, &mut out).and_then(|()| out.flush()).map_err(Error::Output)
 }
 
 /// Writes `table` in `format`; `fit_terminal` lets the table format wrap to the terminal width.
-pub fn write_to(
-    table: &Table,
-    format: OutputFormat,
-    fit_terminal: bool,
-    out: &mut dyn Write,
-) -> io::Result<()> {
+pub fn write_to(table: &Table, format: OutputFormat, fit_terminal: bool, out: &mut dyn Write) -> io::Result<()> {
     match format {
         OutputFormat::Table => write_table(table, fit_terminal, out),
         OutputFormat::Csv => {
@@ -164,11 +155,7 @@ pub struct CsvWriter<W: Write> {
 
 impl<W: Write> CsvWriter<W> {
     pub fn new(out: W, raw: bool) -> Self {
-        CsvWriter {
-            csv: csv::Writer::from_writer(out),
-            raw,
-            field: String::new(),
-        }
+        CsvWriter { csv: csv::Writer::from_writer(out), raw, field: String::new() }
     }
 
     pub fn write_header(&mut self, columns: &[String]) -> io::Result<()> {
@@ -182,8 +169,7 @@ impl<W: Write> CsvWriter<W> {
             if !self.raw && matches!(cell, Cell::Text(s) if is_formula(s)) {
                 self.field.push('\'');
             }
-            fmt::Write::write_fmt(&mut self.field, format_args!("{cell}"))
-                .expect("writing to a String cannot fail");
+            fmt::Write::write_fmt(&mut self.field, format_args!("{cell}")).expect("writing to a String cannot fail");
             self.csv.write_field(&self.field)?;
         }
         self.csv.write_record(None::<&[u8]>)?;
@@ -221,16 +207,9 @@ fn is_plain_number(s: &str) -> bool {
 /// Tab-separated values; backslash, tab, newline and CR in cells are written as \\ \t \n \r
 /// so each row stays one line with a fixed number of fields.
 fn write_tsv(table: &Table, out: &mut dyn Write) -> io::Result<()> {
-    let header: Vec<Cell> = table
-        .columns
-        .iter()
-        .map(|c| Cell::Text(c.clone()))
-        .collect();
+    let header: Vec<Cell> = table.columns.iter().map(|c| Cell::Text(c.clone())).collect();
     for row in std::iter::once(&header).chain(&table.rows) {
-        let fields: Vec<String> = row
-            .iter()
-            .map(|cell| escape_tsv(&cell.to_string()))
-            .collect();
+        let fields: Vec<String> = row.iter().map(|cell| escape_tsv(&cell.to_string())).collect();
         writeln!(out, "{}", fields.join("\t"))?;
     }
     Ok(())
@@ -255,11 +234,7 @@ fn escape_tsv(s: &str) -> String {
 fn json_objects(table: &Table) -> impl Iterator<Item = Value> + '_ {
     let keys = unique_keys(&table.columns);
     table.rows.iter().map(move |row| {
-        let object: Map<String, Value> = keys
-            .iter()
-            .cloned()
-            .zip(row.iter().map(json_value))
-            .collect();
+        let object: Map<String, Value> = keys.iter().cloned().zip(row.iter().map(json_value)).collect();
         Value::Object(object)
     })
 }
@@ -308,12 +283,7 @@ fn write_markdown(table: &Table, out: &mut dyn Write) -> io::Result<()> {
     writeln!(out, "| {} |", header.join(" | "))?;
     let rules: Vec<&str> = (0..table.columns.len())
         .map(|i| {
-            let mut cells = table
-                .rows
-                .iter()
-                .filter_map(|row| row.get(i))
-                .filter(|c| **c != Cell::Null)
-                .peekable();
+            let mut cells = table.rows.iter().filter_map(|row| row.get(i)).filter(|c| **c != Cell::Null).peekable();
             let numeric = cells.peek().is_some() && cells.all(Cell::is_number);
             if numeric {
                 "---:"
@@ -324,10 +294,7 @@ fn write_markdown(table: &Table, out: &mut dyn Write) -> io::Result<()> {
         .collect();
     writeln!(out, "| {} |", rules.join(" | "))?;
     for row in &table.rows {
-        let cells: Vec<String> = row
-            .iter()
-            .map(|c| escape_markdown(&c.to_string()))
-            .collect();
+        let cells: Vec<String> = row.iter().map(|c| escape_markdown(&c.to_string())).collect();
         writeln!(out, "| {} |", cells.join(" | "))?;
     }
     Ok(())
@@ -358,18 +325,8 @@ mod tests {
         Table {
             columns: vec!["name".into(), "n".into(), "score".into(), "note".into()],
             rows: vec![
-                vec![
-                    Cell::from("Ann, \"A\""),
-                    Cell::Int(-3),
-                    Cell::Real(0.5),
-                    Cell::Null,
-                ],
-                vec![
-                    Cell::from("=HYPERLINK(\"x\")"),
-                    Cell::Int(12),
-                    Cell::Real(-1.25),
-                    Cell::from("a|b\tc\nd\\e"),
-                ],
+                vec![Cell::from("Ann, \"A\""), Cell::Int(-3), Cell::Real(0.5), Cell::Null],
+                vec![Cell::from("=HYPERLINK(\"x\")"), Cell::Int(12), Cell::Real(-1.25), Cell::from("a|b\tc\nd\\e")],
             ],
         }
     }
@@ -392,9 +349,7 @@ mod tests {
 
     #[test]
     fn formula_detection() {
-        for s in [
-            "=1+1", "+cmd", "-2+3", "@SUM(A1)", "\tx", "\rx", "-", "+", "-1e5", "--1",
-        ] {
+        for s in ["=1+1", "+cmd", "-2+3", "@SUM(A1)", "\tx", "\rx", "-", "+", "-1e5", "--1"] {
             assert!(is_formula(s), "{s:?} should be guarded");
         }
         for s in ["", "plain", "-3", "+44", "-0.5", "3-4", "a=b", " =x"] {
@@ -443,22 +398,13 @@ mod tests {
         let text = render(&sample(), OutputFormat::Jsonl);
         let lines: Vec<&str> = text.lines().collect();
         assert_eq!(lines.len(), 2);
-        assert_eq!(
-            lines[0],
-            r#"{"name":"Ann, \"A\"","n":-3,"score":0.5,"note":null}"#
-        );
+        assert_eq!(lines[0], r#"{"name":"Ann, \"A\"","n":-3,"score":0.5,"note":null}"#);
     }
 
     #[test]
     fn json_duplicate_columns_get_suffixes() {
-        let table = Table {
-            columns: vec!["id".into(), "id".into()],
-            rows: vec![vec![Cell::Int(1), Cell::Int(2)]],
-        };
-        assert_eq!(
-            render(&table, OutputFormat::Jsonl),
-            "{\"id\":1,\"id_2\":2}\n"
-        );
+        let table = Table { columns: vec!["id".into(), "id".into()], rows: vec![vec![Cell::Int(1), Cell::Int(2)]] };
+        assert_eq!(render(&table, OutputFormat::Jsonl), "{\"id\":1,\"id_2\":2}\n");
     }
 
     #[test]
@@ -507,10 +453,7 @@ mod tests {
     fn print_writes_to_the_output_file() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("out.jsonl");
-        let args = OutputArgs {
-            format: OutputFormat::Jsonl,
-            output: Some(path.clone()),
-        };
+        let args = OutputArgs { format: OutputFormat::Jsonl, output: Some(path.clone()) };
         print(&sample(), &args).unwrap();
         assert_eq!(std::fs::read_to_string(&path).unwrap().lines().count(), 2);
     }

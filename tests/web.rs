@@ -543,7 +543,6 @@ fn read_url_tells_feeds_from_pages() {
 }
 
 #[test]
-#[ignore = "needs source::expand/read to hand http(s) inputs to source::http::read_url (wt-source)"]
 fn ingest_a_page_url() {
     let server = Server::start();
     server.serve_fixture("/pages/bridge.html", "bridge.html", HTML, None);

@@ -39,10 +39,7 @@ fn chosen_tables(all: Vec<String>, named: &[String]) -> Result<Vec<String>> {
     let mut seen = HashSet::new();
     for name in named {
         let Some(table) = all.iter().find(|t| t.eq_ignore_ascii_case(name)) else {
-            return Err(Error::Usage(format!(
-                "export: no table named {name:?}; tables: {}",
-                all.join(", ")
-            )));
+            return Err(Error::Usage(format!("export: no table named {name:?}; tables: {}", all.join(", "))));
         };
         if seen.insert(table) {
             chosen.push(table.clone());
@@ -74,11 +71,7 @@ mod tests {
     use crate::store::read::fixture;
 
     fn export(db: &Path, dir: &Path, tables: &[&str], raw: bool) -> Result<()> {
-        let args = ExportArgs {
-            tables: tables.iter().map(|t| t.to_string()).collect(),
-            dir: dir.to_path_buf(),
-            raw,
-        };
+        let args = ExportArgs { tables: tables.iter().map(|t| t.to_string()).collect(), dir: dir.to_path_buf(), raw };
         run(&args, db, true)
     }
 
@@ -91,10 +84,8 @@ mod tests {
         let (dir, db) = fixture::database();
         let out = dir.path().join("out").join("nested");
         export(&db, &out, &[], false).unwrap();
-        let mut files: Vec<String> = fs::read_dir(&out)
-            .unwrap()
-            .map(|e| e.unwrap().file_name().into_string().unwrap())
-            .collect();
+        let mut files: Vec<String> =
+            fs::read_dir(&out).unwrap().map(|e| e.unwrap().file_name().into_string().unwrap()).collect();
         files.sort();
         assert_eq!(
             files,
@@ -114,15 +105,9 @@ mod tests {
                 "topics.csv"
             ]
         );
-        assert_eq!(
-            read(&out.join("people.csv")),
-            "id,name\n1,Anna Berg\n2,Piotr Nowak\n3,Carl Lind\n4,Dana Smith\n"
-        );
+        assert_eq!(read(&out.join("people.csv")), "id,name\n1,Anna Berg\n2,Piotr Nowak\n3,Carl Lind\n4,Dana Smith\n");
         // WITHOUT ROWID tables come out in key order, not insertion order.
-        assert_eq!(
-            read(&out.join("person_aliases.csv")),
-            "alias,person_id\nBerg,1\nNowak,2\nSmith,3\nSmith,4\n"
-        );
+        assert_eq!(read(&out.join("person_aliases.csv")), "alias,person_id\nBerg,1\nNowak,2\nSmith,3\nSmith,4\n");
         assert!(read(&out.join("feeds.csv")).starts_with("id,url,outlet_id,"));
 
         let again = dir.path().join("again");
@@ -137,16 +122,10 @@ mod tests {
         let (dir, db) = fixture::database();
         export(&db, dir.path(), &["Statements", "statements"], false).unwrap();
         let guarded = read(&dir.path().join("statements.csv"));
-        assert!(
-            guarded.contains("\n4,4,,a spokesperson,direct,,none,'=1+1 peace,0,10,,\n"),
-            "{guarded}"
-        );
+        assert!(guarded.contains("\n4,4,,a spokesperson,direct,,none,'=1+1 peace,0,10,,\n"), "{guarded}");
         export(&db, dir.path(), &["statements"], true).unwrap();
         let raw = read(&dir.path().join("statements.csv"));
-        assert!(
-            raw.contains("\n4,4,,a spokesperson,direct,,none,=1+1 peace,0,10,,\n"),
-            "{raw}"
-        );
+        assert!(raw.contains("\n4,4,,a spokesperson,direct,,none,=1+1 peace,0,10,,\n"), "{raw}");
         assert!(!dir.path().join("articles.csv").exists());
     }
 
@@ -155,10 +134,7 @@ mod tests {
         let (dir, db) = fixture::database();
         for name in ["nope", "articles_fts", "sqlite_schema", "articles_fts_data"] {
             match export(&db, dir.path(), &[name], false) {
-                Err(Error::Usage(m)) => assert!(
-                    m.contains(name) && m.contains("tables: outlets, feeds,"),
-                    "{m}"
-                ),
+                Err(Error::Usage(m)) => assert!(m.contains(name) && m.contains("tables: outlets, feeds,"), "{m}"),
                 other => panic!("{name}: expected a usage error, got {other:?}"),
             }
         }

@@ -23,24 +23,14 @@ pub fn run(command: &ReportCommand, db: &Path) -> Result<()> {
         }
         ReportCommand::Timeline(args) => {
             let filter = Filter::resolve(&conn, &args.filter)?;
-            let table = read::timeline(
-                &conn,
-                &filter,
-                args.interval,
-                args.count,
-                args.query.as_deref(),
-            )?;
+            let table = read::timeline(&conn, &filter, args.interval, args.count, args.query.as_deref())?;
             output::print(&table, &args.output)
         }
     }
 }
 
 /// A report that takes nothing but the shared filters.
-fn simple(
-    conn: &Connection,
-    args: &ReportArgs,
-    report: fn(&Connection, &Filter) -> Result<Table>,
-) -> Result<()> {
+fn simple(conn: &Connection, args: &ReportArgs, report: fn(&Connection, &Filter) -> Result<Table>) -> Result<()> {
     let filter = Filter::resolve(conn, &args.filter)?;
     output::print(&report(conn, &filter)?, &args.output)
 }
@@ -49,17 +39,13 @@ fn simple(
 mod tests {
     use super::*;
     use crate::cli::{
-        FilterArgs, Interval, OutputArgs, OutputFormat, TimelineArgs, TimelineCount, TopicsArgs,
-        TopicsBy,
+        FilterArgs, Interval, OutputArgs, OutputFormat, TimelineArgs, TimelineCount, TopicsArgs, TopicsBy,
     };
     use crate::store::read::fixture;
     use crate::Error;
 
     fn output_to(dir: &Path, format: OutputFormat) -> OutputArgs {
-        OutputArgs {
-            format,
-            output: Some(dir.join("out")),
-        }
+        OutputArgs { format, output: Some(dir.join("out")) }
     }
 
     #[test]
@@ -67,30 +53,17 @@ mod tests {
         let (dir, db) = fixture::database();
         let out = output_to(dir.path(), OutputFormat::Csv);
         let args = ReportArgs {
-            filter: FilterArgs {
-                outlet: Some("herald".into()),
-                ..Default::default()
-            },
+            filter: FilterArgs { outlet: Some("herald".into()), ..Default::default() },
             output: out.clone(),
         };
         run(&ReportCommand::Cooccurrence(args), &db).unwrap();
         let text = std::fs::read_to_string(dir.path().join("out")).unwrap();
-        assert_eq!(
-            text,
-            "person_a,person_b,articles\nAnna Berg,Piotr Nowak,1\n"
-        );
+        assert_eq!(text, "person_a,person_b,articles\nAnna Berg,Piotr Nowak,1\n");
 
-        let args = TopicsArgs {
-            by: Some(TopicsBy::Month),
-            filter: FilterArgs::default(),
-            output: out.clone(),
-        };
+        let args = TopicsArgs { by: Some(TopicsBy::Month), filter: FilterArgs::default(), output: out.clone() };
         run(&ReportCommand::Topics(args), &db).unwrap();
         let text = std::fs::read_to_string(dir.path().join("out")).unwrap();
-        assert!(
-            text.starts_with("period,code,name,articles,avg_score\n2026-11,"),
-            "{text}"
-        );
+        assert!(text.starts_with("period,code,name,articles,avg_score\n2026-11,"), "{text}");
 
         let args = TimelineArgs {
             query: Some("peace".into()),
@@ -107,17 +80,8 @@ mod tests {
     #[test]
     fn a_bad_filter_is_a_usage_error() {
         let (dir, db) = fixture::database();
-        let filter = FilterArgs {
-            since: Some("last week".into()),
-            ..Default::default()
-        };
-        let args = ReportArgs {
-            filter,
-            output: output_to(dir.path(), OutputFormat::Table),
-        };
-        assert!(matches!(
-            run(&ReportCommand::People(args), &db),
-            Err(Error::Usage(_))
-        ));
+        let filter = FilterArgs { since: Some("last week".into()), ..Default::default() };
+        let args = ReportArgs { filter, output: output_to(dir.path(), OutputFormat::Table) };
+        assert!(matches!(run(&ReportCommand::People(args), &db), Err(Error::Usage(_))));
     }
 }

@@ -26,10 +26,7 @@ mod tests {
             query: query.into(),
             search_in: SearchIn::Statements,
             filter: FilterArgs::default(),
-            output: OutputArgs {
-                format: OutputFormat::Jsonl,
-                output: Some(output.to_path_buf()),
-            },
+            output: OutputArgs { format: OutputFormat::Jsonl, output: Some(output.to_path_buf()) },
         }
     }
 
@@ -49,9 +46,6 @@ mod tests {
     fn a_malformed_query_is_a_usage_error() {
         let (dir, db) = fixture::database();
         let err = run(&args("peace NEAR(", &dir.path().join("x")), &db).unwrap_err();
-        assert!(
-            matches!(&err, Error::Usage(m) if m.starts_with("search: bad query \"peace NEAR(\": ")),
-            "{err}"
-        );
+        assert!(matches!(&err, Error::Usage(m) if m.starts_with("search: bad query \"peace NEAR(\": ")), "{err}");
     }
 }

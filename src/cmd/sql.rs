@@ -14,8 +14,7 @@ use crate::output::{self, Table};
 use crate::store::{db, read};
 use crate::{Error, Result};
 
-const READ_ONLY: &str =
-    "sql: the database is opened read-only; newsdb sql runs queries, not changes";
+const READ_ONLY: &str = "sql: the database is opened read-only; newsdb sql runs queries, not changes";
 
 /// The prefixes SQLite accepts for a parameter name; `?` covers `-p 1 VALUE` for `?1`.
 const PARAMETER_PREFIXES: [char; 4] = [':', '@', '$', '?'];
@@ -50,10 +49,7 @@ fn bind(stmt: &mut Statement<'_>, params: &[String]) -> Result<()> {
     let mut bound = vec![false; stmt.parameter_count() + 1];
     for pair in params.chunks(2) {
         let [name, value] = pair else {
-            return Err(Error::Usage(format!(
-                "sql: -p {} needs a NAME and a VALUE",
-                pair[0]
-            )));
+            return Err(Error::Usage(format!("sql: -p {} needs a NAME and a VALUE", pair[0])));
         };
         let bare = name.trim_start_matches(PARAMETER_PREFIXES);
         let mut found = false;
@@ -84,10 +80,7 @@ fn bind(stmt: &mut Statement<'_>, params: &[String]) -> Result<()> {
 
 fn parameter_names(stmt: &Statement<'_>) -> String {
     let names: Vec<String> = (1..=stmt.parameter_count())
-        .map(|i| {
-            stmt.parameter_name(i)
-                .map_or_else(|| format!("?{i}"), String::from)
-        })
+        .map(|i| stmt.parameter_name(i).map_or_else(|| format!("?{i}"), String::from))
         .collect();
     if names.is_empty() {
         "none".into()
@@ -100,11 +93,8 @@ fn parameter_names(stmt: &Statement<'_>) -> String {
 /// checks still gets the read-only message.
 fn sql_error(err: rusqlite::Error) -> Error {
     match &err {
-        rusqlite::Error::SqliteFailure(e, _) if e.code == ErrorCode::ReadOnly => {
-            Error::Usage(READ_ONLY.into())
-        }
-        rusqlite::Error::SqliteFailure(_, Some(message))
-        | rusqlite::Error::SqlInputError { msg: message, .. } => {
+        rusqlite::Error::SqliteFailure(e, _) if e.code == ErrorCode::ReadOnly => Error::Usage(READ_ONLY.into()),
+        rusqlite::Error::SqliteFailure(_, Some(message)) | rusqlite::Error::SqlInputError { msg: message, .. } => {
             Error::Usage(format!("sql: {message}"))
         }
         _ => Error::Sql(err),
@@ -131,7 +121,12 @@ mod tests {
     #[test]
     fn runs_a_query_with_typed_cells() {
         let (_dir, conn) = fixture::connection();
-        let table = query(&conn, "SELECT id, title, published_at, 0.5 AS x, x'00ff' AS b FROM articles ORDER BY id LIMIT 1;", &[]).unwrap();
+        let table = query(
+            &conn,
+            "SELECT id, title, published_at, 0.5 AS x, x'00ff' AS b FROM articles ORDER BY id LIMIT 1;",
+            &[],
+        )
+        .unwrap();
         assert_eq!(table.columns, ["id", "title", "published_at", "x", "b"]);
         assert_eq!(
             table.rows,
@@ -166,41 +161,24 @@ mod tests {
         let sql = format!("VACUUM INTO '{}'", escaped.display());
         assert_eq!(usage(query(&conn, &sql, &[])), READ_ONLY);
         assert!(!escaped.exists());
-        let n: i64 = conn
-            .query_row("SELECT count(*) FROM articles", [], |r| r.get(0))
-            .unwrap();
+        let n: i64 = conn.query_row("SELECT count(*) FROM articles", [], |r| r.get(0)).unwrap();
         assert_eq!(n, 4, "the table still exists with its rows");
     }
 
     #[test]
     fn one_statement_at_a_time() {
         let (_dir, conn) = fixture::connection();
-        assert_eq!(
-            usage(query(&conn, "SELECT 1; DROP TABLE articles", &[])),
-            "sql: one statement at a time"
-        );
-        assert_eq!(
-            usage(query(&conn, "  -- nothing", &[])),
-            "sql: no statement given"
-        );
+        assert_eq!(usage(query(&conn, "SELECT 1; DROP TABLE articles", &[])), "sql: one statement at a time");
+        assert_eq!(usage(query(&conn, "  -- nothing", &[])), "sql: no statement given");
         let msg = usage(query(&conn, "SELEC 1", &[]));
-        assert!(
-            msg.starts_with("sql: ") && msg.contains("syntax error"),
-            "{msg}"
-        );
+        assert!(msg.starts_with("sql: ") && msg.contains("syntax error"), "{msg}");
     }
 
     #[test]
     fn parameters_bind_by_name_in_any_form() {
         let (_dir, conn) = fixture::connection();
-        let sql =
-            "SELECT name FROM people WHERE name = :name OR name = @other OR id = $id ORDER BY name";
-        let table = query(
-            &conn,
-            sql,
-            &params(&["name", "Anna Berg", "@other", "Carl Lind", "id", "2"]),
-        )
-        .unwrap();
+        let sql = "SELECT name FROM people WHERE name = :name OR name = @other OR id = $id ORDER BY name";
+        let table = query(&conn, sql, &params(&["name", "Anna Berg", "@other", "Carl Lind", "id", "2"])).unwrap();
         let names: Vec<String> = table.rows.iter().map(|r| r[0].to_string()).collect();
         assert_eq!(names, ["Anna Berg", "Carl Lind", "Piotr Nowak"]);
         let table = query(&conn, "SELECT ?1 + 1", &params(&["1", "41"])).unwrap();
@@ -211,15 +189,9 @@ mod tests {
     fn missing_and_unknown_parameters_are_usage_errors() {
         let (_dir, conn) = fixture::connection();
         let sql = "SELECT * FROM people WHERE name = :name";
-        assert_eq!(
-            usage(query(&conn, sql, &[])),
-            "sql: no value for :name; pass -p name VALUE"
-        );
+        assert_eq!(usage(query(&conn, sql, &[])), "sql: no value for :name; pass -p name VALUE");
         let msg = usage(query(&conn, sql, &params(&["name", "x", "nmae", "y"])));
-        assert_eq!(
-            msg,
-            "sql: the statement has no parameter \"nmae\" (its parameters: :name)"
-        );
+        assert_eq!(msg, "sql: the statement has no parameter \"nmae\" (its parameters: :name)");
         let msg = usage(query(&conn, "SELECT ?", &[]));
         assert!(msg.contains("has no name"), "{msg}");
     }

@@ -9,9 +9,7 @@ use super::text::Doc;
 /// outside quotation marks (people named inside a quote are what the speaker talks about).
 pub fn pronoun(doc: &Doc, people: &People, quoted: &[bool], at: usize, following: Option<usize>) -> Option<usize> {
     let para = doc.tokens.get(at).map(|t| t.para).unwrap_or(0);
-    let recent = |m: &&super::people::Mention| {
-        m.start < at && !quoted[m.start] && doc.tokens[m.start].para + 3 > para
-    };
+    let recent = |m: &&super::people::Mention| m.start < at && !quoted[m.start] && doc.tokens[m.start].para + 3 > para;
     let before: Vec<_> = people.mentions.iter().filter(recent).collect();
     if let Some(f) = following {
         if before.iter().any(|m| m.person == f) {

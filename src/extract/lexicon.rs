@@ -5,17 +5,12 @@ use std::sync::LazyLock;
 
 /// Parses a lexicon file: one lower-case entry a line, `#` comments and blank lines ignored.
 fn load(src: &str) -> HashSet<String> {
-    src.lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .map(super::text::lowercase)
-        .collect()
+    src.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).map(super::text::lowercase).collect()
 }
 
 macro_rules! lexicon {
     ($name:ident, $file:literal) => {
-        pub static $name: LazyLock<HashSet<String>> =
-            LazyLock::new(|| load(include_str!(concat!("lexicons/", $file))));
+        pub static $name: LazyLock<HashSet<String>> = LazyLock::new(|| load(include_str!(concat!("lexicons/", $file))));
     };
 }
 

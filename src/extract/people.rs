@@ -52,33 +52,205 @@ struct Cand {
 
 /// Titles that are part of how a name is written ("Mr Smith"), unlike job titles, which are roles.
 const HONORIFICS: &[&str] = &[
-    "mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "dame", "lord", "lady", "herr", "frau", "monsieur",
-    "madame", "señor", "señora", "господин", "госпожа", "rev", "baroness", "baron",
+    "mr",
+    "mrs",
+    "ms",
+    "miss",
+    "mx",
+    "dr",
+    "prof",
+    "sir",
+    "dame",
+    "lord",
+    "lady",
+    "herr",
+    "frau",
+    "monsieur",
+    "madame",
+    "señor",
+    "señora",
+    "господин",
+    "госпожа",
+    "rev",
+    "baroness",
+    "baron",
 ];
 
 /// Verbs whose subject is almost always a person when it is a lone capitalised word.
 const PERSON_VERBS: &[&str] = &[
-    "wants", "wanted", "needs", "needed", "thinks", "believes", "knows", "knew", "hopes", "hoped", "fears",
-    "feared", "feels", "felt", "decided", "refused", "met", "meets", "visited", "visits", "smiled", "laughed",
-    "resigned", "died", "married", "admitted", "promised", "apologised", "apologized", "signed", "vowed",
-    "demanded", "ordered", "urged", "agreed", "himself", "herself", "wrote", "is", "was", "has", "had",
+    "wants",
+    "wanted",
+    "needs",
+    "needed",
+    "thinks",
+    "believes",
+    "knows",
+    "knew",
+    "hopes",
+    "hoped",
+    "fears",
+    "feared",
+    "feels",
+    "felt",
+    "decided",
+    "refused",
+    "met",
+    "meets",
+    "visited",
+    "visits",
+    "smiled",
+    "laughed",
+    "resigned",
+    "died",
+    "married",
+    "admitted",
+    "promised",
+    "apologised",
+    "apologized",
+    "signed",
+    "vowed",
+    "demanded",
+    "ordered",
+    "urged",
+    "agreed",
+    "himself",
+    "herself",
+    "wrote",
+    "is",
+    "was",
+    "has",
+    "had",
 ];
 /// Verbs whose object is almost always a person when it is a lone capitalised word.
-const PERSON_OBJECT_VERBS: &[&str] =
-    &["told", "tells", "asked", "asks", "thanked", "interviewed", "accused", "praised", "criticised", "criticized", "urged", "met", "persuaded", "convinced"];
+const PERSON_OBJECT_VERBS: &[&str] = &[
+    "told",
+    "tells",
+    "asked",
+    "asks",
+    "thanked",
+    "interviewed",
+    "accused",
+    "praised",
+    "criticised",
+    "criticized",
+    "urged",
+    "met",
+    "persuaded",
+    "convinced",
+];
 /// Adverbs allowed between a name and its verb ("Putin really needs").
-const ADVERBS: &[&str] = &["also", "really", "even", "still", "never", "then", "later", "again", "previously", "reportedly", "allegedly", "once", "always", "only", "now", "recently", "has", "had", "have"];
+const ADVERBS: &[&str] = &[
+    "also",
+    "really",
+    "even",
+    "still",
+    "never",
+    "then",
+    "later",
+    "again",
+    "previously",
+    "reportedly",
+    "allegedly",
+    "once",
+    "always",
+    "only",
+    "now",
+    "recently",
+    "has",
+    "had",
+    "have",
+];
 /// Words that may precede a role noun inside a role phrase ("first deputy head").
 const ROLE_MODIFIERS: &[&str] = &[
-    "former", "deputy", "first", "second", "chief", "foreign", "prime", "vice", "senior", "junior", "acting",
-    "interim", "top", "general", "executive", "managing", "local", "state", "federal", "national",
-    "opposition", "defence", "defense", "finance", "interior", "justice", "health", "trade", "labour",
-    "economy", "political", "military", "independent", "veteran", "leading", "renowned", "famous", "well-known",
-    "young", "old", "retired", "ex", "co", "assistant", "associate", "lead", "head", "party", "government",
-    "team", "club", "bbc", "white", "house", "press", "security", "intelligence", "human", "rights", "labor",
-    "education", "culture", "energy", "transport", "environment", "home", "treasury", "shadow", "new",
-    "presidential", "football", "tennis", "film", "music", "pop", "rock", "jazz", "opera", "stage", "tv",
-    "television", "radio", "news", "business", "tech", "technology", "science", "film-maker", "best-selling",
+    "former",
+    "deputy",
+    "first",
+    "second",
+    "chief",
+    "foreign",
+    "prime",
+    "vice",
+    "senior",
+    "junior",
+    "acting",
+    "interim",
+    "top",
+    "general",
+    "executive",
+    "managing",
+    "local",
+    "state",
+    "federal",
+    "national",
+    "opposition",
+    "defence",
+    "defense",
+    "finance",
+    "interior",
+    "justice",
+    "health",
+    "trade",
+    "labour",
+    "economy",
+    "political",
+    "military",
+    "independent",
+    "veteran",
+    "leading",
+    "renowned",
+    "famous",
+    "well-known",
+    "young",
+    "old",
+    "retired",
+    "ex",
+    "co",
+    "assistant",
+    "associate",
+    "lead",
+    "head",
+    "party",
+    "government",
+    "team",
+    "club",
+    "bbc",
+    "white",
+    "house",
+    "press",
+    "security",
+    "intelligence",
+    "human",
+    "rights",
+    "labor",
+    "education",
+    "culture",
+    "energy",
+    "transport",
+    "environment",
+    "home",
+    "treasury",
+    "shadow",
+    "new",
+    "presidential",
+    "football",
+    "tennis",
+    "film",
+    "music",
+    "pop",
+    "rock",
+    "jazz",
+    "opera",
+    "stage",
+    "tv",
+    "television",
+    "radio",
+    "news",
+    "business",
+    "tech",
+    "technology",
+    "science",
+    "film-maker",
+    "best-selling",
 ];
 
 fn is_acronym(s: &str) -> bool {
@@ -176,7 +348,11 @@ fn candidates(doc: &Doc) -> Vec<Cand> {
                 } else {
                     title_start = None;
                 }
-            } else if COMMON_WORDS.contains(l) || (NON_PERSON.contains(l) && s + 1 < raw_end) || ROLE_MODIFIERS.contains(&l) && s + 1 < raw_end || is_role_noun(l) && s + 1 < raw_end {
+            } else if COMMON_WORDS.contains(l)
+                || (NON_PERSON.contains(l) && s + 1 < raw_end)
+                || ROLE_MODIFIERS.contains(&l) && s + 1 < raw_end
+                || is_role_noun(l) && s + 1 < raw_end
+            {
                 title_start = None;
             } else {
                 break;
@@ -196,7 +372,8 @@ fn candidates(doc: &Doc) -> Vec<Cand> {
 }
 
 fn is_initial(doc: &Doc, i: usize) -> bool {
-    doc.str(i).chars().count() == 1 && doc.tokens.get(i + 1).is_some_and(|t| t.start < doc.text.len() && &doc.text[t.start..t.end] == ".")
+    doc.str(i).chars().count() == 1
+        && doc.tokens.get(i + 1).is_some_and(|t| t.start < doc.text.len() && &doc.text[t.start..t.end] == ".")
 }
 
 /// Filters that make a capitalised run not a personal name (organisations, places, months, ...).
@@ -249,7 +426,11 @@ fn evidence(doc: &Doc, c: &Cand) -> bool {
     while k < n && doc.is_word(k) && ADVERBS.contains(&doc.lower[k].as_str()) && k - e < 2 {
         k += 1;
     }
-    if k < n && doc.is_word(k) && (is_cue(&doc.lower[k]) || PERSON_VERBS.contains(&doc.lower[k].as_str())) && !doc.is_cap(k) {
+    if k < n
+        && doc.is_word(k)
+        && (is_cue(&doc.lower[k]) || PERSON_VERBS.contains(&doc.lower[k].as_str()))
+        && !doc.is_cap(k)
+    {
         return true;
     }
     // Verb before: "said Smith", "told Putin".
@@ -331,7 +512,8 @@ pub fn find(body: &Doc, title: &Doc) -> People {
         *e |= ok;
     }
     // A lone surname (or first name) of a full name used elsewhere needs no evidence of its own.
-    let full: Vec<Vec<String>> = is_person_key.iter().filter(|(k, &v)| v && k.len() > 1).map(|(k, _)| k.clone()).collect();
+    let full: Vec<Vec<String>> =
+        is_person_key.iter().filter(|(k, &v)| v && k.len() > 1).map(|(k, _)| k.clone()).collect();
     for (k, v) in is_person_key.iter_mut() {
         if !*v && k.len() == 1 {
             *v = full.iter().any(|f| f.last() == k.first() || f.first() == k.first());
@@ -371,7 +553,8 @@ pub fn find(body: &Doc, title: &Doc) -> People {
         let target = if key.len() == 1 {
             let w = &key[0];
             let by_last: Vec<usize> = (0..full_keys.len()).filter(|&p| full_keys[p].last() == Some(w)).collect();
-            let by_first: Vec<usize> = (0..full_keys.len()).filter(|&p| full_keys[p].len() > 1 && full_keys[p][0] == *w).collect();
+            let by_first: Vec<usize> =
+                (0..full_keys.len()).filter(|&p| full_keys[p].len() > 1 && full_keys[p][0] == *w).collect();
             if by_last.len() == 1 {
                 Some(by_last[0])
             } else if by_last.is_empty() && by_first.len() == 1 {
@@ -440,8 +623,10 @@ pub fn find(body: &Doc, title: &Doc) -> People {
             roles: Vec::new(),
         })
         .collect();
-    let mentions: Vec<Mention> =
-        raw_mentions.iter().map(|&(s, ns, e, p)| Mention { start: s, name_start: ns, end: e, person: renumber[p] }).collect();
+    let mentions: Vec<Mention> = raw_mentions
+        .iter()
+        .map(|&(s, ns, e, p)| Mention { start: s, name_start: ns, end: e, person: renumber[p] })
+        .collect();
     let mut tok_person = vec![None; body.tokens.len()];
     for m in &mentions {
         for t in &mut tok_person[m.start..m.end] {
@@ -463,7 +648,12 @@ pub fn find(body: &Doc, title: &Doc) -> People {
         while k < pe && role_word(body, k) && !is_role_noun(&body.lower[k]) {
             k += 1;
         }
-        if k < pe && k - ps < 5 && body.is_word(k) && is_role_noun(&body.lower[k]) && tok_person.get(k + 1).is_some_and(|x| x.is_none()) {
+        if k < pe
+            && k - ps < 5
+            && body.is_word(k)
+            && is_role_noun(&body.lower[k])
+            && tok_person.get(k + 1).is_some_and(|x| x.is_none())
+        {
             let next_is_name = k + 1 < pe && body.is_cap(k + 1);
             if !next_is_name {
                 add_role(p, body.slice(ps, k));

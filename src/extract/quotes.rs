@@ -40,9 +40,36 @@ struct Attr {
 
 /// Words that introduce a quoted name or term rather than speech ("the film “...”", "so-called").
 const NAMING_WORDS: &[&str] = &[
-    "called", "titled", "entitled", "dubbed", "named", "so-called", "film", "movie", "book", "song", "album",
-    "novel", "series", "show", "programme", "program", "play", "term", "word", "words", "phrase", "slogan",
-    "nicknamed", "hashtag", "label", "operation", "codenamed", "headline", "motto", "brand",
+    "called",
+    "titled",
+    "entitled",
+    "dubbed",
+    "named",
+    "so-called",
+    "film",
+    "movie",
+    "book",
+    "song",
+    "album",
+    "novel",
+    "series",
+    "show",
+    "programme",
+    "program",
+    "play",
+    "term",
+    "word",
+    "words",
+    "phrase",
+    "slogan",
+    "nicknamed",
+    "hashtag",
+    "label",
+    "operation",
+    "codenamed",
+    "headline",
+    "motto",
+    "brand",
 ];
 
 const DETERMINERS: &[&str] = &["the", "a", "an", "this", "that", "its", "his", "her", "their", "our", "one", "another"];
@@ -110,7 +137,13 @@ fn segments(doc: &Doc) -> Vec<Seg> {
                     // A closing mark with no opening: the quote lost its opening mark. It starts after
                     // the last real quote of the paragraph, else at the paragraph start; short quoted
                     // words inside it were scare quotes.
-                    let prev_long = segs.get(first_seg..).unwrap_or(&[]).iter().rev().find(|s| word_count(doc, s.a, s.b) >= 4).map(|s| s.close.unwrap_or(s.b) + 1);
+                    let prev_long = segs
+                        .get(first_seg..)
+                        .unwrap_or(&[])
+                        .iter()
+                        .rev()
+                        .find(|s| word_count(doc, s.a, s.b) >= 4)
+                        .map(|s| s.close.unwrap_or(s.b) + 1);
                     let mut a = match prev_long {
                         Some(after) if after < i => {
                             let sents_after = (after..i).find(|&k| doc.sent_start(k) == k).unwrap_or(after);
@@ -122,7 +155,8 @@ fn segments(doc: &Doc) -> Vec<Seg> {
                         a += 1;
                     }
                     let from = first_seg.min(segs.len());
-                    let kept: Vec<Seg> = segs.drain(from..).filter(|s| s.a < a || s.b > i || s.open.is_none()).collect();
+                    let kept: Vec<Seg> =
+                        segs.drain(from..).filter(|s| s.a < a || s.b > i || s.open.is_none()).collect();
                     segs.extend(kept);
                     if a < i {
                         segs.push(Seg { open: None, close: Some(i), a, b: i, continued: false });
@@ -148,7 +182,9 @@ fn segments(doc: &Doc) -> Vec<Seg> {
 /// Single-quote segments (‘...’, ‚...‘, '...'), only where no double quote is, matched strictly
 /// because the same marks are apostrophes ("Ukraine’s", "students’").
 fn single_quote_segments(doc: &Doc, ps: usize, pe: usize, segs: &mut Vec<Seg>, first_seg: usize) {
-    let covered = |i: usize, segs: &[Seg]| segs.get(first_seg..).unwrap_or(&[]).iter().any(|s| s.open.unwrap_or(s.a) <= i && i <= s.close.unwrap_or(s.b));
+    let covered = |i: usize, segs: &[Seg]| {
+        segs.get(first_seg..).unwrap_or(&[]).iter().any(|s| s.open.unwrap_or(s.a) <= i && i <= s.close.unwrap_or(s.b))
+    };
     let mut open: Option<(usize, char)> = None;
     for i in ps..pe {
         if doc.tokens[i].kind != Kind::Quote || covered(i, segs) {
@@ -292,7 +328,9 @@ fn after_quote(doc: &Doc, people: &People, close: usize) -> Option<(usize, (usiz
     if k + 1 < ceil && matches!(doc.lower[k].as_str(), "a" | "has" | "hat" | "ha") && is_cue(&doc.lower[k + 1]) {
         k += 1;
     }
-    if doc.is_word(k) && is_cue(&doc.lower[k]) && !doc.is_cap(k) || doc.is_word(k) && is_cue(&doc.lower[k]) && k == close + 1 {
+    if doc.is_word(k) && is_cue(&doc.lower[k]) && !doc.is_cap(k)
+        || doc.is_word(k) && is_cue(&doc.lower[k]) && k == close + 1
+    {
         // "says Abbas Gallyamov"
         if let Some(sp) = speaker_starting(doc, people, k + 1, ceil) {
             return Some((k, sp));
@@ -302,7 +340,15 @@ fn after_quote(doc: &Doc, people: &People, close: usize) -> Option<(usize, (usiz
     // "she said", "Smith also told reporters"
     let sp = speaker_starting(doc, people, k, ceil)?;
     let mut c = sp.1;
-    while c < ceil && c < sp.1 + 2 && doc.is_word(c) && !is_cue(&doc.lower[c]) && matches!(doc.lower[c].as_str(), "also" | "later" | "then" | "has" | "had" | "have" | "was" | "once" | "previously" | "recently" | "further") {
+    while c < ceil
+        && c < sp.1 + 2
+        && doc.is_word(c)
+        && !is_cue(&doc.lower[c])
+        && matches!(
+            doc.lower[c].as_str(),
+            "also" | "later" | "then" | "has" | "had" | "have" | "was" | "once" | "previously" | "recently" | "further"
+        )
+    {
         c += 1;
     }
     (c < ceil && doc.is_word(c) && is_cue(&doc.lower[c])).then_some((c, sp))
@@ -334,7 +380,25 @@ fn before_quote(doc: &Doc, people: &People, open: usize) -> Option<(usize, (usiz
 
 fn skip_adverbs_back(doc: &Doc, k: usize, floor: usize) -> usize {
     let mut e = k;
-    while e > floor && e + 2 > k && doc.is_word(e - 1) && matches!(doc.lower[e - 1].as_str(), "also" | "later" | "then" | "has" | "had" | "have" | "once" | "further" | "previously" | "recently" | "repeatedly" | "again") {
+    while e > floor
+        && e + 2 > k
+        && doc.is_word(e - 1)
+        && matches!(
+            doc.lower[e - 1].as_str(),
+            "also"
+                | "later"
+                | "then"
+                | "has"
+                | "had"
+                | "have"
+                | "once"
+                | "further"
+                | "previously"
+                | "recently"
+                | "repeatedly"
+                | "again"
+        )
+    {
         e -= 1;
     }
     e
@@ -394,7 +458,10 @@ fn text_range(doc: &Doc, mut a: usize, mut b: usize) -> Option<(usize, usize)> {
     while a < b && doc.tokens[a].kind == Kind::Quote {
         a += 1;
     }
-    while b > a && (matches!(doc.str(b - 1), "," | ":" | ";" | "—" | "–" | "-") || doc.tokens[b - 1].kind == Kind::Quote && !is_inner_close(doc, a, b - 1)) {
+    while b > a
+        && (matches!(doc.str(b - 1), "," | ":" | ";" | "—" | "–" | "-")
+            || doc.tokens[b - 1].kind == Kind::Quote && !is_inner_close(doc, a, b - 1))
+    {
         b -= 1;
     }
     (a < b).then(|| (doc.tokens[a].start, doc.tokens[b - 1].end))
@@ -421,7 +488,10 @@ pub fn find(doc: &Doc, people: &People) -> Vec<ExtractedStatement> {
             // A colon at the end of the previous paragraph introduces this one.
             let o = s.open?;
             let (ps, _) = doc.paras[doc.tokens[o].para];
-            (o == ps && ps > 0 && doc.str(ps - 1) == ":").then(|| before_quote(doc, people, ps - 1)).flatten().map(|(c, sp, _)| (c, sp, true))
+            (o == ps && ps > 0 && doc.str(ps - 1) == ":")
+                .then(|| before_quote(doc, people, ps - 1))
+                .flatten()
+                .map(|(c, sp, _)| (c, sp, true))
         });
         let Some(kind) = statement_kind(doc, s, after.is_some() || before.is_some()) else { continue };
         let Some((start, end)) = text_range(doc, s.a, s.b) else { continue };
@@ -431,18 +501,23 @@ pub fn find(doc: &Doc, people: &People) -> Vec<ExtractedStatement> {
         }
         let attr = match (after, before) {
             (Some((cue, sp)), _) => Some((cue, sp, Attribution::Explicit)),
-            (None, Some((cue, sp, colon))) => Some((cue, sp, if colon { Attribution::Colon } else { Attribution::Explicit })),
+            (None, Some((cue, sp, colon))) => {
+                Some((cue, sp, if colon { Attribution::Colon } else { Attribution::Explicit }))
+            }
             _ => None,
         };
         // A piece of a multi-paragraph quote: all pieces share the chain id of the first piece.
-        let prev_piece = (si > 0 && segs[si - 1].continued && s.open.is_some_and(|o| doc.paras[doc.tokens[o].para].0 == o))
-            .then(|| found.iter().find(|f| f.tok == segs[si - 1].a))
-            .flatten();
+        let prev_piece =
+            (si > 0 && segs[si - 1].continued && s.open.is_some_and(|o| doc.paras[doc.tokens[o].para].0 == o))
+                .then(|| found.iter().find(|f| f.tok == segs[si - 1].a))
+                .flatten();
         let chain = match prev_piece {
             Some(f) => Some(f.chain.unwrap_or(f.tok)),
             None => s.continued.then_some(s.a),
         };
-        let attr = attr.map(|(cue, sp, how)| Attr { cue: Some(cue), speaker: Some(resolve_later(sp)), how }).unwrap_or(Attr { cue: None, speaker: None, how: Attribution::None });
+        let attr = attr
+            .map(|(cue, sp, how)| Attr { cue: Some(cue), speaker: Some(resolve_later(sp)), how })
+            .unwrap_or(Attr { cue: None, speaker: None, how: Attribution::None });
         found.push(Found { kind, start, end, attr, nested: false, tok: s.a, chain });
     }
 
@@ -547,7 +622,8 @@ fn colon_and_indirect(doc: &Doc, people: &People, quoted: &[bool], found: &mut V
                 if unquoted && (k + 1..c).all(|x| doc.is_word(x) && !is_cue(&doc.lower[x])) {
                     if let Some(sp) = speaker_ending(doc, people, skip_adverbs_back(doc, k, ss), ss) {
                         let tb = sentence_text_end(doc, c + 1, se);
-                        if word_count(doc, c + 1, tb) >= 3 && !overlaps(doc.tokens[c + 1].start, doc.tokens[tb - 1].end) {
+                        if word_count(doc, c + 1, tb) >= 3 && !overlaps(doc.tokens[c + 1].start, doc.tokens[tb - 1].end)
+                        {
                             push_indirect(doc, found, c + 1, tb, k, sp, Attribution::Colon, nested, &overlaps);
                         }
                     }
@@ -584,11 +660,17 @@ fn colon_and_indirect(doc: &Doc, people: &People, quoted: &[bool], found: &mut V
             }
             // "<clause>, X said." / "<clause>, said X."
             if k > ss + 4 {
-                let comma = doc.str(k - 1) == "," || k >= 2 && speaker_ending(doc, people, k, ss).is_some_and(|sp| sp.0 > ss && doc.str(sp.0 - 1) == ",");
+                let comma = doc.str(k - 1) == ","
+                    || k >= 2
+                        && speaker_ending(doc, people, k, ss).is_some_and(|sp| sp.0 > ss && doc.str(sp.0 - 1) == ",");
                 let tail_end = (k + 1..se).find(|&x| !doc.is_word(x)).unwrap_or(se);
                 let tail_ok = tail_end + 1 >= se;
                 if comma && tail_ok {
-                    let sp = if doc.str(k - 1) == "," { speaker_starting(doc, people, k + 1, se) } else { speaker_ending(doc, people, k, ss) };
+                    let sp = if doc.str(k - 1) == "," {
+                        speaker_starting(doc, people, k + 1, se)
+                    } else {
+                        speaker_ending(doc, people, k, ss)
+                    };
                     if let Some(sp) = sp {
                         let cut = if doc.str(k - 1) == "," { k - 1 } else { sp.0 - 1 };
                         if word_count(doc, ss, cut) >= 4 {
@@ -606,7 +688,23 @@ fn colon_and_indirect(doc: &Doc, people: &People, quoted: &[bool], found: &mut V
 fn clause_start(doc: &Doc, t: usize) -> bool {
     let w = doc.lower[t].as_str();
     DETERMINERS.contains(&w)
-        || matches!(w, "he" | "she" | "they" | "it" | "we" | "i" | "there" | "this" | "these" | "those" | "no" | "all" | "some" | "many" | "most")
+        || matches!(
+            w,
+            "he" | "she"
+                | "they"
+                | "it"
+                | "we"
+                | "i"
+                | "there"
+                | "this"
+                | "these"
+                | "those"
+                | "no"
+                | "all"
+                | "some"
+                | "many"
+                | "most"
+        )
         || doc.is_cap(t)
 }
 

@@ -1,7 +1,7 @@
 //! Tests of the extraction stage: the seed article, one test per pattern, and the span invariant as a property.
 
 use super::run;
-use crate::model::{Attribution, Extraction, ExtractedStatement, Span, StatementKind};
+use crate::model::{Attribution, ExtractedStatement, Extraction, Span, StatementKind};
 
 /// Splits the sample file as the reader does: drop front matter, title = first non-empty line, body = the rest.
 fn split_article(raw: &str) -> (String, String) {
@@ -341,10 +341,57 @@ mod prop {
     use proptest::prelude::*;
 
     const PIECES: &[&str] = &[
-        "the", "said", "says", "told", "according to", "Putin", "Mr", "Smith", "Abbas Gallyamov", "von der",
-        "Leyen", "he", "she", "police", "“", "”", "\"", "«", "»", "„", "‘", "’", "'", ":", ",", ".", "?", "\n",
-        "\n\n", "(", ")", "—", "Дмитрий", "Песков", "Élisabeth", "’s", "'s", "war", "peace", "é", "ß", "🙂",
-        "J.", "Ukraine’s", " ", "that", "a", "spokesman", "the political scientist", "Kremlin", "February",
+        "the",
+        "said",
+        "says",
+        "told",
+        "according to",
+        "Putin",
+        "Mr",
+        "Smith",
+        "Abbas Gallyamov",
+        "von der",
+        "Leyen",
+        "he",
+        "she",
+        "police",
+        "“",
+        "”",
+        "\"",
+        "«",
+        "»",
+        "„",
+        "‘",
+        "’",
+        "'",
+        ":",
+        ",",
+        ".",
+        "?",
+        "\n",
+        "\n\n",
+        "(",
+        ")",
+        "—",
+        "Дмитрий",
+        "Песков",
+        "Élisabeth",
+        "’s",
+        "'s",
+        "war",
+        "peace",
+        "é",
+        "ß",
+        "🙂",
+        "J.",
+        "Ukraine’s",
+        " ",
+        "that",
+        "a",
+        "spokesman",
+        "the political scientist",
+        "Kremlin",
+        "February",
     ];
 
     proptest! {

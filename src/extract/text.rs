@@ -45,17 +45,14 @@ pub struct Doc<'a> {
 
 /// Abbreviations after which a full stop does not end a sentence.
 const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "prof", "st", "gen", "sen", "rep", "gov", "lt", "col", "sgt", "capt",
-    "jr", "sr", "inc", "ltd", "co", "corp", "vs", "etc", "no", "rev", "hon", "mt", "ft", "jan",
-    "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "e.g",
-    "i.e", "approx", "dept", "est", "fig", "gov't", "pres", "supt", "insp", "cllr",
+    "mr", "mrs", "ms", "dr", "prof", "st", "gen", "sen", "rep", "gov", "lt", "col", "sgt", "capt", "jr", "sr", "inc",
+    "ltd", "co", "corp", "vs", "etc", "no", "rev", "hon", "mt", "ft", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
+    "sep", "sept", "oct", "nov", "dec", "u.s", "e.g", "i.e", "approx", "dept", "est", "fig", "gov't", "pres", "supt",
+    "insp", "cllr",
 ];
 
 pub fn is_quote_char(c: char) -> bool {
-    matches!(
-        c,
-        '"' | '“' | '”' | '„' | '«' | '»' | '‹' | '›' | '‘' | '’' | '‚' | '\'' | '‟'
-    )
+    matches!(c, '"' | '“' | '”' | '„' | '«' | '»' | '‹' | '›' | '‘' | '’' | '‚' | '\'' | '‟')
 }
 
 fn is_apostrophe(c: char) -> bool {
@@ -293,7 +290,10 @@ mod tests {
     fn tokens_split_possessive_and_keep_apostrophes() {
         let d = Doc::new("Putin's plan can’t work, Ukraine’s “army” said.");
         let words: Vec<&str> = (0..d.tokens.len()).map(|i| d.str(i)).collect();
-        assert_eq!(words, ["Putin", "'s", "plan", "can’t", "work", ",", "Ukraine", "’s", "“", "army", "”", "said", "."]);
+        assert_eq!(
+            words,
+            ["Putin", "'s", "plan", "can’t", "work", ",", "Ukraine", "’s", "“", "army", "”", "said", "."]
+        );
     }
 
     #[test]

@@ -421,11 +421,7 @@ pub fn read_url(url: &str, format: InputFormat) -> Vec<Result<IncomingArticle>> 
         Err(e) => return vec![Err(e)],
     };
     match kind_of(&page) {
-        Kind::Feed => match feed::parse(&page.body, url) {
-            Ok(parsed) => parsed.items.into_iter().map(Ok).collect(),
-            Err(e) => vec![Err(e)],
-        },
-        Kind::Html => vec![html::parse_page(&page.body, page.charset.as_deref(), Some(&page.final_url), url)],
+        Kind::Feed | Kind::Html => super::read_markup(&page.body, page.charset.as_deref(), Some(&page.final_url), url),
         Kind::Other => {
             let what = page.content_type.as_deref().unwrap_or("unknown content type");
             let asked = if format == InputFormat::Auto {

@@ -33,6 +33,7 @@ use detect::Format;
 pub enum Input {
     Stdin,
     Path(PathBuf),
+    Url(String),
 }
 
 impl Input {
@@ -41,6 +42,7 @@ impl Input {
         match self {
             Input::Stdin => "-".to_string(),
             Input::Path(p) => p.display().to_string(),
+            Input::Url(u) => u.clone(),
         }
     }
 }
@@ -63,6 +65,10 @@ pub fn expand(args: &[String]) -> Vec<Result<Input>> {
     for arg in args {
         if arg == "-" {
             out.push(Ok(Input::Stdin));
+            continue;
+        }
+        if http::is_url(arg) {
+            out.push(Ok(Input::Url(arg.clone())));
             continue;
         }
         let path = Path::new(arg);
@@ -183,9 +189,12 @@ pub fn read(input: &Input, format: InputFormat) -> Box<dyn Iterator<Item = Resul
 }
 
 fn open(input: &Input, format: InputFormat) -> Articles {
+    if let Input::Url(url) = input {
+        return Box::new(http::read_url(url, format).into_iter());
+    }
     let name = input.name();
     let reader: Box<dyn Read + Send> = match input {
-        Input::Stdin => Box::new(std::io::stdin()),
+        Input::Stdin | Input::Url(_) => Box::new(std::io::stdin()),
         Input::Path(p) => match File::open(p) {
             Ok(f) => Box::new(f),
             Err(e) => return one_err(Error::input(name, io_message(&e))),
@@ -193,7 +202,7 @@ fn open(input: &Input, format: InputFormat) -> Articles {
     };
     let by_ext = match input {
         Input::Path(p) => detect::by_extension(p),
-        Input::Stdin => None,
+        Input::Stdin | Input::Url(_) => None,
     };
     // Sniff a prefix, then read on from it, so stdin (which cannot seek) works like a file.
     let mut prefix = Vec::new();
@@ -202,9 +211,12 @@ fn open(input: &Input, format: InputFormat) -> Articles {
         return one_err(Error::input(name, io_message(&e)));
     }
     let format = Format::from_cli(format).or(by_ext).unwrap_or_else(|| detect::by_content(&prefix));
-    if format == Format::Markup {
-        // Storing markup as article text would pollute the database; say so instead.
-        return one_err(markup_error(name));
+    if format == Format::Markup || (format == Format::Json && feed::looks_like_feed(&prefix)) {
+        let mut bytes = prefix;
+        if let Err(e) = reader.read_to_end(&mut bytes) {
+            return one_err(Error::input(name, io_message(&e)));
+        }
+        return Box::new(read_markup(&bytes, None, None, &name).into_iter());
     }
     if format == Format::Jsonl && !decode::is_wide(&prefix) {
         // Streamed, so the whole-input checks of `decode` run on the prefix instead.
@@ -244,15 +256,29 @@ fn open(input: &Input, format: InputFormat) -> Articles {
         Format::Jsonl => Box::new(
             json::JsonlReader::new(name, Cursor::new(decoded.text.into_bytes())).with_warnings(decoded.warnings),
         ),
-        Format::Markup => one_err(markup_error(name)),
+        // Markup is read before decoding, from the raw bytes; this arm only keeps the match whole.
+        Format::Markup => Box::new(read_markup(decoded.text.as_bytes(), Some("utf-8"), None, &name).into_iter()),
     }
 }
 
-fn markup_error(name: String) -> Error {
-    Error::input(
-        name,
-        "looks like HTML or XML, which the text and JSON readers do not read (--input-format text forces it)",
-    )
+/// A feed (every item) or an article page, told apart by content. Both readers find the charset
+/// themselves (XML declaration, meta charset), so they get the raw bytes.
+pub(crate) fn read_markup(
+    bytes: &[u8],
+    charset_hint: Option<&str>,
+    page_url: Option<&str>,
+    name: &str,
+) -> Vec<Result<IncomingArticle>> {
+    if feed::looks_like_feed(bytes) {
+        return match feed::parse(bytes, name) {
+            Ok(parsed) => parsed.items.into_iter().map(Ok).collect(),
+            Err(e) => vec![Err(e)],
+        };
+    }
+    if html::looks_like_html(bytes) {
+        return vec![html::parse_page(bytes, charset_hint, page_url, name)];
+    }
+    vec![Err(Error::input(name, "looks like XML but is neither an RSS/Atom feed nor an HTML page"))]
 }
 
 fn one_err(e: Error) -> Articles {

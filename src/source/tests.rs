@@ -16,7 +16,7 @@ fn names(inputs: &[Result<Input>], root: &Path) -> Vec<String> {
         .iter()
         .map(|r| match r {
             Ok(Input::Path(p)) => p.strip_prefix(root).unwrap().display().to_string(),
-            Ok(Input::Stdin) => "-".to_string(),
+            Ok(input) => input.name(),
             Err(e) => format!("ERR {e}"),
         })
         .collect()
@@ -99,7 +99,7 @@ fn read_errors_name_the_file() {
     write(root, "fm.md", b"---\ntitle: T\n---\n");
     write(root, "empty.jsonl", b"\n\n");
     write(root, "blob.jsonl", &[0u8, 1, 2, 3, 200, 100, 0, 7]);
-    write(root, "page", b"<!DOCTYPE html><html><body>x</body></html>");
+    write(root, "catalog", b"<?xml version=\"1.0\"?><catalog><book id=\"1\"/></catalog>");
     for (file, msg) in [
         ("empty.txt", "empty file"),
         ("blob.txt", "binary file, not text"),
@@ -107,7 +107,7 @@ fn read_errors_name_the_file() {
         ("empty.jsonl", "empty file"),
         ("blob.jsonl", "binary file, not text"),
         ("missing.txt", "no such file or directory"),
-        ("page", "looks like HTML or XML, which the text and JSON readers do not read (--input-format text forces it)"),
+        ("catalog", "looks like XML but is neither an RSS/Atom feed nor an HTML page"),
     ] {
         let p = root.join(file);
         let out = read_all(&p, InputFormat::Auto);

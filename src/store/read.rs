@@ -79,31 +79,11 @@ impl Filter {
     /// name is a usage error, so a typo does not pass for an empty result.
     pub fn resolve(conn: &Connection, args: &FilterArgs) -> Result<Filter> {
         Ok(Filter {
-            since: args
-                .since
-                .as_deref()
-                .map(|s| date_bound("--since", s, false))
-                .transpose()?,
-            until: args
-                .until
-                .as_deref()
-                .map(|s| date_bound("--until", s, true))
-                .transpose()?,
-            outlet_id: args
-                .outlet
-                .as_deref()
-                .map(|name| outlet_id(conn, name))
-                .transpose()?,
-            topic_id: args
-                .topic
-                .as_deref()
-                .map(|name| topic_id(conn, name))
-                .transpose()?,
-            person_id: args
-                .person
-                .as_deref()
-                .map(|name| person_id(conn, name))
-                .transpose()?,
+            since: args.since.as_deref().map(|s| date_bound("--since", s, false)).transpose()?,
+            until: args.until.as_deref().map(|s| date_bound("--until", s, true)).transpose()?,
+            outlet_id: args.outlet.as_deref().map(|name| outlet_id(conn, name)).transpose()?,
+            topic_id: args.topic.as_deref().map(|name| topic_id(conn, name)).transpose()?,
+            person_id: args.person.as_deref().map(|name| person_id(conn, name)).transpose()?,
             limit: args.limit,
         })
     }
@@ -130,11 +110,7 @@ impl Filter {
 /// or past the given second for a timestamp, to make the option inclusive.
 fn date_bound(option: &str, value: &str, until: bool) -> Result<String> {
     if let Ok(day) = NaiveDate::parse_from_str(value, "%Y-%m-%d") {
-        let day = if until {
-            day.succ_opt().unwrap_or(day)
-        } else {
-            day
-        };
+        let day = if until { day.succ_opt().unwrap_or(day) } else { day };
         // A bare date sorts before every time on that day.
         return Ok(day.format("%Y-%m-%d").to_string());
     }
@@ -148,7 +124,8 @@ fn date_bound(option: &str, value: &str, until: bool) -> Result<String> {
     )))
 }
 
-const OUTLET_BY_NAME: &str = "SELECT id FROM outlets WHERE name = ?1 OR domain = lower(?1) ORDER BY name = ?1 DESC, id LIMIT 1";
+const OUTLET_BY_NAME: &str =
+    "SELECT id FROM outlets WHERE name = ?1 OR domain = lower(?1) ORDER BY name = ?1 DESC, id LIMIT 1";
 
 /// An outlet by name (case-insensitive, the column is NOCASE) or, failing that, by domain.
 fn outlet_id(conn: &Connection, name: &str) -> Result<i64> {
@@ -156,9 +133,7 @@ fn outlet_id(conn: &Connection, name: &str) -> Result<i64> {
     let mut rows = stmt.query([name])?;
     match rows.next()? {
         Some(row) => Ok(row.get(0)?),
-        None => Err(Error::Usage(format!(
-            "--outlet: no outlet named {name:?} (see newsdb report outlets)"
-        ))),
+        None => Err(Error::Usage(format!("--outlet: no outlet named {name:?} (see newsdb report outlets)"))),
     }
 }
 
@@ -194,13 +169,7 @@ struct Candidate {
 
 fn candidates(conn: &Connection, sql: &str, name: &str) -> Result<Vec<Candidate>> {
     let mut stmt = conn.prepare(sql)?;
-    let rows = stmt.query_map([name], |r| {
-        Ok(Candidate {
-            id: r.get(0)?,
-            label: r.get(1)?,
-            rank: r.get(2)?,
-        })
-    })?;
+    let rows = stmt.query_map([name], |r| Ok(Candidate { id: r.get(0)?, label: r.get(1)?, rank: r.get(2)? }))?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
@@ -213,25 +182,16 @@ fn pick(
     preferred: impl Fn(&Candidate) -> bool,
 ) -> Result<i64> {
     let Some(best_rank) = candidates.first().map(|c| c.rank) else {
-        return Err(Error::Usage(format!(
-            "{option}: no {what} matches {name:?}"
-        )));
+        return Err(Error::Usage(format!("{option}: no {what} matches {name:?}")));
     };
     candidates.retain(|c| c.rank == best_rank);
-    let favourites: Vec<i64> = candidates
-        .iter()
-        .filter(|c| preferred(c))
-        .map(|c| c.id)
-        .collect();
+    let favourites: Vec<i64> = candidates.iter().filter(|c| preferred(c)).map(|c| c.id).collect();
     match (candidates.as_slice(), favourites.as_slice()) {
         ([only], _) => Ok(only.id),
         (_, [id]) => Ok(*id),
         _ => {
             let labels: Vec<&str> = candidates.iter().map(|c| c.label.as_str()).collect();
-            Err(Error::Usage(format!(
-                "{option}: {name:?} is ambiguous, it matches {}",
-                labels.join("; ")
-            )))
+            Err(Error::Usage(format!("{option}: {name:?} is ambiguous, it matches {}", labels.join("; "))))
         }
     }
 }
@@ -250,10 +210,7 @@ pub fn column_names(stmt: &rusqlite::Statement<'_>) -> Vec<String> {
 
 /// Reads all remaining rows into a Table with `columns`.
 pub fn collect_rows(columns: Vec<String>, rows: Rows<'_>) -> rusqlite::Result<Table> {
-    let mut table = Table {
-        columns,
-        rows: Vec::new(),
-    };
+    let mut table = Table { columns, rows: Vec::new() };
     for_each_row(rows, table.columns.len(), |cells| {
         table.rows.push(cells);
         Ok::<_, rusqlite::Error>(())
@@ -268,9 +225,7 @@ pub fn for_each_row<E: From<rusqlite::Error>>(
     mut f: impl FnMut(Vec<Cell>) -> Result<(), E>,
 ) -> Result<(), E> {
     while let Some(row) = rows.next()? {
-        let cells = (0..width)
-            .map(|i| row.get_ref(i).map(cell))
-            .collect::<rusqlite::Result<_>>()?;
+        let cells = (0..width).map(|i| row.get_ref(i).map(cell)).collect::<rusqlite::Result<_>>()?;
         f(cells)?;
     }
     Ok(())
@@ -288,12 +243,7 @@ pub fn cell(value: ValueRef<'_>) -> Cell {
     }
 }
 
-fn run(
-    conn: &Connection,
-    sql: &str,
-    filter: &Filter,
-    extra: impl IntoIterator<Item = Value>,
-) -> Result<Table> {
+fn run(conn: &Connection, sql: &str, filter: &Filter, extra: impl IntoIterator<Item = Value>) -> Result<Table> {
     Ok(query_table(conn, sql, filter.params(extra))?)
 }
 
@@ -373,11 +323,8 @@ macro_rules! topics_sql {
 const TOPICS: &str = topics_sql!("", "", "");
 const TOPICS_BY_OUTLET: &str = topics_sql!("o.name AS outlet, ", "", "outlet IS NULL, outlet, ");
 /// Undated articles have no period; they are left out rather than shown as an empty one.
-const TOPICS_BY_PERIOD: &str = topics_sql!(
-    concat!(period!("a.published_at"), " AS period, "),
-    " AND a.published_at IS NOT NULL",
-    "period, "
-);
+const TOPICS_BY_PERIOD: &str =
+    topics_sql!(concat!(period!("a.published_at"), " AS period, "), " AND a.published_at IS NOT NULL", "period, ");
 
 /// Articles per topic, optionally broken down by outlet or by the period of publication.
 pub fn topics(conn: &Connection, filter: &Filter, by: Option<TopicsBy>) -> Result<Table> {
@@ -455,13 +402,10 @@ pub fn timeline(
     if let Some(query) = query {
         // The main query may never reach the MATCH when no article is in range; a bad
         // query should fail the same way whatever the data.
-        conn.prepare(FTS_CHECK)?
-            .exists([query])
-            .map_err(|e| fts_error("--query", Some(query), e))?;
+        conn.prepare(FTS_CHECK)?.exists([query]).map_err(|e| fts_error("--query", Some(query), e))?;
     }
     let fts = query.map_or(Value::Null, |q| Value::Text(q.to_string()));
-    query_table(conn, sql, filter.params([interval_param(interval), fts]))
-        .map_err(|e| fts_error("--query", query, e))
+    query_table(conn, sql, filter.params([interval_param(interval), fts])).map_err(|e| fts_error("--query", query, e))
 }
 
 const FTS_CHECK: &str = "SELECT 1 FROM articles_fts WHERE articles_fts MATCH ?1 LIMIT 1";
@@ -557,11 +501,7 @@ macro_rules! search_sql {
     };
 }
 
-const SEARCH_ALL: &str = search_sql!(concat!(
-    search_articles!(),
-    " UNION ALL ",
-    search_statements!()
-));
+const SEARCH_ALL: &str = search_sql!(concat!(search_articles!(), " UNION ALL ", search_statements!()));
 const SEARCH_ARTICLES: &str = search_sql!(search_articles!());
 const SEARCH_STATEMENTS: &str = search_sql!(search_statements!());
 
@@ -580,9 +520,7 @@ pub fn search(conn: &Connection, filter: &Filter, query: &str, within: SearchIn)
 /// a user FTS5 expression is that expression's fault: say so, as a usage error.
 fn fts_error(context: &str, query: Option<&str>, err: rusqlite::Error) -> Error {
     match (&err, query) {
-        (rusqlite::Error::SqliteFailure(e, Some(message)), Some(query))
-            if e.code == ErrorCode::Unknown =>
-        {
+        (rusqlite::Error::SqliteFailure(e, Some(message)), Some(query)) if e.code == ErrorCode::Unknown => {
             Error::Usage(format!("{context}: bad query {query:?}: {message}"))
         }
         _ => Error::Sql(err),
@@ -598,9 +536,7 @@ const USER_TABLES: &str = "SELECT s.name FROM sqlite_schema s
 
 pub fn user_tables(conn: &Connection) -> Result<Vec<String>> {
     let mut stmt = conn.prepare(USER_TABLES)?;
-    let names = stmt
-        .query_map([], |r| r.get(0))?
-        .collect::<rusqlite::Result<_>>()?;
+    let names = stmt.query_map([], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
     Ok(names)
 }
 
@@ -611,21 +547,13 @@ const PRIMARY_KEY: &str = "SELECT name FROM pragma_table_info(?1) WHERE pk > 0 O
 /// [`user_tables`]; it and its key columns are quoted as identifiers, never as values.
 pub fn scan_sql(conn: &Connection, table: &str) -> Result<String> {
     let mut stmt = conn.prepare(PRIMARY_KEY)?;
-    let keys: Vec<String> = stmt
-        .query_map([table], |r| r.get(0))?
-        .collect::<rusqlite::Result<_>>()?;
+    let keys: Vec<String> = stmt.query_map([table], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
     let order = if keys.is_empty() {
         "rowid".to_string()
     } else {
-        keys.iter()
-            .map(|k| quote_identifier(k))
-            .collect::<Vec<_>>()
-            .join(", ")
+        keys.iter().map(|k| quote_identifier(k)).collect::<Vec<_>>().join(", ")
     };
-    Ok(format!(
-        "SELECT * FROM {} ORDER BY {order}",
-        quote_identifier(table)
-    ))
+    Ok(format!("SELECT * FROM {} ORDER BY {order}", quote_identifier(table)))
 }
 
 fn quote_identifier(name: &str) -> String {
@@ -699,12 +627,7 @@ mod tests {
     /// The table as lines of "|"-joined cells, easy to compare whole.
     fn lines(table: &Table) -> Vec<String> {
         let mut out = vec![table.columns.join("|")];
-        out.extend(
-            table
-                .rows
-                .iter()
-                .map(|r| r.iter().map(Cell::to_string).collect::<Vec<_>>().join("|")),
-        );
+        out.extend(table.rows.iter().map(|r| r.iter().map(Cell::to_string).collect::<Vec<_>>().join("|")));
         out
     }
 
@@ -717,70 +640,28 @@ mod tests {
 
     #[test]
     fn dates_become_bounds_and_until_covers_the_whole_day() {
-        assert_eq!(
-            date_bound("--since", "2026-11-28", false).unwrap(),
-            "2026-11-28"
-        );
-        assert_eq!(
-            date_bound("--until", "2026-11-28", true).unwrap(),
-            "2026-11-29"
-        );
-        assert_eq!(
-            date_bound("--since", "2026-11-28T10:00:00+02:00", false).unwrap(),
-            "2026-11-28T08:00:00Z"
-        );
-        assert_eq!(
-            date_bound("--until", "2026-11-28T10:00:00Z", true).unwrap(),
-            "2026-11-28T10:00:01Z"
-        );
-        let err = date_bound("--since", "28/11/2026", false)
-            .unwrap_err()
-            .to_string();
-        assert!(
-            err.contains("--since") && err.contains("YYYY-MM-DD"),
-            "{err}"
-        );
+        assert_eq!(date_bound("--since", "2026-11-28", false).unwrap(), "2026-11-28");
+        assert_eq!(date_bound("--until", "2026-11-28", true).unwrap(), "2026-11-29");
+        assert_eq!(date_bound("--since", "2026-11-28T10:00:00+02:00", false).unwrap(), "2026-11-28T08:00:00Z");
+        assert_eq!(date_bound("--until", "2026-11-28T10:00:00Z", true).unwrap(), "2026-11-28T10:00:01Z");
+        let err = date_bound("--since", "28/11/2026", false).unwrap_err().to_string();
+        assert!(err.contains("--since") && err.contains("YYYY-MM-DD"), "{err}");
     }
 
     #[test]
     fn names_resolve_case_insensitively_and_by_alias() {
         let (_dir, conn) = fixture::connection();
         let resolve = |args: FilterArgs| Filter::resolve(&conn, &args);
-        let f = resolve(FilterArgs {
-            outlet: Some("daily NEWS".into()),
-            ..Default::default()
-        })
-        .unwrap();
+        let f = resolve(FilterArgs { outlet: Some("daily NEWS".into()), ..Default::default() }).unwrap();
         assert_eq!(f.outlet_id, Some(1));
-        let f = resolve(FilterArgs {
-            outlet: Some("herald.example".into()),
-            ..Default::default()
-        })
-        .unwrap();
+        let f = resolve(FilterArgs { outlet: Some("herald.example".into()), ..Default::default() }).unwrap();
         assert_eq!(f.outlet_id, Some(2));
-        let f = resolve(FilterArgs {
-            person: Some("berg".into()),
-            ..Default::default()
-        })
-        .unwrap();
+        let f = resolve(FilterArgs { person: Some("berg".into()), ..Default::default() }).unwrap();
         assert_eq!(f.person_id, Some(1));
-        let f = resolve(FilterArgs {
-            person: Some("PIOTR NOWAK".into()),
-            ..Default::default()
-        })
-        .unwrap();
+        let f = resolve(FilterArgs { person: Some("PIOTR NOWAK".into()), ..Default::default() }).unwrap();
         assert_eq!(f.person_id, Some(2));
-        for (topic, id) in [
-            ("medtop:16000000", 3),
-            ("Politics", 1),
-            ("conflict", 3),
-            ("elect", 2),
-        ] {
-            let f = resolve(FilterArgs {
-                topic: Some(topic.into()),
-                ..Default::default()
-            })
-            .unwrap();
+        for (topic, id) in [("medtop:16000000", 3), ("Politics", 1), ("conflict", 3), ("elect", 2)] {
+            let f = resolve(FilterArgs { topic: Some(topic.into()), ..Default::default() }).unwrap();
             assert_eq!(f.topic_id, Some(id), "{topic}");
         }
     }
@@ -789,31 +670,13 @@ mod tests {
     fn unknown_and_ambiguous_names_are_usage_errors() {
         let (_dir, conn) = fixture::connection();
         let resolve = |args: FilterArgs| Filter::resolve(&conn, &args);
-        let msg = usage(resolve(FilterArgs {
-            outlet: Some("Nope".into()),
-            ..Default::default()
-        }));
+        let msg = usage(resolve(FilterArgs { outlet: Some("Nope".into()), ..Default::default() }));
         assert!(msg.contains("--outlet") && msg.contains("Nope"), "{msg}");
-        let msg = usage(resolve(FilterArgs {
-            person: Some("Smith".into()),
-            ..Default::default()
-        }));
-        assert!(
-            msg.contains("ambiguous") && msg.contains("Carl Lind") && msg.contains("Dana Smith"),
-            "{msg}"
-        );
-        let msg = usage(resolve(FilterArgs {
-            topic: Some("polit".into()),
-            ..Default::default()
-        }));
-        assert!(
-            msg.contains("ambiguous") && msg.contains("political parties"),
-            "{msg}"
-        );
-        let msg = usage(resolve(FilterArgs {
-            until: Some("yesterday".into()),
-            ..Default::default()
-        }));
+        let msg = usage(resolve(FilterArgs { person: Some("Smith".into()), ..Default::default() }));
+        assert!(msg.contains("ambiguous") && msg.contains("Carl Lind") && msg.contains("Dana Smith"), "{msg}");
+        let msg = usage(resolve(FilterArgs { topic: Some("polit".into()), ..Default::default() }));
+        assert!(msg.contains("ambiguous") && msg.contains("political parties"), "{msg}");
+        let msg = usage(resolve(FilterArgs { until: Some("yesterday".into()), ..Default::default() }));
         assert!(msg.contains("--until"), "{msg}");
     }
 
@@ -835,13 +698,7 @@ mod tests {
     #[test]
     fn people_report_with_filters() {
         let (_dir, conn) = fixture::connection();
-        let f = filter(
-            &conn,
-            FilterArgs {
-                since: Some("2026-11-24".into()),
-                ..Default::default()
-            },
-        );
+        let f = filter(&conn, FilterArgs { since: Some("2026-11-24".into()), ..Default::default() });
         let table = people(&conn, &f).unwrap();
         assert_eq!(
             lines(&table)[1..],
@@ -851,22 +708,9 @@ mod tests {
                 "Piotr Nowak|minister|1|1|1|1|2026-11-28T23:30:00Z|2026-11-28T23:30:00Z",
             ]
         );
-        let f = filter(
-            &conn,
-            FilterArgs {
-                person: Some("Nowak".into()),
-                ..Default::default()
-            },
-        );
+        let f = filter(&conn, FilterArgs { person: Some("Nowak".into()), ..Default::default() });
         assert_eq!(lines(&people(&conn, &f).unwrap()).len(), 2);
-        let f = filter(
-            &conn,
-            FilterArgs {
-                limit: Some(1),
-                outlet: Some("Herald".into()),
-                ..Default::default()
-            },
-        );
+        let f = filter(&conn, FilterArgs { limit: Some(1), outlet: Some("Herald".into()), ..Default::default() });
         assert_eq!(
             lines(&people(&conn, &f).unwrap())[1..],
             ["Anna Berg|diplomat; negotiator|2|1|0|1|2026-11-28T23:30:00Z|2026-11-28T23:30:00Z"]
@@ -887,28 +731,11 @@ mod tests {
                 "a spokesperson|=1+1 peace|direct||none|Undated note||||4|0|10",
             ]
         );
-        let f = filter(
-            &conn,
-            FilterArgs {
-                person: Some("anna berg".into()),
-                ..Default::default()
-            },
-        );
+        let f = filter(&conn, FilterArgs { person: Some("anna berg".into()), ..Default::default() });
         assert_eq!(quotes(&conn, &f).unwrap().rows.len(), 1);
         // The until day is included whole: 23:30 on the 28th counts.
-        let f = filter(
-            &conn,
-            FilterArgs {
-                until: Some("2026-11-28".into()),
-                ..Default::default()
-            },
-        );
-        let speakers: Vec<String> = quotes(&conn, &f)
-            .unwrap()
-            .rows
-            .iter()
-            .map(|r| r[0].to_string())
-            .collect();
+        let f = filter(&conn, FilterArgs { until: Some("2026-11-28".into()), ..Default::default() });
+        let speakers: Vec<String> = quotes(&conn, &f).unwrap().rows.iter().map(|r| r[0].to_string()).collect();
         assert_eq!(speakers, ["Anna Berg", "Piotr Nowak"]);
     }
 
@@ -925,43 +752,19 @@ mod tests {
             ]
         );
         // A parent topic covers its subtopics, and only those rows are listed.
-        let f = filter(
-            &conn,
-            FilterArgs {
-                topic: Some("politics".into()),
-                ..Default::default()
-            },
-        );
+        let f = filter(&conn, FilterArgs { topic: Some("politics".into()), ..Default::default() });
         assert_eq!(
             lines(&topics(&conn, &f, None).unwrap())[1..],
-            [
-                "medtop:11000000|politics|1|0.4",
-                "medtop:20000621|election|1|0.8"
-            ]
+            ["medtop:11000000|politics|1|0.4", "medtop:20000621|election|1|0.8"]
         );
-        let f = filter(
-            &conn,
-            FilterArgs {
-                person: Some("Carl Lind".into()),
-                ..Default::default()
-            },
-        );
-        assert_eq!(
-            lines(&topics(&conn, &f, None).unwrap())[1..],
-            ["medtop:20000621|election|1|0.8"]
-        );
+        let f = filter(&conn, FilterArgs { person: Some("Carl Lind".into()), ..Default::default() });
+        assert_eq!(lines(&topics(&conn, &f, None).unwrap())[1..], ["medtop:20000621|election|1|0.8"]);
     }
 
     #[test]
     fn topics_by_outlet_and_period() {
         let (_dir, conn) = fixture::connection();
-        let f = filter(
-            &conn,
-            FilterArgs {
-                topic: Some("conflict".into()),
-                ..Default::default()
-            },
-        );
+        let f = filter(&conn, FilterArgs { topic: Some("conflict".into()), ..Default::default() });
         assert_eq!(
             lines(&topics(&conn, &f, Some(TopicsBy::Outlet)).unwrap()),
             [
@@ -992,10 +795,7 @@ mod tests {
     fn iso_weeks_use_the_week_numbering_year() {
         let (_dir, conn) = fixture::connection();
         let sql = concat!("SELECT ", period!("?1"));
-        let week = |t: &str| -> String {
-            conn.query_row(sql, [t, "", "", "", "", "", "week"], |r| r.get(0))
-                .unwrap()
-        };
+        let week = |t: &str| -> String { conn.query_row(sql, [t, "", "", "", "", "", "week"], |r| r.get(0)).unwrap() };
         assert_eq!(week("2027-01-01T10:00:00Z"), "2026-W53");
         assert_eq!(week("2025-12-29T00:00:00Z"), "2026-W01");
     }
@@ -1003,36 +803,16 @@ mod tests {
     #[test]
     fn timeline_fills_empty_periods() {
         let (_dir, conn) = fixture::connection();
-        let t = timeline(
-            &conn,
-            &Filter::default(),
-            Interval::Day,
-            TimelineCount::Mentions,
-            None,
-        )
-        .unwrap();
+        let t = timeline(&conn, &Filter::default(), Interval::Day, TimelineCount::Mentions, None).unwrap();
         assert_eq!(t.columns, ["period", "mentions"]);
         assert_eq!(t.rows.len(), 10, "2026-11-23 ..= 2026-12-02");
         assert_eq!(t.rows[0], [Cell::from("2026-11-23"), Cell::Int(2)]);
         assert_eq!(t.rows[1], [Cell::from("2026-11-24"), Cell::Int(0)]);
         assert_eq!(t.rows[5], [Cell::from("2026-11-28"), Cell::Int(3)]);
 
-        let t = timeline(
-            &conn,
-            &Filter::default(),
-            Interval::Week,
-            TimelineCount::Articles,
-            None,
-        )
-        .unwrap();
+        let t = timeline(&conn, &Filter::default(), Interval::Week, TimelineCount::Articles, None).unwrap();
         assert_eq!(lines(&t), ["period|articles", "2026-W48|2", "2026-W49|1"]);
-        let f = filter(
-            &conn,
-            FilterArgs {
-                person: Some("Anna Berg".into()),
-                ..Default::default()
-            },
-        );
+        let f = filter(&conn, FilterArgs { person: Some("Anna Berg".into()), ..Default::default() });
         let t = timeline(&conn, &f, Interval::Month, TimelineCount::Statements, None).unwrap();
         assert_eq!(lines(&t), ["period|statements", "2026-11|1"]);
     }
@@ -1040,36 +820,13 @@ mod tests {
     #[test]
     fn timeline_with_query() {
         let (_dir, conn) = fixture::connection();
-        let t = timeline(
-            &conn,
-            &Filter::default(),
-            Interval::Month,
-            TimelineCount::Articles,
-            Some("budget"),
-        )
-        .unwrap();
+        let t = timeline(&conn, &Filter::default(), Interval::Month, TimelineCount::Articles, Some("budget")).unwrap();
         assert_eq!(lines(&t), ["period|articles", "2026-12|1"]);
-        let t = timeline(
-            &conn,
-            &Filter::default(),
-            Interval::Month,
-            TimelineCount::Articles,
-            Some("nothing"),
-        )
-        .unwrap();
+        let t = timeline(&conn, &Filter::default(), Interval::Month, TimelineCount::Articles, Some("nothing")).unwrap();
         assert!(t.rows.is_empty());
-        let err = timeline(
-            &conn,
-            &Filter::default(),
-            Interval::Day,
-            TimelineCount::Articles,
-            Some("\"open"),
-        )
-        .unwrap_err();
-        assert!(
-            matches!(err, Error::Usage(ref m) if m.starts_with("--query: bad query")),
-            "{err}"
-        );
+        let err =
+            timeline(&conn, &Filter::default(), Interval::Day, TimelineCount::Articles, Some("\"open")).unwrap_err();
+        assert!(matches!(err, Error::Usage(ref m) if m.starts_with("--query: bad query")), "{err}");
     }
 
     #[test]
@@ -1084,13 +841,7 @@ mod tests {
                 "||1|||1|1",
             ]
         );
-        let f = filter(
-            &conn,
-            FilterArgs {
-                person: Some("Carl Lind".into()),
-                ..Default::default()
-            },
-        );
+        let f = filter(&conn, FilterArgs { person: Some("Carl Lind".into()), ..Default::default() });
         assert_eq!(
             lines(&outlets(&conn, &f).unwrap())[1..],
             ["Daily News|dailynews.example|1|2026-12-02T12:00:00Z|2026-12-02T12:00:00Z|1|1"]
@@ -1104,25 +855,10 @@ mod tests {
             lines(&cooccurrence(&conn, &Filter::default()).unwrap()),
             ["person_a|person_b|articles", "Anna Berg|Piotr Nowak|2"]
         );
-        let f = filter(
-            &conn,
-            FilterArgs {
-                person: Some("Carl Lind".into()),
-                ..Default::default()
-            },
-        );
+        let f = filter(&conn, FilterArgs { person: Some("Carl Lind".into()), ..Default::default() });
         assert!(cooccurrence(&conn, &f).unwrap().rows.is_empty());
-        let f = filter(
-            &conn,
-            FilterArgs {
-                outlet: Some("Herald".into()),
-                ..Default::default()
-            },
-        );
-        assert_eq!(
-            lines(&cooccurrence(&conn, &f).unwrap())[1..],
-            ["Anna Berg|Piotr Nowak|1"]
-        );
+        let f = filter(&conn, FilterArgs { outlet: Some("Herald".into()), ..Default::default() });
+        assert_eq!(lines(&cooccurrence(&conn, &f).unwrap())[1..], ["Anna Berg|Piotr Nowak|1"]);
     }
 
     #[test]
@@ -1131,65 +867,25 @@ mod tests {
         let t = search(&conn, &Filter::default(), "peace", SearchIn::All).unwrap();
         assert_eq!(
             t.columns,
-            [
-                "kind",
-                "id",
-                "rank",
-                "title",
-                "snippet",
-                "speaker",
-                "outlet",
-                "published_at",
-                "url",
-                "article_id"
-            ]
+            ["kind", "id", "rank", "title", "snippet", "speaker", "outlet", "published_at", "url", "article_id"]
         );
-        let kinds: Vec<String> = t
-            .rows
-            .iter()
-            .map(|r| format!("{}:{}", r[0], r[1]))
-            .collect();
+        let kinds: Vec<String> = t.rows.iter().map(|r| format!("{}:{}", r[0], r[1])).collect();
         assert_eq!(kinds.len(), 5, "{kinds:?}");
-        assert!(
-            kinds.contains(&"statement:1".to_string()) && kinds.contains(&"article:2".to_string()),
-            "{kinds:?}"
-        );
-        let statement = t
-            .rows
-            .iter()
-            .find(|r| r[0] == Cell::from("statement") && r[1] == Cell::Int(1))
-            .unwrap();
+        assert!(kinds.contains(&"statement:1".to_string()) && kinds.contains(&"article:2".to_string()), "{kinds:?}");
+        let statement = t.rows.iter().find(|r| r[0] == Cell::from("statement") && r[1] == Cell::Int(1)).unwrap();
         assert_eq!(statement[4], Cell::from("We want [peace],"));
         assert_eq!(statement[5], Cell::from("Anna Berg"));
         // "peace" is in most fixture documents, so bm25 gives it almost no weight.
         assert!(t.rows.iter().all(|r| r[2].to_string() == "0"), "{t:?}");
         let t = search(&conn, &Filter::default(), "budget", SearchIn::All).unwrap();
-        assert!(
-            t.rows
-                .iter()
-                .all(|r| matches!(r[2], Cell::Real(x) if x < 0.0)),
-            "{t:?}"
-        );
+        assert!(t.rows.iter().all(|r| matches!(r[2], Cell::Real(x) if x < 0.0)), "{t:?}");
 
         let t = search(&conn, &Filter::default(), "peace", SearchIn::Articles).unwrap();
         assert!(t.rows.iter().all(|r| r[0] == Cell::from("article")));
-        let f = filter(
-            &conn,
-            FilterArgs {
-                outlet: Some("Herald".into()),
-                ..Default::default()
-            },
-        );
+        let f = filter(&conn, FilterArgs { outlet: Some("Herald".into()), ..Default::default() });
         let t = search(&conn, &f, "peace", SearchIn::Statements).unwrap();
         assert!(t.rows.is_empty());
-        let f = filter(
-            &conn,
-            FilterArgs {
-                person: Some("Anna Berg".into()),
-                limit: Some(1),
-                ..Default::default()
-            },
-        );
+        let f = filter(&conn, FilterArgs { person: Some("Anna Berg".into()), limit: Some(1), ..Default::default() });
         let t = search(&conn, &f, "peace", SearchIn::Statements).unwrap();
         assert_eq!(t.rows.len(), 1);
     }
@@ -1226,10 +922,7 @@ mod tests {
                 "feed_items"
             ]
         );
-        assert_eq!(
-            scan_sql(&conn, "articles").unwrap(),
-            "SELECT * FROM \"articles\" ORDER BY \"id\""
-        );
+        assert_eq!(scan_sql(&conn, "articles").unwrap(), "SELECT * FROM \"articles\" ORDER BY \"id\"");
         assert_eq!(
             scan_sql(&conn, "person_aliases").unwrap(),
             "SELECT * FROM \"person_aliases\" ORDER BY \"alias\", \"person_id\""
