@@ -90,7 +90,7 @@ fn role_word(doc: &Doc, i: usize) -> bool {
     if !doc.is_word(i) {
         return doc.str(i) == "'s" || doc.str(i) == "’s";
     }
-    let w = doc.lower[i].as_str();
+    let w = doc.low(i);
     if is_role_noun(w) || ROLE_MODIFIERS.contains(&w) || TITLES.contains(w) || NON_PERSON.contains(w) {
         return true;
     }
@@ -109,7 +109,7 @@ fn role_before(doc: &Doc, end: usize) -> Option<usize> {
         return None;
     }
     let last = end - 1;
-    if !doc.is_word(last) || !(is_role_noun(&doc.lower[last]) || TITLES.contains(&doc.lower[last])) {
+    if !doc.is_word(last) || !(is_role_noun(doc.low(last)) || TITLES.contains(doc.low(last))) {
         return None;
     }
     let sent_start = doc.sent_start(last);
@@ -144,7 +144,7 @@ fn candidates(doc: &Doc) -> Vec<Cand> {
             if doc.is_cap(j) && (!is_acronym(doc.str(j)) || is_initial(doc, j)) {
                 last_word = j;
                 if j + 1 < n && doc.str(j + 1) == "." && !doc.tokens[j + 1].space_before {
-                    let l = doc.lower[j].as_str();
+                    let l = doc.low(j);
                     if is_initial(doc, j) || TITLES.contains(l) {
                         j += 2;
                         continue;
@@ -152,7 +152,7 @@ fn candidates(doc: &Doc) -> Vec<Cand> {
                     break;
                 }
                 j += 1;
-            } else if doc.is_word(j) && PARTICLES.contains(&doc.lower[j]) && j > i {
+            } else if doc.is_word(j) && PARTICLES.contains(doc.low(j)) && j > i {
                 j += 1;
             } else {
                 break;
@@ -164,7 +164,7 @@ fn candidates(doc: &Doc) -> Vec<Cand> {
         let mut title_start = None;
         let mut titled = false;
         while s < raw_end {
-            let l = doc.lower[s].as_str();
+            let l = doc.low(s);
             if !doc.is_word(s) {
                 s += 1;
                 continue;
@@ -185,7 +185,7 @@ fn candidates(doc: &Doc) -> Vec<Cand> {
         }
         if s < raw_end {
             let words: Vec<usize> = (s..raw_end).filter(|&k| doc.is_word(k)).collect();
-            let key: Vec<String> = words.iter().map(|&k| doc.lower[k].clone()).collect();
+            let key: Vec<String> = words.iter().map(|&k| doc.low(k).to_string()).collect();
             if acceptable(doc, &key, s, i, titled) {
                 out.push(Cand { title_start: title_start.unwrap_or(s), titled, start: s, end: raw_end, key });
             }
@@ -223,7 +223,7 @@ fn acceptable(doc: &Doc, key: &[String], start: usize, raw_start: usize, titled:
         return false;
     }
     // "the Kremlin", "a Labour ...": a determiner right before the run marks a thing, not a person.
-    if !titled && start == raw_start && start > 0 && matches!(doc.lower[start - 1].as_str(), "the" | "a" | "an") {
+    if !titled && start == raw_start && start > 0 && matches!(doc.low(start - 1), "the" | "a" | "an") {
         return false;
     }
     true
@@ -237,7 +237,7 @@ fn evidence(doc: &Doc, c: &Cand) -> bool {
     }
     let (s, e) = (c.start, c.end);
     // Role phrase right before: "political scientist Gallyamov".
-    if s > 0 && doc.is_word(s - 1) && !doc.is_cap(s - 1) && is_role_noun(&doc.lower[s - 1]) {
+    if s > 0 && doc.is_word(s - 1) && !doc.is_cap(s - 1) && is_role_noun(doc.low(s - 1)) {
         return true;
     }
     // Apposition after: "Kiriyenko (the first deputy head ...)", "Smith, a spokesman for ...".
@@ -246,15 +246,15 @@ fn evidence(doc: &Doc, c: &Cand) -> bool {
     }
     // Verb after, possibly past an adverb: "Smith said", "Putin really needs", "Putin's".
     let mut k = e;
-    while k < n && doc.is_word(k) && ADVERBS.contains(&doc.lower[k].as_str()) && k - e < 2 {
+    while k < n && doc.is_word(k) && ADVERBS.contains(&doc.low(k)) && k - e < 2 {
         k += 1;
     }
-    if k < n && doc.is_word(k) && (is_cue(&doc.lower[k]) || PERSON_VERBS.contains(&doc.lower[k].as_str())) && !doc.is_cap(k) {
+    if k < n && doc.is_word(k) && (is_cue(doc.low(k)) || PERSON_VERBS.contains(&doc.low(k))) && !doc.is_cap(k) {
         return true;
     }
     // Verb before: "said Smith", "told Putin".
     if s > 0 && doc.is_word(s - 1) {
-        let p = doc.lower[s - 1].as_str();
+        let p = doc.low(s - 1);
         if (is_cue(p) && doc.tokens[s - 1].para == doc.tokens[s].para) || PERSON_OBJECT_VERBS.contains(&p) {
             return true;
         }
@@ -265,8 +265,8 @@ fn evidence(doc: &Doc, c: &Cand) -> bool {
         if k < n && doc.str(k) == "," {
             k += 1;
         }
-        if k + 1 < n && doc.lower[k] == "and" && doc.lower[k + 1] == "other" {
-            let head = (k + 2..(k + 5).min(n)).find(|&h| is_role_noun(&doc.lower[h]));
+        if k + 1 < n && doc.low(k) == "and" && doc.low(k + 1) == "other" {
+            let head = (k + 2..(k + 5).min(n)).find(|&h| is_role_noun(doc.low(h)));
             return head.is_some();
         }
         // Skip over the next list item (capitalised words).
@@ -301,19 +301,19 @@ fn role_after(doc: &Doc, e: usize) -> Option<(usize, usize)> {
         return None;
     }
     let (a, b) = (e + 1, k);
-    let first = doc.lower[a].as_str();
+    let first = doc.low(a);
     if open == "," {
         // A comma apposition must start like a noun phrase and not be a list item or a clause.
         let np_start = matches!(first, "the" | "a" | "an" | "former" | "who" | "whose") || role_word(doc, a);
         if !np_start || first == "who" || first == "whose" || b - a > 10 {
             return None;
         }
-        if (a..b).any(|x| doc.is_word(x) && is_cue(&doc.lower[x]) && !is_role_noun(&doc.lower[x])) {
+        if (a..b).any(|x| doc.is_word(x) && is_cue(doc.low(x)) && !is_role_noun(doc.low(x))) {
             return None;
         }
     }
     // The role noun must come early: "the first deputy head of ...", not "... of the head".
-    let head = (a..b.min(a + 6)).find(|&x| doc.is_word(x) && !doc.is_cap(x) && is_role_noun(&doc.lower[x]))?;
+    let head = (a..b.min(a + 6)).find(|&x| doc.is_word(x) && !doc.is_cap(x) && is_role_noun(doc.low(x)))?;
     let _ = head;
     Some((doc.tokens[a].start, doc.tokens[b - 1].end))
 }
@@ -341,7 +341,7 @@ pub fn find(body: &Doc, title: &Doc) -> People {
     let mut headline_key: Option<Vec<String>> = None;
     for c in &title_cands {
         let after = title.tokens.get(c.end).map(|_| title.str(c.end)).unwrap_or("");
-        let speaker_like = after == ":" || title.lower.get(c.end).is_some_and(|w| is_cue(w));
+        let speaker_like = after == ":" || (c.end < title.tokens.len() && is_cue(title.low(c.end)));
         let in_body = is_person_key.get(&c.key).copied().unwrap_or(false);
         if (speaker_like && (c.key.len() > 1 || evidence(title, c))) || in_body {
             if headline_key.is_none() && speaker_like {
@@ -460,10 +460,10 @@ pub fn find(body: &Doc, title: &Doc) -> People {
     // The standfirst opens with a role and names no one: it describes the headline's subject.
     if let (Some(p), Some(&(ps, pe))) = (headline_subject, body.paras.first()) {
         let mut k = ps;
-        while k < pe && role_word(body, k) && !is_role_noun(&body.lower[k]) {
+        while k < pe && role_word(body, k) && !is_role_noun(body.low(k)) {
             k += 1;
         }
-        if k < pe && k - ps < 5 && body.is_word(k) && is_role_noun(&body.lower[k]) && tok_person.get(k + 1).is_some_and(|x| x.is_none()) {
+        if k < pe && k - ps < 5 && body.is_word(k) && is_role_noun(body.low(k)) && tok_person.get(k + 1).is_some_and(|x| x.is_none()) {
             let next_is_name = k + 1 < pe && body.is_cap(k + 1);
             if !next_is_name {
                 add_role(p, body.slice(ps, k));
@@ -473,7 +473,7 @@ pub fn find(body: &Doc, title: &Doc) -> People {
     for m in &mentions {
         // "Russian political scientist Abbas Gallyamov"
         if let Some(s) = role_before(body, m.name_start) {
-            if !HONORIFICS.contains(&body.lower[m.name_start - 1].as_str()) {
+            if !HONORIFICS.contains(&body.low(m.name_start - 1)) {
                 add_role(m.person, body.slice(s, m.name_start - 1));
             }
         }

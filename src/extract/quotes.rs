@@ -193,7 +193,7 @@ fn speaker_ending(doc: &Doc, people: &People, e: usize, floor: usize) -> Option<
     if !doc.is_word(last) {
         return None;
     }
-    let w = doc.lower[last].as_str();
+    let w = doc.low(last);
     if is_pronoun(w) {
         return Some((last, e));
     }
@@ -207,7 +207,7 @@ fn speaker_ending(doc: &Doc, people: &People, e: usize, floor: usize) -> Option<
         if !doc.is_word(p) && doc.str(p) != "'s" && doc.str(p) != "’s" {
             break;
         }
-        let pw = doc.lower[p].as_str();
+        let pw = doc.low(p);
         if DETERMINERS.contains(&pw) {
             s = p;
             break;
@@ -231,17 +231,17 @@ fn speaker_starting(doc: &Doc, people: &People, s: usize, ceil: usize) -> Option
     if !doc.is_word(s) {
         return None;
     }
-    if is_pronoun(&doc.lower[s]) {
+    if is_pronoun(doc.low(s)) {
         return Some((s, s + 1));
     }
     let mut e = s;
-    if DETERMINERS.contains(&doc.lower[s].as_str()) {
+    if DETERMINERS.contains(&doc.low(s)) {
         e += 1;
     }
     // Modifiers up to the head noun: stop before a preposition, relative pronoun or punctuation.
     let mut head = None;
     while e < ceil && e - s < 6 && (doc.is_word(e) || doc.str(e) == "'s" || doc.str(e) == "’s") {
-        let w = doc.lower[e].as_str();
+        let w = doc.low(e);
         if COMMON_WORDS.contains(w) && !doc.is_cap(e) || is_cue(w) {
             break;
         }
@@ -249,7 +249,7 @@ fn speaker_starting(doc: &Doc, people: &People, s: usize, ceil: usize) -> Option
         e += 1;
     }
     let h = head?;
-    let hw = doc.lower[h].as_str();
+    let hw = doc.low(h);
     (is_role_noun(hw) || SOURCES.contains(hw) || doc.is_cap(h)).then_some((s, h + 1))
 }
 
@@ -261,7 +261,7 @@ fn resolve(doc: &Doc, people: &People, quoted: &[bool], (s, e): (usize, usize), 
         sp.person = Some(m.person);
         return sp;
     }
-    let w = doc.lower[e - 1].as_str();
+    let w = doc.low(e - 1);
     if e - s == 1 && matches!(w, "he" | "she") {
         sp.person = coref::pronoun(doc, people, quoted, s, following);
     } else if is_role_noun(w) && !(SOURCES.contains(w) && w.ends_with('s')) {
@@ -289,10 +289,10 @@ fn after_quote(doc: &Doc, people: &People, close: usize) -> Option<(usize, (usiz
         return None;
     }
     // An auxiliary before the cue: "a déclaré", "hat gesagt".
-    if k + 1 < ceil && matches!(doc.lower[k].as_str(), "a" | "has" | "hat" | "ha") && is_cue(&doc.lower[k + 1]) {
+    if k + 1 < ceil && matches!(doc.low(k), "a" | "has" | "hat" | "ha") && is_cue(doc.low(k + 1)) {
         k += 1;
     }
-    if doc.is_word(k) && is_cue(&doc.lower[k]) && !doc.is_cap(k) || doc.is_word(k) && is_cue(&doc.lower[k]) && k == close + 1 {
+    if doc.is_word(k) && is_cue(doc.low(k)) && !doc.is_cap(k) || doc.is_word(k) && is_cue(doc.low(k)) && k == close + 1 {
         // "says Abbas Gallyamov"
         if let Some(sp) = speaker_starting(doc, people, k + 1, ceil) {
             return Some((k, sp));
@@ -302,10 +302,10 @@ fn after_quote(doc: &Doc, people: &People, close: usize) -> Option<(usize, (usiz
     // "she said", "Smith also told reporters"
     let sp = speaker_starting(doc, people, k, ceil)?;
     let mut c = sp.1;
-    while c < ceil && c < sp.1 + 2 && doc.is_word(c) && !is_cue(&doc.lower[c]) && matches!(doc.lower[c].as_str(), "also" | "later" | "then" | "has" | "had" | "have" | "was" | "once" | "previously" | "recently" | "further") {
+    while c < ceil && c < sp.1 + 2 && doc.is_word(c) && !is_cue(doc.low(c)) && matches!(doc.low(c), "also" | "later" | "then" | "has" | "had" | "have" | "was" | "once" | "previously" | "recently" | "further") {
         c += 1;
     }
-    (c < ceil && doc.is_word(c) && is_cue(&doc.lower[c])).then_some((c, sp))
+    (c < ceil && doc.is_word(c) && is_cue(doc.low(c))).then_some((c, sp))
 }
 
 /// Attribution before an opening mark in the same sentence: `Smith said: “`, `He told the BBC, “`.
@@ -319,7 +319,7 @@ fn before_quote(doc: &Doc, people: &People, open: usize) -> Option<(usize, (usiz
         if doc.tokens[k].kind == Kind::Quote {
             return None;
         }
-        if doc.is_word(k) && is_cue(&doc.lower[k]) {
+        if doc.is_word(k) && is_cue(doc.low(k)) {
             if let Some(sp) = speaker_ending(doc, people, skip_adverbs_back(doc, k, floor), floor) {
                 return Some((k, sp, colon));
             }
@@ -334,7 +334,7 @@ fn before_quote(doc: &Doc, people: &People, open: usize) -> Option<(usize, (usiz
 
 fn skip_adverbs_back(doc: &Doc, k: usize, floor: usize) -> usize {
     let mut e = k;
-    while e > floor && e + 2 > k && doc.is_word(e - 1) && matches!(doc.lower[e - 1].as_str(), "also" | "later" | "then" | "has" | "had" | "have" | "once" | "further" | "previously" | "recently" | "repeatedly" | "again") {
+    while e > floor && e + 2 > k && doc.is_word(e - 1) && matches!(doc.low(e - 1), "also" | "later" | "then" | "has" | "had" | "have" | "once" | "further" | "previously" | "recently" | "repeatedly" | "again") {
         e -= 1;
     }
     e
@@ -356,7 +356,7 @@ fn statement_kind(doc: &Doc, s: &Seg, has_adjacent_cue: bool) -> Option<Statemen
     }
     let ends_punct = s.b > s.a && matches!(doc.str(s.b - 1), "." | "!" | "?" | "," | "…");
     if let Some(o) = s.open {
-        if o > 0 && doc.is_word(o - 1) && NAMING_WORDS.contains(&doc.lower[o - 1].as_str()) {
+        if o > 0 && doc.is_word(o - 1) && NAMING_WORDS.contains(&doc.low(o - 1)) {
             return None;
         }
     }
@@ -368,7 +368,7 @@ fn statement_kind(doc: &Doc, s: &Seg, has_adjacent_cue: bool) -> Option<Statemen
     }
     // A fragment woven into the sentence ("described it as “a very serious matter”").
     let embedded = s.open.is_some_and(|o| {
-        o > doc.sent_start(o) && doc.is_word(o - 1) && !is_cue(&doc.lower[o - 1]) && doc.first_char(s.a).is_lowercase()
+        o > doc.sent_start(o) && doc.is_word(o - 1) && !is_cue(doc.low(o - 1)) && doc.first_char(s.a).is_lowercase()
     });
     if embedded && !ends_punct {
         return Some(StatementKind::Mixed);
@@ -481,7 +481,7 @@ pub fn find(doc: &Doc, people: &People) -> Vec<ExtractedStatement> {
             how = Attribution::Continuation;
             cue = None;
         }
-        if f.kind == StatementKind::Indirect && f.attr.cue.is_some_and(|c| doc.lower[c] == "according") {
+        if f.kind == StatementKind::Indirect && f.attr.cue.is_some_and(|c| doc.low(c) == "according") {
             cue = Some("according to".to_string());
         }
         let vague = speaker.is_none() && label.as_deref().is_some_and(|l| is_pronoun(&l.to_lowercase()));
@@ -518,9 +518,9 @@ fn colon_and_indirect(doc: &Doc, people: &People, quoted: &[bool], found: &mut V
                 k += 1;
                 continue;
             }
-            let w = doc.lower[k].as_str();
+            let w = doc.low(k);
             // "according to X, ..." / "..., according to X."
-            if w == "according" && k + 1 < se && doc.lower[k + 1] == "to" {
+            if w == "according" && k + 1 < se && doc.low(k + 1) == "to" {
                 if let Some(sp) = speaker_starting(doc, people, k + 2, se) {
                     let (ta, tb) = if k == ss {
                         let comma = (sp.1..se).find(|&c| doc.str(c) == ",").map(|c| c + 1).unwrap_or(sp.1);
@@ -544,7 +544,7 @@ fn colon_and_indirect(doc: &Doc, people: &People, quoted: &[bool], found: &mut V
             if let Some(c) = colon {
                 // "the political scientist says: Putin really needs negotiations."
                 let unquoted = c + 1 < se && doc.tokens[c + 1].kind != Kind::Quote;
-                if unquoted && (k + 1..c).all(|x| doc.is_word(x) && !is_cue(&doc.lower[x])) {
+                if unquoted && (k + 1..c).all(|x| doc.is_word(x) && !is_cue(doc.low(x))) {
                     if let Some(sp) = speaker_ending(doc, people, skip_adverbs_back(doc, k, ss), ss) {
                         let tb = sentence_text_end(doc, c + 1, se);
                         if word_count(doc, c + 1, tb) >= 3 && !overlaps(doc.tokens[c + 1].start, doc.tokens[tb - 1].end) {
@@ -567,7 +567,7 @@ fn colon_and_indirect(doc: &Doc, people: &People, quoted: &[bool], found: &mut V
                         t = obj.1;
                     }
                 }
-                let that = (t..se.min(t + 6)).find(|&x| doc.lower[x] == "that");
+                let that = (t..se.min(t + 6)).find(|&x| doc.low(x) == "that");
                 let clause = match that {
                     Some(x) if (t..x).all(|y| doc.is_word(y) || doc.str(y) == ",") => Some(x + 1),
                     _ if t < se && doc.is_word(t) && clause_start(doc, t) => Some(t),
@@ -604,7 +604,7 @@ fn colon_and_indirect(doc: &Doc, people: &People, quoted: &[bool], found: &mut V
 
 /// Whether token `t` can start a reported clause ("the plan would fail", "he", "Russia").
 fn clause_start(doc: &Doc, t: usize) -> bool {
-    let w = doc.lower[t].as_str();
+    let w = doc.low(t);
     DETERMINERS.contains(&w)
         || matches!(w, "he" | "she" | "they" | "it" | "we" | "i" | "there" | "this" | "these" | "those" | "no" | "all" | "some" | "many" | "most")
         || doc.is_cap(t)

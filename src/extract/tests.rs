@@ -366,3 +366,82 @@ mod prop {
         }
     }
 }
+
+/// Top-topic accuracy and throughput on the BBC corpus (NEWSDB_BBC = path to `news-2095/news`).
+/// Run in release: `cargo test --release --lib extract::tests::bbc_topics_and_speed -- --ignored --nocapture`.
+#[test]
+#[ignore]
+fn bbc_topics_and_speed() {
+    let root = std::env::var("NEWSDB_BBC").unwrap_or_else(|_| "../shared/corpora/news-2095/news".into());
+    let expected = [
+        ("business", "medtop:04000000"),
+        ("entertainment", "medtop:01000000"),
+        ("politics", "medtop:11000000"),
+        ("sport", "medtop:15000000"),
+        ("tech", "medtop:13000000"),
+    ];
+    let mut docs = Vec::new();
+    for (cat, code) in expected {
+        let Ok(dir) = std::fs::read_dir(format!("{root}/{cat}")) else { return };
+        let mut paths: Vec<_> = dir.flatten().map(|e| e.path()).collect();
+        paths.sort();
+        for p in paths {
+            let raw = std::fs::read_to_string(&p).unwrap_or_default();
+            let (title, body) = split_article(&raw);
+            docs.push((cat, code, title, body));
+        }
+    }
+    let bytes: usize = docs.iter().map(|d| d.2.len() + d.3.len()).sum();
+    let t = std::time::Instant::now();
+    let results: Vec<Extraction> = docs.iter().map(|d| run(&d.2, &d.3)).collect();
+    let secs = t.elapsed().as_secs_f64();
+    let mut per_cat: std::collections::BTreeMap<&str, (usize, usize)> = Default::default();
+    let (mut statements, mut people) = (0, 0);
+    for (d, x) in docs.iter().zip(&results) {
+        let e = per_cat.entry(d.0).or_default();
+        e.1 += 1;
+        if x.topics.first().map(|t| t.code.as_str()) == Some(d.1) {
+            e.0 += 1;
+        }
+        statements += x.statements.len();
+        people += x.people.len();
+        check_spans(&d.3, x);
+    }
+    let ok: usize = per_cat.values().map(|v| v.0).sum();
+    println!("{} docs, {:.1} MB in {:.3}s = {:.1} MB/s", docs.len(), bytes as f64 / 1e6, secs, bytes as f64 / 1e6 / secs);
+    println!("top topic accuracy {:.3} ({ok}/{})", ok as f64 / docs.len() as f64, docs.len());
+    for (c, (k, n)) in &per_cat {
+        println!("  {c}: {k}/{n}");
+    }
+    println!("{statements} statements, {people} people");
+}
+
+/// Time per stage on the BBC corpus (release, ignored): where the time goes.
+#[test]
+#[ignore]
+fn bbc_stage_times() {
+    let root = std::env::var("NEWSDB_BBC").unwrap_or_else(|_| "../shared/corpora/news-2095/news".into());
+    let mut docs = Vec::new();
+    for cat in ["business", "entertainment", "politics", "sport", "tech"] {
+        let Ok(dir) = std::fs::read_dir(format!("{root}/{cat}")) else { return };
+        for e in dir.flatten() {
+            docs.push(split_article(&std::fs::read_to_string(e.path()).unwrap_or_default()));
+        }
+    }
+    let t = std::time::Instant::now();
+    let parsed: Vec<_> = docs.iter().map(|d| (super::text::Doc::new(&d.1), super::text::Doc::new(&d.0))).collect();
+    let t_doc = t.elapsed();
+    let t = std::time::Instant::now();
+    let people: Vec<_> = parsed.iter().map(|(b, h)| super::people::find(b, h)).collect();
+    let t_people = t.elapsed();
+    let t = std::time::Instant::now();
+    for ((b, _), p) in parsed.iter().zip(&people) {
+        super::quotes::find(b, p);
+    }
+    let t_quotes = t.elapsed();
+    let t = std::time::Instant::now();
+    for d in &docs {
+        super::topics::score(&d.0, &d.1);
+    }
+    println!("doc {t_doc:?} people {t_people:?} quotes {t_quotes:?} topics {:?}", t.elapsed());
+}

@@ -31,8 +31,10 @@ pub struct Token {
 pub struct Doc<'a> {
     pub text: &'a str,
     pub tokens: Vec<Token>,
-    /// Lower-cased token text, parallel to `tokens`, so lexicon look-ups don't allocate repeatedly.
-    pub lower: Vec<String>,
+    /// Lower-cased token texts, concatenated (one allocation), with each token's range in it,
+    /// so lexicon look-ups don't allocate.
+    lower_buf: String,
+    lower_at: Vec<(u32, u32)>,
     /// Token index ranges `[start, end)` of paragraphs.
     pub paras: Vec<(usize, usize)>,
     /// Token index ranges `[start, end)` of sentences; a sentence never crosses a paragraph.
@@ -143,11 +145,23 @@ impl<'a> Doc<'a> {
         if let Some(t) = tokens.last_mut() {
             t.space_after = true;
         }
-        let lower: Vec<String> = tokens.iter().map(|t| lowercase(&text[t.start..t.end])).collect();
+        let mut lower_buf = String::with_capacity(text.len() + 16);
+        let mut lower_at = Vec::with_capacity(tokens.len());
+        for t in &tokens {
+            let s = lower_buf.len();
+            let w = &text[t.start..t.end];
+            if w.is_ascii() {
+                lower_buf.extend(w.chars().map(|c| c.to_ascii_lowercase()));
+            } else {
+                lower_buf.push_str(&lowercase(w));
+            }
+            lower_at.push((s as u32, lower_buf.len() as u32));
+        }
         let mut doc = Doc {
             text,
             tokens,
-            lower,
+            lower_buf,
+            lower_at,
             paras: Vec::new(),
             sents: Vec::new(),
             sent_of: Vec::new(),
@@ -204,9 +218,9 @@ impl<'a> Doc<'a> {
             return false;
         }
         if t == "." && i > 0 && self.tokens[i - 1].kind == Kind::Word && !self.tokens[i].space_before {
-            let prev = &self.lower[i - 1];
+            let prev = self.low(i - 1);
             // "Mr." and initials ("J. Smith") don't end sentences.
-            if ABBREVIATIONS.contains(&prev.as_str()) || (prev.chars().count() == 1 && self.is_cap(i - 1)) {
+            if ABBREVIATIONS.contains(&prev) || (prev.chars().count() == 1 && self.is_cap(i - 1)) {
                 return false;
             }
         }
@@ -222,6 +236,12 @@ impl<'a> Doc<'a> {
             }
         }
         true
+    }
+
+    /// The lower-cased text of token `i` (typographic apostrophes folded to ').
+    pub fn low(&self, i: usize) -> &str {
+        let (s, e) = self.lower_at[i];
+        &self.lower_buf[s as usize..e as usize]
     }
 
     pub fn str(&self, i: usize) -> &'a str {
