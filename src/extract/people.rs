@@ -5,7 +5,11 @@ use super::lexicon::{
     is_cue, is_role_noun, COMMON_WORDS, NON_PERSON, NON_PERSON_PHRASES, ORG_WORDS, PARTICLES, TITLES,
 };
 use super::text::Doc;
+use super::lexicon::FxHasher;
 use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
+
+type Map<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
 
 /// One person of the article while it is being built.
 #[derive(Debug, Clone)]
@@ -324,7 +328,7 @@ pub fn find(body: &Doc, title: &Doc) -> People {
     let title_cands = candidates(title);
 
     // Which written forms (keys) are people: multi-word names pass the filters; single words need evidence.
-    let mut is_person_key: HashMap<Vec<String>, bool> = HashMap::new();
+    let mut is_person_key: Map<Vec<String>, bool> = Map::default();
     for c in &cands {
         let ok = c.key.len() > 1 || evidence(body, c);
         let e = is_person_key.entry(c.key.clone()).or_insert(false);
@@ -357,7 +361,7 @@ pub fn find(body: &Doc, title: &Doc) -> People {
     // Cluster: full names first (longest, then first seen), shorter forms join the name whose last
     // (or only first) word they match.
     let mut keys: Vec<(Vec<String>, usize)> = Vec::new();
-    let mut seen: HashMap<Vec<String>, usize> = HashMap::new();
+    let mut seen: Map<Vec<String>, usize> = Map::default();
     for (order, c) in title_cands.iter().chain(cands.iter()).enumerate() {
         if is_person_key.get(&c.key) == Some(&true) && !seen.contains_key(&c.key) {
             seen.insert(c.key.clone(), order);
@@ -365,7 +369,7 @@ pub fn find(body: &Doc, title: &Doc) -> People {
         }
     }
     keys.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.1.cmp(&b.1)));
-    let mut cluster_of: HashMap<Vec<String>, usize> = HashMap::new();
+    let mut cluster_of: Map<Vec<String>, usize> = Map::default();
     let mut full_keys: Vec<Vec<String>> = Vec::new();
     for (key, _) in &keys {
         let target = if key.len() == 1 {

@@ -41,8 +41,9 @@ pub struct Doc<'a> {
     pub sents: Vec<(usize, usize)>,
     /// For each token, the index of its sentence.
     pub sent_of: Vec<usize>,
-    /// Byte offset of every char start, only when the text is not ASCII (else bytes == chars).
-    char_starts: Option<Vec<usize>>,
+    /// For each non-ASCII char: its byte offset and the extra bytes (beyond one a char) up to and
+    /// including it. Sparse, so mostly-ASCII text costs nearly nothing.
+    wide: Vec<(usize, usize)>,
 }
 
 /// Abbreviations after which a full stop does not end a sentence.
@@ -151,7 +152,8 @@ impl<'a> Doc<'a> {
             let s = lower_buf.len();
             let w = &text[t.start..t.end];
             if w.is_ascii() {
-                lower_buf.extend(w.chars().map(|c| c.to_ascii_lowercase()));
+                lower_buf.push_str(w);
+                lower_buf[s..].make_ascii_lowercase();
             } else {
                 lower_buf.push_str(&lowercase(w));
             }
@@ -165,7 +167,7 @@ impl<'a> Doc<'a> {
             paras: Vec::new(),
             sents: Vec::new(),
             sent_of: Vec::new(),
-            char_starts: if text.is_ascii() { None } else { Some(text.char_indices().map(|(i, _)| i).collect()) },
+            wide: wide_chars(text),
         };
         doc.split();
         doc
@@ -264,10 +266,9 @@ impl<'a> Doc<'a> {
 
     /// Character offset of a byte offset (which must be a char boundary, as token bounds are).
     pub fn char_at(&self, byte: usize) -> usize {
-        match &self.char_starts {
-            None => byte,
-            Some(starts) => starts.partition_point(|&b| b < byte),
-        }
+        // Chars before `byte` = bytes before it minus the extra bytes of wide chars starting before it.
+        let k = self.wide.partition_point(|&(b, _)| b < byte);
+        byte - if k == 0 { 0 } else { self.wide[k - 1].1 }
     }
 
     /// A `Span` for a byte range, with character offsets.
@@ -290,6 +291,21 @@ impl<'a> Doc<'a> {
     pub fn sent_end(&self, i: usize) -> usize {
         self.sents[self.sent_of[i]].1
     }
+}
+
+fn wide_chars(text: &str) -> Vec<(usize, usize)> {
+    let mut extra = 0;
+    let mut out = Vec::new();
+    if text.is_ascii() {
+        return out;
+    }
+    for (i, c) in text.char_indices() {
+        if !c.is_ascii() {
+            extra += c.len_utf8() - 1;
+            out.push((i, extra));
+        }
+    }
+    out
 }
 
 fn is_combining(c: char) -> bool {
