@@ -7,7 +7,13 @@ use super::text::Doc;
 /// The person a "he"/"she" before token `at` most likely refers to: the speaker the article is
 /// following if they were mentioned in the last few paragraphs, else the latest person mentioned
 /// outside quotation marks (people named inside a quote are what the speaker talks about).
-pub fn pronoun(doc: &Doc, people: &People, quoted: &[bool], at: usize, following: Option<usize>) -> Option<usize> {
+pub fn pronoun(
+    doc: &Doc,
+    people: &People,
+    quoted: &[bool],
+    at: usize,
+    following: Option<usize>,
+) -> Option<usize> {
     let para = doc.tokens.get(at).map(|t| t.para).unwrap_or(0);
     let recent = |m: &&super::people::Mention| {
         m.start < at && !quoted[m.start] && doc.tokens[m.start].para + 3 > para
@@ -18,30 +24,40 @@ pub fn pronoun(doc: &Doc, people: &People, quoted: &[bool], at: usize, following
             return Some(f);
         }
     }
-    before.last().map(|m| m.person).or(following).or(people.headline_subject)
+    before
+        .last()
+        .map(|m| m.person)
+        .or(following)
+        .or(people.headline_subject)
 }
 
 /// The person a description with head noun `head` ("scientist") refers to: one whose roles use that
 /// noun, preferring the one mentioned last before `at`; else, for a lone headline subject whose
 /// role is unknown, nobody (a wrong guess is worse than a label).
-pub fn nominal(doc: &Doc, people: &People, head: &str, at: usize) -> Option<usize> {
+pub fn nominal(people: &People, head: &str, at: usize) -> Option<usize> {
     if !is_role_noun(head) {
         return None;
     }
-    let singular = head.strip_suffix('s').filter(|s| is_role_noun(s)).unwrap_or(head);
+    let singular = head
+        .strip_suffix('s')
+        .filter(|s| is_role_noun(s))
+        .unwrap_or(head);
     let fits = |p: usize| {
-        people.persons[p]
-            .roles
-            .iter()
-            .any(|r| r.split(|c: char| !c.is_alphanumeric() && c != '-').any(|w| w.eq_ignore_ascii_case(singular)))
+        people.persons[p].roles.iter().any(|r| {
+            r.split(|c: char| !c.is_alphanumeric() && c != '-')
+                .any(|w| w.eq_ignore_ascii_case(singular))
+        })
     };
     let candidates: Vec<usize> = (0..people.persons.len()).filter(|&p| fits(p)).collect();
     match candidates.len() {
         0 => None,
         1 => Some(candidates[0]),
         _ => {
-            let last = people.mentions.iter().filter(|m| m.start < at && candidates.contains(&m.person)).last();
-            let _ = doc;
+            let last = people
+                .mentions
+                .iter()
+                .rev()
+                .find(|m| m.start < at && candidates.contains(&m.person));
             last.map(|m| m.person).or(Some(candidates[0]))
         }
     }

@@ -14,7 +14,8 @@ impl Hasher for FxHasher {
         for chunk in bytes.chunks(8) {
             let mut buf = [0u8; 8];
             buf[..chunk.len()].copy_from_slice(chunk);
-            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(buf)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(buf))
+                .wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
         }
     }
     fn write_u8(&mut self, i: u8) {
@@ -61,7 +62,8 @@ pub fn is_cue(w: &str) -> bool {
 pub fn is_role_noun(w: &str) -> bool {
     ROLE_NOUNS.contains(w)
         || w.strip_suffix('s').is_some_and(|s| ROLE_NOUNS.contains(s))
-        || w.strip_suffix("men").is_some_and(|s| ROLE_NOUNS.contains(&format!("{s}man")))
+        || w.strip_suffix("men")
+            .is_some_and(|s| ROLE_NOUNS.contains(&format!("{s}man")))
 }
 
 pub fn is_pronoun(w: &str) -> bool {

@@ -35,5 +35,9 @@ pub fn run(title: &str, body: &str) -> Extraction {
             roles: person.roles.clone(),
         })
         .collect();
-    Extraction { people, statements, topics }
+    Extraction {
+        people,
+        statements,
+        topics,
+    }
 }

@@ -1,11 +1,12 @@
 //! Personal names: capitalised-word candidates, the evidence that makes one a person, surname
 //! clustering, mentions and roles (appositions, parentheses, role phrases, the standfirst).
 
+use super::lexicon::FxHasher;
 use super::lexicon::{
-    is_cue, is_role_noun, COMMON_WORDS, NON_PERSON, NON_PERSON_PHRASES, ORG_WORDS, PARTICLES, TITLES,
+    is_cue, is_role_noun, COMMON_WORDS, NON_PERSON, NON_PERSON_PHRASES, ORG_WORDS, PARTICLES,
+    TITLES,
 };
 use super::text::Doc;
-use super::lexicon::FxHasher;
 use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
 
@@ -35,8 +36,6 @@ pub struct People {
     pub persons: Vec<Person>,
     /// Sorted by start token.
     pub mentions: Vec<Mention>,
-    /// For each body token, the person it names (if it is part of a mention).
-    pub tok_person: Vec<Option<usize>>,
     /// The person the headline is about ("Abbas Gallyamov: ..."), if any.
     pub headline_subject: Option<usize>,
 }
@@ -56,37 +55,211 @@ struct Cand {
 
 /// Titles that are part of how a name is written ("Mr Smith"), unlike job titles, which are roles.
 const HONORIFICS: &[&str] = &[
-    "mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "dame", "lord", "lady", "herr", "frau", "monsieur",
-    "madame", "señor", "señora", "господин", "госпожа", "rev", "baroness", "baron",
+    "mr",
+    "mrs",
+    "ms",
+    "miss",
+    "mx",
+    "dr",
+    "prof",
+    "sir",
+    "dame",
+    "lord",
+    "lady",
+    "herr",
+    "frau",
+    "monsieur",
+    "madame",
+    "señor",
+    "señora",
+    "господин",
+    "госпожа",
+    "rev",
+    "baroness",
+    "baron",
 ];
 
 /// Verbs whose subject is almost always a person when it is a lone capitalised word.
 const PERSON_VERBS: &[&str] = &[
-    "wants", "wanted", "needs", "needed", "thinks", "believes", "knows", "knew", "hopes", "hoped", "fears",
-    "feared", "feels", "felt", "decided", "refused", "met", "meets", "visited", "visits", "smiled", "laughed",
-    "resigned", "died", "married", "admitted", "promised", "apologised", "apologized", "signed", "vowed",
-    "demanded", "ordered", "urged", "agreed", "himself", "herself", "wrote", "is", "was", "has", "had",
+    "wants",
+    "wanted",
+    "needs",
+    "needed",
+    "thinks",
+    "believes",
+    "knows",
+    "knew",
+    "hopes",
+    "hoped",
+    "fears",
+    "feared",
+    "feels",
+    "felt",
+    "decided",
+    "refused",
+    "met",
+    "meets",
+    "visited",
+    "visits",
+    "smiled",
+    "laughed",
+    "resigned",
+    "died",
+    "married",
+    "admitted",
+    "promised",
+    "apologised",
+    "apologized",
+    "signed",
+    "vowed",
+    "demanded",
+    "ordered",
+    "urged",
+    "agreed",
+    "himself",
+    "herself",
+    "wrote",
+    "is",
+    "was",
+    "has",
+    "had",
 ];
 /// Verbs whose object is almost always a person when it is a lone capitalised word.
-const PERSON_OBJECT_VERBS: &[&str] =
-    &["told", "tells", "asked", "asks", "thanked", "interviewed", "accused", "praised", "criticised", "criticized", "urged", "met", "persuaded", "convinced"];
+const PERSON_OBJECT_VERBS: &[&str] = &[
+    "told",
+    "tells",
+    "asked",
+    "asks",
+    "thanked",
+    "interviewed",
+    "accused",
+    "praised",
+    "criticised",
+    "criticized",
+    "urged",
+    "met",
+    "persuaded",
+    "convinced",
+];
 /// Adverbs allowed between a name and its verb ("Putin really needs").
-const ADVERBS: &[&str] = &["also", "really", "even", "still", "never", "then", "later", "again", "previously", "reportedly", "allegedly", "once", "always", "only", "now", "recently", "has", "had", "have"];
+const ADVERBS: &[&str] = &[
+    "also",
+    "really",
+    "even",
+    "still",
+    "never",
+    "then",
+    "later",
+    "again",
+    "previously",
+    "reportedly",
+    "allegedly",
+    "once",
+    "always",
+    "only",
+    "now",
+    "recently",
+    "has",
+    "had",
+    "have",
+];
 /// Words that may precede a role noun inside a role phrase ("first deputy head").
 const ROLE_MODIFIERS: &[&str] = &[
-    "former", "deputy", "first", "second", "chief", "foreign", "prime", "vice", "senior", "junior", "acting",
-    "interim", "top", "general", "executive", "managing", "local", "state", "federal", "national",
-    "opposition", "defence", "defense", "finance", "interior", "justice", "health", "trade", "labour",
-    "economy", "political", "military", "independent", "veteran", "leading", "renowned", "famous", "well-known",
-    "young", "old", "retired", "ex", "co", "assistant", "associate", "lead", "head", "party", "government",
-    "team", "club", "bbc", "white", "house", "press", "security", "intelligence", "human", "rights", "labor",
-    "education", "culture", "energy", "transport", "environment", "home", "treasury", "shadow", "new",
-    "presidential", "football", "tennis", "film", "music", "pop", "rock", "jazz", "opera", "stage", "tv",
-    "television", "radio", "news", "business", "tech", "technology", "science", "film-maker", "best-selling",
+    "former",
+    "deputy",
+    "first",
+    "second",
+    "chief",
+    "foreign",
+    "prime",
+    "vice",
+    "senior",
+    "junior",
+    "acting",
+    "interim",
+    "top",
+    "general",
+    "executive",
+    "managing",
+    "local",
+    "state",
+    "federal",
+    "national",
+    "opposition",
+    "defence",
+    "defense",
+    "finance",
+    "interior",
+    "justice",
+    "health",
+    "trade",
+    "labour",
+    "economy",
+    "political",
+    "military",
+    "independent",
+    "veteran",
+    "leading",
+    "renowned",
+    "famous",
+    "well-known",
+    "young",
+    "old",
+    "retired",
+    "ex",
+    "co",
+    "assistant",
+    "associate",
+    "lead",
+    "head",
+    "party",
+    "government",
+    "team",
+    "club",
+    "bbc",
+    "white",
+    "house",
+    "press",
+    "security",
+    "intelligence",
+    "human",
+    "rights",
+    "labor",
+    "education",
+    "culture",
+    "energy",
+    "transport",
+    "environment",
+    "home",
+    "treasury",
+    "shadow",
+    "new",
+    "presidential",
+    "football",
+    "tennis",
+    "film",
+    "music",
+    "pop",
+    "rock",
+    "jazz",
+    "opera",
+    "stage",
+    "tv",
+    "television",
+    "radio",
+    "news",
+    "business",
+    "tech",
+    "technology",
+    "science",
+    "film-maker",
+    "best-selling",
 ];
 
 fn is_acronym(s: &str) -> bool {
-    s.chars().count() >= 2 && s.chars().all(|c| c.is_uppercase() || c.is_ascii_digit() || c == '-')
+    s.chars().count() >= 2
+        && s.chars()
+            .all(|c| c.is_uppercase() || c.is_ascii_digit() || c == '-')
 }
 
 /// Is token `i` part of a role phrase (modifier or role noun)?
@@ -95,14 +268,22 @@ fn role_word(doc: &Doc, i: usize) -> bool {
         return doc.str(i) == "'s" || doc.str(i) == "’s";
     }
     let w = doc.low(i);
-    if is_role_noun(w) || ROLE_MODIFIERS.contains(&w) || TITLES.contains(w) || NON_PERSON.contains(w) {
+    if is_role_noun(w)
+        || ROLE_MODIFIERS.contains(&w)
+        || TITLES.contains(w)
+        || NON_PERSON.contains(w)
+    {
         return true;
     }
     if doc.is_cap(i) {
         return false;
     }
     // Lower-case adjectives of the kind that qualify roles ("political", "economic", "Russian").
-    ["al", "ic", "ian", "ive", "ary", "ish", "ese", "ern", "ent", "ant"].iter().any(|s| w.len() > 4 && w.ends_with(s))
+    [
+        "al", "ic", "ian", "ive", "ary", "ish", "ese", "ern", "ent", "ant",
+    ]
+    .iter()
+    .any(|s| w.len() > 4 && w.ends_with(s))
         && !COMMON_WORDS.contains(w)
 }
 
@@ -118,7 +299,11 @@ fn role_before(doc: &Doc, end: usize) -> Option<usize> {
     }
     let sent_start = doc.sent_start(last);
     let mut s = last;
-    while s > sent_start && end - s < 7 && role_word(doc, s - 1) && doc.tokens[s - 1].para == doc.tokens[last].para {
+    while s > sent_start
+        && end - s < 7
+        && role_word(doc, s - 1)
+        && doc.tokens[s - 1].para == doc.tokens[last].para
+    {
         s -= 1;
     }
     // A possessive must have its owner ("Ukraine's foreign minister").
@@ -180,7 +365,11 @@ fn candidates(doc: &Doc) -> Vec<Cand> {
                 } else {
                     title_start = None;
                 }
-            } else if COMMON_WORDS.contains(l) || (NON_PERSON.contains(l) && s + 1 < raw_end) || ROLE_MODIFIERS.contains(&l) && s + 1 < raw_end || is_role_noun(l) && s + 1 < raw_end {
+            } else if COMMON_WORDS.contains(l)
+                || (NON_PERSON.contains(l) && s + 1 < raw_end)
+                || ROLE_MODIFIERS.contains(&l) && s + 1 < raw_end
+                || is_role_noun(l) && s + 1 < raw_end
+            {
                 title_start = None;
             } else {
                 break;
@@ -191,7 +380,13 @@ fn candidates(doc: &Doc) -> Vec<Cand> {
             let words: Vec<usize> = (s..raw_end).filter(|&k| doc.is_word(k)).collect();
             let key: Vec<String> = words.iter().map(|&k| doc.low(k).to_string()).collect();
             if acceptable(doc, &key, s, i, titled) {
-                out.push(Cand { title_start: title_start.unwrap_or(s), titled, start: s, end: raw_end, key });
+                out.push(Cand {
+                    title_start: title_start.unwrap_or(s),
+                    titled,
+                    start: s,
+                    end: raw_end,
+                    key,
+                });
             }
         }
         i = raw_end.max(i + 1);
@@ -200,7 +395,11 @@ fn candidates(doc: &Doc) -> Vec<Cand> {
 }
 
 fn is_initial(doc: &Doc, i: usize) -> bool {
-    doc.str(i).chars().count() == 1 && doc.tokens.get(i + 1).is_some_and(|t| t.start < doc.text.len() && &doc.text[t.start..t.end] == ".")
+    doc.str(i).chars().count() == 1
+        && doc
+            .tokens
+            .get(i + 1)
+            .is_some_and(|t| t.start < doc.text.len() && &doc.text[t.start..t.end] == ".")
 }
 
 /// Filters that make a capitalised run not a personal name (organisations, places, months, ...).
@@ -210,10 +409,17 @@ fn acceptable(doc: &Doc, key: &[String], start: usize, raw_start: usize, titled:
     }
     if key.len() == 1 {
         let w = key[0].as_str();
-        if NON_PERSON.contains(w) || COMMON_WORDS.contains(w) || TITLES.contains(w) || w.chars().count() < 2 {
+        if NON_PERSON.contains(w)
+            || COMMON_WORDS.contains(w)
+            || TITLES.contains(w)
+            || w.chars().count() < 2
+        {
             return false;
         }
-    } else if key.iter().all(|w| NON_PERSON.contains(w) || COMMON_WORDS.contains(w)) {
+    } else if key
+        .iter()
+        .all(|w| NON_PERSON.contains(w) || COMMON_WORDS.contains(w))
+    {
         return false;
     }
     for len in 2..=key.len().min(4) {
@@ -227,7 +433,11 @@ fn acceptable(doc: &Doc, key: &[String], start: usize, raw_start: usize, titled:
         return false;
     }
     // "the Kremlin", "a Labour ...": a determiner right before the run marks a thing, not a person.
-    if !titled && start == raw_start && start > 0 && matches!(doc.low(start - 1), "the" | "a" | "an") {
+    if !titled
+        && start == raw_start
+        && start > 0
+        && matches!(doc.low(start - 1), "the" | "a" | "an")
+    {
         return false;
     }
     true
@@ -253,13 +463,19 @@ fn evidence(doc: &Doc, c: &Cand) -> bool {
     while k < n && doc.is_word(k) && ADVERBS.contains(&doc.low(k)) && k - e < 2 {
         k += 1;
     }
-    if k < n && doc.is_word(k) && (is_cue(doc.low(k)) || PERSON_VERBS.contains(&doc.low(k))) && !doc.is_cap(k) {
+    if k < n
+        && doc.is_word(k)
+        && (is_cue(doc.low(k)) || PERSON_VERBS.contains(&doc.low(k)))
+        && !doc.is_cap(k)
+    {
         return true;
     }
     // Verb before: "said Smith", "told Putin".
     if s > 0 && doc.is_word(s - 1) {
         let p = doc.low(s - 1);
-        if (is_cue(p) && doc.tokens[s - 1].para == doc.tokens[s].para) || PERSON_OBJECT_VERBS.contains(&p) {
+        if (is_cue(p) && doc.tokens[s - 1].para == doc.tokens[s].para)
+            || PERSON_OBJECT_VERBS.contains(&p)
+        {
             return true;
         }
     }
@@ -295,7 +511,11 @@ fn role_after(doc: &Doc, e: usize) -> Option<(usize, usize)> {
     if open != "(" && open != "," {
         return None;
     }
-    let closers: &[&str] = if open == "(" { &[")"] } else { &[",", ".", ";", ")", "—", "–"] };
+    let closers: &[&str] = if open == "(" {
+        &[")"]
+    } else {
+        &[",", ".", ";", ")", "—", "–"]
+    };
     let para = doc.tokens[e].para;
     let mut k = e + 1;
     while k < n && doc.tokens[k].para == para && !closers.contains(&doc.str(k)) && k - e <= 14 {
@@ -308,7 +528,8 @@ fn role_after(doc: &Doc, e: usize) -> Option<(usize, usize)> {
     let first = doc.low(a);
     if open == "," {
         // A comma apposition must start like a noun phrase and not be a list item or a clause.
-        let np_start = matches!(first, "the" | "a" | "an" | "former" | "who" | "whose") || role_word(doc, a);
+        let np_start =
+            matches!(first, "the" | "a" | "an" | "former" | "who" | "whose") || role_word(doc, a);
         if !np_start || first == "who" || first == "whose" || b - a > 10 {
             return None;
         }
@@ -317,7 +538,8 @@ fn role_after(doc: &Doc, e: usize) -> Option<(usize, usize)> {
         }
     }
     // The role noun must come early: "the first deputy head of ...", not "... of the head".
-    let head = (a..b.min(a + 6)).find(|&x| doc.is_word(x) && !doc.is_cap(x) && is_role_noun(doc.low(x)))?;
+    let head = (a..b.min(a + 6))
+        .find(|&x| doc.is_word(x) && !doc.is_cap(x) && is_role_noun(doc.low(x)))?;
     let _ = head;
     Some((doc.tokens[a].start, doc.tokens[b - 1].end))
 }
@@ -335,16 +557,26 @@ pub fn find(body: &Doc, title: &Doc) -> People {
         *e |= ok;
     }
     // A lone surname (or first name) of a full name used elsewhere needs no evidence of its own.
-    let full: Vec<Vec<String>> = is_person_key.iter().filter(|(k, &v)| v && k.len() > 1).map(|(k, _)| k.clone()).collect();
+    let full: Vec<Vec<String>> = is_person_key
+        .iter()
+        .filter(|(k, &v)| v && k.len() > 1)
+        .map(|(k, _)| k.clone())
+        .collect();
     for (k, v) in is_person_key.iter_mut() {
         if !*v && k.len() == 1 {
-            *v = full.iter().any(|f| f.last() == k.first() || f.first() == k.first());
+            *v = full
+                .iter()
+                .any(|f| f.last() == k.first() || f.first() == k.first());
         }
     }
     // The headline's subject: "Name: ..." or "Name says ...".
     let mut headline_key: Option<Vec<String>> = None;
     for c in &title_cands {
-        let after = title.tokens.get(c.end).map(|_| title.str(c.end)).unwrap_or("");
+        let after = title
+            .tokens
+            .get(c.end)
+            .map(|_| title.str(c.end))
+            .unwrap_or("");
         let speaker_like = after == ":" || (c.end < title.tokens.len() && is_cue(title.low(c.end)));
         let in_body = is_person_key.get(&c.key).copied().unwrap_or(false);
         if (speaker_like && (c.key.len() > 1 || evidence(title, c))) || in_body {
@@ -374,8 +606,12 @@ pub fn find(body: &Doc, title: &Doc) -> People {
     for (key, _) in &keys {
         let target = if key.len() == 1 {
             let w = &key[0];
-            let by_last: Vec<usize> = (0..full_keys.len()).filter(|&p| full_keys[p].last() == Some(w)).collect();
-            let by_first: Vec<usize> = (0..full_keys.len()).filter(|&p| full_keys[p].len() > 1 && full_keys[p][0] == *w).collect();
+            let by_last: Vec<usize> = (0..full_keys.len())
+                .filter(|&p| full_keys[p].last() == Some(w))
+                .collect();
+            let by_first: Vec<usize> = (0..full_keys.len())
+                .filter(|&p| full_keys[p].len() > 1 && full_keys[p][0] == *w)
+                .collect();
             if by_last.len() == 1 {
                 Some(by_last[0])
             } else if by_last.is_empty() && by_first.len() == 1 {
@@ -384,8 +620,12 @@ pub fn find(body: &Doc, title: &Doc) -> People {
                 None
             }
         } else {
-            // "Vladimir Vladimirovich Putin" and "Vladimir Putin": same first and last word.
-            (0..full_keys.len()).find(|&p| full_keys[p].first() == key.first() && full_keys[p].last() == key.last())
+            // "Vladimir Vladimirovich Putin" and "Vladimir Putin": same first and last word;
+            // "Von der Leyen" ends "Ursula von der Leyen".
+            (0..full_keys.len()).find(|&p| {
+                let f = &full_keys[p];
+                (f.first() == key.first() && f.last() == key.last()) || f.ends_with(key)
+            })
         };
         let p = target.unwrap_or_else(|| {
             full_keys.push(key.clone());
@@ -440,24 +680,42 @@ pub fn find(body: &Doc, title: &Doc) -> People {
         .iter()
         .map(|&p| Person {
             name: names[p].clone(),
-            aliases: aliases[p].iter().filter(|a| **a != names[p]).cloned().collect(),
+            aliases: aliases[p]
+                .iter()
+                .filter(|a| **a != names[p])
+                .cloned()
+                .collect(),
             roles: Vec::new(),
         })
         .collect();
-    let mentions: Vec<Mention> =
-        raw_mentions.iter().map(|&(s, ns, e, p)| Mention { start: s, name_start: ns, end: e, person: renumber[p] }).collect();
+    let mentions: Vec<Mention> = raw_mentions
+        .iter()
+        .map(|&(s, ns, e, p)| Mention {
+            start: s,
+            name_start: ns,
+            end: e,
+            person: renumber[p],
+        })
+        .collect();
     let mut tok_person = vec![None; body.tokens.len()];
     for m in &mentions {
         for t in &mut tok_person[m.start..m.end] {
             *t = Some(m.person);
         }
     }
-    let headline_subject = headline_key.and_then(|k| cluster_of.get(&k)).map(|&p| renumber[p]);
+    let headline_subject = headline_key
+        .and_then(|k| cluster_of.get(&k))
+        .map(|&p| renumber[p]);
 
     // Roles, in order of appearance.
     let mut add_role = |p: usize, role: &str| {
         let role = role.trim().trim_end_matches([',', '.']).trim();
-        if !role.is_empty() && !persons[p].roles.iter().any(|r| r.eq_ignore_ascii_case(role)) {
+        if !role.is_empty()
+            && !persons[p]
+                .roles
+                .iter()
+                .any(|r| r.eq_ignore_ascii_case(role))
+        {
             persons[p].roles.push(role.to_string());
         }
     };
@@ -467,7 +725,12 @@ pub fn find(body: &Doc, title: &Doc) -> People {
         while k < pe && role_word(body, k) && !is_role_noun(body.low(k)) {
             k += 1;
         }
-        if k < pe && k - ps < 5 && body.is_word(k) && is_role_noun(body.low(k)) && tok_person.get(k + 1).is_some_and(|x| x.is_none()) {
+        if k < pe
+            && k - ps < 5
+            && body.is_word(k)
+            && is_role_noun(body.low(k))
+            && tok_person.get(k + 1).is_some_and(|x| x.is_none())
+        {
             let next_is_name = k + 1 < pe && body.is_cap(k + 1);
             if !next_is_name {
                 add_role(p, body.slice(ps, k));
@@ -485,7 +748,11 @@ pub fn find(body: &Doc, title: &Doc) -> People {
             add_role(m.person, &body.text[a..b]);
         }
     }
-    People { persons, mentions, tok_person, headline_subject }
+    People {
+        persons,
+        mentions,
+        headline_subject,
+    }
 }
 
 /// Does token range `[s, e)` name a person? Used by the quote stage for speakers.

@@ -40,12 +40,41 @@ struct Attr {
 
 /// Words that introduce a quoted name or term rather than speech ("the film “...”", "so-called").
 const NAMING_WORDS: &[&str] = &[
-    "called", "titled", "entitled", "dubbed", "named", "so-called", "film", "movie", "book", "song", "album",
-    "novel", "series", "show", "programme", "program", "play", "term", "word", "words", "phrase", "slogan",
-    "nicknamed", "hashtag", "label", "operation", "codenamed", "headline", "motto", "brand",
+    "called",
+    "titled",
+    "entitled",
+    "dubbed",
+    "named",
+    "so-called",
+    "film",
+    "movie",
+    "book",
+    "song",
+    "album",
+    "novel",
+    "series",
+    "show",
+    "programme",
+    "program",
+    "play",
+    "term",
+    "word",
+    "words",
+    "phrase",
+    "slogan",
+    "nicknamed",
+    "hashtag",
+    "label",
+    "operation",
+    "codenamed",
+    "headline",
+    "motto",
+    "brand",
 ];
 
-const DETERMINERS: &[&str] = &["the", "a", "an", "this", "that", "its", "his", "her", "their", "our", "one", "another"];
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "this", "that", "its", "his", "her", "their", "our", "one", "another",
+];
 
 fn is_double(c: char) -> bool {
     matches!(c, '"' | '“' | '”' | '„' | '«' | '»' | '‹' | '›' | '‟')
@@ -58,7 +87,8 @@ fn mark(doc: &Doc, i: usize) -> char {
 /// An opening-looking mark: something follows it directly and whitespace or an opening bracket or dash precedes it.
 fn opener_like(doc: &Doc, i: usize, ps: usize) -> bool {
     let t = &doc.tokens[i];
-    let before_ok = t.space_before || i == ps || matches!(doc.str(i - 1), "(" | "[" | "—" | "–" | "-" | ":");
+    let before_ok =
+        t.space_before || i == ps || matches!(doc.str(i - 1), "(" | "[" | "—" | "–" | "-" | ":");
     !t.space_after && before_ok
 }
 
@@ -103,29 +133,49 @@ fn segments(doc: &Doc) -> Vec<Seg> {
             match stack.pop() {
                 Some((o, _)) => {
                     if stack.is_empty() {
-                        segs.push(Seg { open: Some(o), close: Some(i), a: o + 1, b: i, continued: false });
+                        segs.push(Seg {
+                            open: Some(o),
+                            close: Some(i),
+                            a: o + 1,
+                            b: i,
+                            continued: false,
+                        });
                     }
                 }
                 None => {
                     // A closing mark with no opening: the quote lost its opening mark. It starts after
                     // the last real quote of the paragraph, else at the paragraph start; short quoted
                     // words inside it were scare quotes.
-                    let prev_long = segs.get(first_seg..).unwrap_or(&[]).iter().rev().find(|s| word_count(doc, s.a, s.b) >= 4).map(|s| s.close.unwrap_or(s.b) + 1);
+                    let prev_long = segs
+                        .get(first_seg..)
+                        .unwrap_or(&[])
+                        .iter()
+                        .rev()
+                        .find(|s| word_count(doc, s.a, s.b) >= 4)
+                        .map(|s| s.close.unwrap_or(s.b) + 1);
                     let mut a = match prev_long {
-                        Some(after) if after < i => {
-                            let sents_after = (after..i).find(|&k| doc.sent_start(k) == k).unwrap_or(after);
-                            sents_after
-                        }
+                        Some(after) if after < i => (after..i)
+                            .find(|&k| doc.sent_start(k) == k)
+                            .unwrap_or(after),
                         _ => ps,
                     };
                     while a < i && doc.tokens[a].kind == Kind::Quote {
                         a += 1;
                     }
                     let from = first_seg.min(segs.len());
-                    let kept: Vec<Seg> = segs.drain(from..).filter(|s| s.a < a || s.b > i || s.open.is_none()).collect();
+                    let kept: Vec<Seg> = segs
+                        .drain(from..)
+                        .filter(|s| s.a < a || s.b > i || s.open.is_none())
+                        .collect();
                     segs.extend(kept);
                     if a < i {
-                        segs.push(Seg { open: None, close: Some(i), a, b: i, continued: false });
+                        segs.push(Seg {
+                            open: None,
+                            close: Some(i),
+                            a,
+                            b: i,
+                            continued: false,
+                        });
                     }
                 }
             }
@@ -133,11 +183,16 @@ fn segments(doc: &Doc) -> Vec<Seg> {
         if let Some(&(o, _)) = stack.first() {
             // Unterminated: runs to the paragraph end; news continues a quote into the next paragraph
             // by opening it again there.
-            let continued = doc
-                .paras
-                .get(pi + 1)
-                .is_some_and(|&(ns, ne)| ns < ne && doc.tokens[ns].kind == Kind::Quote && is_double(mark(doc, ns)));
-            segs.push(Seg { open: Some(o), close: None, a: o + 1, b: pe, continued });
+            let continued = doc.paras.get(pi + 1).is_some_and(|&(ns, ne)| {
+                ns < ne && doc.tokens[ns].kind == Kind::Quote && is_double(mark(doc, ns))
+            });
+            segs.push(Seg {
+                open: Some(o),
+                close: None,
+                a: o + 1,
+                b: pe,
+                continued,
+            });
         }
         single_quote_segments(doc, ps, pe, &mut segs, first_seg);
     }
@@ -148,7 +203,12 @@ fn segments(doc: &Doc) -> Vec<Seg> {
 /// Single-quote segments (‘...’, ‚...‘, '...'), only where no double quote is, matched strictly
 /// because the same marks are apostrophes ("Ukraine’s", "students’").
 fn single_quote_segments(doc: &Doc, ps: usize, pe: usize, segs: &mut Vec<Seg>, first_seg: usize) {
-    let covered = |i: usize, segs: &[Seg]| segs.get(first_seg..).unwrap_or(&[]).iter().any(|s| s.open.unwrap_or(s.a) <= i && i <= s.close.unwrap_or(s.b));
+    let covered = |i: usize, segs: &[Seg]| {
+        segs.get(first_seg..)
+            .unwrap_or(&[])
+            .iter()
+            .any(|s| s.open.unwrap_or(s.a) <= i && i <= s.close.unwrap_or(s.b))
+    };
     let mut open: Option<(usize, char)> = None;
     for i in ps..pe {
         if doc.tokens[i].kind != Kind::Quote || covered(i, segs) {
@@ -159,10 +219,21 @@ fn single_quote_segments(doc: &Doc, ps: usize, pe: usize, segs: &mut Vec<Seg>, f
             continue;
         }
         match open {
-            None if matches!(c, '‘' | '‚' | '\'') && opener_like(doc, i, ps) => open = Some((i, c)),
-            Some((o, oc)) if closer_like(doc, i, pe) && (c == '’' || c == '\'' || (oc == '‚' && c == '‘')) => {
+            None if matches!(c, '‘' | '‚' | '\'') && opener_like(doc, i, ps) => {
+                open = Some((i, c))
+            }
+            Some((o, oc))
+                if closer_like(doc, i, pe)
+                    && (c == '’' || c == '\'' || (oc == '‚' && c == '‘')) =>
+            {
                 if word_count(doc, o + 1, i) >= 4 {
-                    segs.push(Seg { open: Some(o), close: Some(i), a: o + 1, b: i, continued: false });
+                    segs.push(Seg {
+                        open: Some(o),
+                        close: Some(i),
+                        a: o + 1,
+                        b: i,
+                        continued: false,
+                    });
                 }
                 open = None;
             }
@@ -254,9 +325,19 @@ fn speaker_starting(doc: &Doc, people: &People, s: usize, ceil: usize) -> Option
 }
 
 /// Resolves a written speaker to a person or a label.
-fn resolve(doc: &Doc, people: &People, quoted: &[bool], (s, e): (usize, usize), following: Option<usize>) -> Speaker {
-    let mut sp = Speaker { s, e, person: None, label: None };
-    let text = doc.slice(s, e - 1).to_string();
+fn resolve(
+    doc: &Doc,
+    people: &People,
+    quoted: &[bool],
+    (s, e): (usize, usize),
+    following: Option<usize>,
+) -> Speaker {
+    let mut sp = Speaker {
+        s,
+        e,
+        person: None,
+        label: None,
+    };
     if let Some(m) = mention_at(people, s) {
         sp.person = Some(m.person);
         return sp;
@@ -265,10 +346,10 @@ fn resolve(doc: &Doc, people: &People, quoted: &[bool], (s, e): (usize, usize), 
     if e - s == 1 && matches!(w, "he" | "she") {
         sp.person = coref::pronoun(doc, people, quoted, s, following);
     } else if is_role_noun(w) && !(SOURCES.contains(w) && w.ends_with('s')) {
-        sp.person = coref::nominal(doc, people, w, s);
+        sp.person = coref::nominal(people, w, s);
     }
     if sp.person.is_none() {
-        sp.label = Some(text);
+        sp.label = Some(doc.slice(s, e - 1).to_string());
     }
     sp
 }
@@ -282,7 +363,10 @@ fn after_quote(doc: &Doc, people: &People, close: usize) -> Option<(usize, (usiz
     }
     // The attribution ends at the sentence end or the next quotation mark.
     let mut ceil = k;
-    while ceil < pe && !matches!(doc.str(ceil), "." | "!" | "?" | ";") && doc.tokens[ceil].kind != Kind::Quote {
+    while ceil < pe
+        && !matches!(doc.str(ceil), "." | "!" | "?" | ";")
+        && doc.tokens[ceil].kind != Kind::Quote
+    {
         ceil += 1;
     }
     if k >= ceil {
@@ -292,7 +376,9 @@ fn after_quote(doc: &Doc, people: &People, close: usize) -> Option<(usize, (usiz
     if k + 1 < ceil && matches!(doc.low(k), "a" | "has" | "hat" | "ha") && is_cue(doc.low(k + 1)) {
         k += 1;
     }
-    if doc.is_word(k) && is_cue(doc.low(k)) && !doc.is_cap(k) || doc.is_word(k) && is_cue(doc.low(k)) && k == close + 1 {
+    if doc.is_word(k) && is_cue(doc.low(k)) && !doc.is_cap(k)
+        || doc.is_word(k) && is_cue(doc.low(k)) && k == close + 1
+    {
         // "says Abbas Gallyamov"
         if let Some(sp) = speaker_starting(doc, people, k + 1, ceil) {
             return Some((k, sp));
@@ -302,7 +388,25 @@ fn after_quote(doc: &Doc, people: &People, close: usize) -> Option<(usize, (usiz
     // "she said", "Smith also told reporters"
     let sp = speaker_starting(doc, people, k, ceil)?;
     let mut c = sp.1;
-    while c < ceil && c < sp.1 + 2 && doc.is_word(c) && !is_cue(doc.low(c)) && matches!(doc.low(c), "also" | "later" | "then" | "has" | "had" | "have" | "was" | "once" | "previously" | "recently" | "further") {
+    while c < ceil
+        && c < sp.1 + 2
+        && doc.is_word(c)
+        && !is_cue(doc.low(c))
+        && matches!(
+            doc.low(c),
+            "also"
+                | "later"
+                | "then"
+                | "has"
+                | "had"
+                | "have"
+                | "was"
+                | "once"
+                | "previously"
+                | "recently"
+                | "further"
+        )
+    {
         c += 1;
     }
     (c < ceil && doc.is_word(c) && is_cue(doc.low(c))).then_some((c, sp))
@@ -334,7 +438,25 @@ fn before_quote(doc: &Doc, people: &People, open: usize) -> Option<(usize, (usiz
 
 fn skip_adverbs_back(doc: &Doc, k: usize, floor: usize) -> usize {
     let mut e = k;
-    while e > floor && e + 2 > k && doc.is_word(e - 1) && matches!(doc.low(e - 1), "also" | "later" | "then" | "has" | "had" | "have" | "once" | "further" | "previously" | "recently" | "repeatedly" | "again") {
+    while e > floor
+        && e + 2 > k
+        && doc.is_word(e - 1)
+        && matches!(
+            doc.low(e - 1),
+            "also"
+                | "later"
+                | "then"
+                | "has"
+                | "had"
+                | "have"
+                | "once"
+                | "further"
+                | "previously"
+                | "recently"
+                | "repeatedly"
+                | "again"
+        )
+    {
         e -= 1;
     }
     e
@@ -368,7 +490,10 @@ fn statement_kind(doc: &Doc, s: &Seg, has_adjacent_cue: bool) -> Option<Statemen
     }
     // A fragment woven into the sentence ("described it as “a very serious matter”").
     let embedded = s.open.is_some_and(|o| {
-        o > doc.sent_start(o) && doc.is_word(o - 1) && !is_cue(doc.low(o - 1)) && doc.first_char(s.a).is_lowercase()
+        o > doc.sent_start(o)
+            && doc.is_word(o - 1)
+            && !is_cue(doc.low(o - 1))
+            && doc.first_char(s.a).is_lowercase()
     });
     if embedded && !ends_punct {
         return Some(StatementKind::Mixed);
@@ -394,7 +519,10 @@ fn text_range(doc: &Doc, mut a: usize, mut b: usize) -> Option<(usize, usize)> {
     while a < b && doc.tokens[a].kind == Kind::Quote {
         a += 1;
     }
-    while b > a && (matches!(doc.str(b - 1), "," | ":" | ";" | "—" | "–" | "-") || doc.tokens[b - 1].kind == Kind::Quote && !is_inner_close(doc, a, b - 1)) {
+    while b > a
+        && (matches!(doc.str(b - 1), "," | ":" | ";" | "—" | "–" | "-")
+            || doc.tokens[b - 1].kind == Kind::Quote && !is_inner_close(doc, a, b - 1))
+    {
         b -= 1;
     }
     (a < b).then(|| (doc.tokens[a].start, doc.tokens[b - 1].end))
@@ -417,33 +545,71 @@ pub fn find(doc: &Doc, people: &People) -> Vec<ExtractedStatement> {
 
     for (si, s) in segs.iter().enumerate() {
         let after = s.close.and_then(|c| after_quote(doc, people, c));
-        let before = s.open.and_then(|o| before_quote(doc, people, o)).or_else(|| {
-            // A colon at the end of the previous paragraph introduces this one.
-            let o = s.open?;
-            let (ps, _) = doc.paras[doc.tokens[o].para];
-            (o == ps && ps > 0 && doc.str(ps - 1) == ":").then(|| before_quote(doc, people, ps - 1)).flatten().map(|(c, sp, _)| (c, sp, true))
-        });
-        let Some(kind) = statement_kind(doc, s, after.is_some() || before.is_some()) else { continue };
-        let Some((start, end)) = text_range(doc, s.a, s.b) else { continue };
+        let before = s
+            .open
+            .and_then(|o| before_quote(doc, people, o))
+            .or_else(|| {
+                // A colon at the end of the previous paragraph introduces this one.
+                let o = s.open?;
+                let (ps, _) = doc.paras[doc.tokens[o].para];
+                (o == ps && ps > 0 && doc.str(ps - 1) == ":")
+                    .then(|| before_quote(doc, people, ps - 1))
+                    .flatten()
+                    .map(|(c, sp, _)| (c, sp, true))
+            });
+        let Some(kind) = statement_kind(doc, s, after.is_some() || before.is_some()) else {
+            continue;
+        };
+        let Some((start, end)) = text_range(doc, s.a, s.b) else {
+            continue;
+        };
         let (qa, qb) = (s.open.unwrap_or(s.a), s.close.map(|c| c + 1).unwrap_or(s.b));
         for q in &mut quoted[qa..qb] {
             *q = true;
         }
         let attr = match (after, before) {
             (Some((cue, sp)), _) => Some((cue, sp, Attribution::Explicit)),
-            (None, Some((cue, sp, colon))) => Some((cue, sp, if colon { Attribution::Colon } else { Attribution::Explicit })),
+            (None, Some((cue, sp, colon))) => Some((
+                cue,
+                sp,
+                if colon {
+                    Attribution::Colon
+                } else {
+                    Attribution::Explicit
+                },
+            )),
             _ => None,
         };
         // A piece of a multi-paragraph quote: all pieces share the chain id of the first piece.
-        let prev_piece = (si > 0 && segs[si - 1].continued && s.open.is_some_and(|o| doc.paras[doc.tokens[o].para].0 == o))
-            .then(|| found.iter().find(|f| f.tok == segs[si - 1].a))
-            .flatten();
+        let prev_piece = (si > 0
+            && segs[si - 1].continued
+            && s.open.is_some_and(|o| doc.paras[doc.tokens[o].para].0 == o))
+        .then(|| found.iter().find(|f| f.tok == segs[si - 1].a))
+        .flatten();
         let chain = match prev_piece {
             Some(f) => Some(f.chain.unwrap_or(f.tok)),
             None => s.continued.then_some(s.a),
         };
-        let attr = attr.map(|(cue, sp, how)| Attr { cue: Some(cue), speaker: Some(resolve_later(sp)), how }).unwrap_or(Attr { cue: None, speaker: None, how: Attribution::None });
-        found.push(Found { kind, start, end, attr, nested: false, tok: s.a, chain });
+        let attr = attr
+            .map(|(cue, sp, how)| Attr {
+                cue: Some(cue),
+                speaker: Some(resolve_later(sp)),
+                how,
+            })
+            .unwrap_or(Attr {
+                cue: None,
+                speaker: None,
+                how: Attribution::None,
+            });
+        found.push(Found {
+            kind,
+            start,
+            end,
+            attr,
+            nested: false,
+            tok: s.a,
+            chain,
+        });
     }
 
     colon_and_indirect(doc, people, &quoted, &mut found);
@@ -458,8 +624,15 @@ pub fn find(doc: &Doc, people: &People) -> Vec<ExtractedStatement> {
         if found[i].attr.speaker.is_some() {
             continue;
         }
-        if let Some(src) = found.iter().find(|f| f.chain == Some(id) && f.attr.speaker.is_some()) {
-            let attr = Attr { cue: None, speaker: src.attr.speaker.clone(), how: Attribution::Continuation };
+        if let Some(src) = found
+            .iter()
+            .find(|f| f.chain == Some(id) && f.attr.speaker.is_some())
+        {
+            let attr = Attr {
+                cue: None,
+                speaker: src.attr.speaker.clone(),
+                how: Attribution::Continuation,
+            };
             found[i].attr = attr;
         }
     }
@@ -481,10 +654,15 @@ pub fn find(doc: &Doc, people: &People) -> Vec<ExtractedStatement> {
             how = Attribution::Continuation;
             cue = None;
         }
-        if f.kind == StatementKind::Indirect && f.attr.cue.is_some_and(|c| doc.low(c) == "according") {
+        if f.kind == StatementKind::Indirect
+            && f.attr.cue.is_some_and(|c| doc.low(c) == "according")
+        {
             cue = Some("according to".to_string());
         }
-        let vague = speaker.is_none() && label.as_deref().is_some_and(|l| is_pronoun(&l.to_lowercase()));
+        let vague = speaker.is_none()
+            && label
+                .as_deref()
+                .is_some_and(|l| is_pronoun(&l.to_lowercase()));
         if !f.nested && !vague && (speaker.is_some() || label.is_some()) {
             following = Some((speaker, label.clone(), out.len()));
         }
@@ -502,13 +680,22 @@ pub fn find(doc: &Doc, people: &People) -> Vec<ExtractedStatement> {
 }
 
 fn resolve_later((s, e): (usize, usize)) -> Speaker {
-    Speaker { s, e, person: None, label: None }
+    Speaker {
+        s,
+        e,
+        person: None,
+        label: None,
+    }
 }
 
 /// Colon introductions without marks, indirect speech ("X said that ...", "..., X said") and "according to X".
 fn colon_and_indirect(doc: &Doc, people: &People, quoted: &[bool], found: &mut Vec<Found>) {
     let direct: Vec<(usize, usize)> = found.iter().map(|f| (f.start, f.end)).collect();
-    let overlaps = |a: usize, b: usize| direct.iter().any(|&(s, e)| a < e && s < b && !(s <= a && b <= e));
+    let overlaps = |a: usize, b: usize| {
+        direct
+            .iter()
+            .any(|&(s, e)| a < e && s < b && !(s <= a && b <= e))
+    };
     for &(ss, se) in &doc.sents {
         let has_quote = (ss..se).any(|k| doc.tokens[k].kind == Kind::Quote && !quoted[k]);
         let nested = quoted[ss];
@@ -523,14 +710,27 @@ fn colon_and_indirect(doc: &Doc, people: &People, quoted: &[bool], found: &mut V
             if w == "according" && k + 1 < se && doc.low(k + 1) == "to" {
                 if let Some(sp) = speaker_starting(doc, people, k + 2, se) {
                     let (ta, tb) = if k == ss {
-                        let comma = (sp.1..se).find(|&c| doc.str(c) == ",").map(|c| c + 1).unwrap_or(sp.1);
+                        let comma = (sp.1..se)
+                            .find(|&c| doc.str(c) == ",")
+                            .map(|c| c + 1)
+                            .unwrap_or(sp.1);
                         (comma, se)
                     } else {
                         (ss, k)
                     };
                     let tail_ok = k == ss || (sp.1..se).all(|c| !doc.is_word(c));
                     if tail_ok && word_count(doc, ta, tb) >= 3 && !has_quote {
-                        push_indirect(doc, found, ta, tb, k, sp, Attribution::AccordingTo, nested, &overlaps);
+                        push_indirect(
+                            doc,
+                            found,
+                            ta,
+                            tb,
+                            k,
+                            sp,
+                            Attribution::AccordingTo,
+                            nested,
+                            &overlaps,
+                        );
                     }
                 }
                 k += 2;
@@ -545,10 +745,23 @@ fn colon_and_indirect(doc: &Doc, people: &People, quoted: &[bool], found: &mut V
                 // "the political scientist says: Putin really needs negotiations."
                 let unquoted = c + 1 < se && doc.tokens[c + 1].kind != Kind::Quote;
                 if unquoted && (k + 1..c).all(|x| doc.is_word(x) && !is_cue(doc.low(x))) {
-                    if let Some(sp) = speaker_ending(doc, people, skip_adverbs_back(doc, k, ss), ss) {
+                    if let Some(sp) = speaker_ending(doc, people, skip_adverbs_back(doc, k, ss), ss)
+                    {
                         let tb = sentence_text_end(doc, c + 1, se);
-                        if word_count(doc, c + 1, tb) >= 3 && !overlaps(doc.tokens[c + 1].start, doc.tokens[tb - 1].end) {
-                            push_indirect(doc, found, c + 1, tb, k, sp, Attribution::Colon, nested, &overlaps);
+                        if word_count(doc, c + 1, tb) >= 3
+                            && !overlaps(doc.tokens[c + 1].start, doc.tokens[tb - 1].end)
+                        {
+                            push_indirect(
+                                doc,
+                                found,
+                                c + 1,
+                                tb,
+                                k,
+                                sp,
+                                Attribution::Colon,
+                                nested,
+                                &overlaps,
+                            );
                         }
                     }
                 }
@@ -562,7 +775,10 @@ fn colon_and_indirect(doc: &Doc, people: &People, quoted: &[bool], found: &mut V
             // "X said (on Monday) (that) <clause>"
             if let Some(sp) = speaker_ending(doc, people, skip_adverbs_back(doc, k, ss), ss) {
                 let mut t = k + 1;
-                if matches!(w, "told" | "tells" | "tell" | "warned" | "assured" | "reminded" | "informed") {
+                if matches!(
+                    w,
+                    "told" | "tells" | "tell" | "warned" | "assured" | "reminded" | "informed"
+                ) {
                     if let Some(obj) = speaker_starting(doc, people, t, se) {
                         t = obj.1;
                     }
@@ -576,7 +792,17 @@ fn colon_and_indirect(doc: &Doc, people: &People, quoted: &[bool], found: &mut V
                 if let Some(ta) = clause {
                     let tb = sentence_text_end(doc, ta, se);
                     if word_count(doc, ta, tb) >= 4 {
-                        push_indirect(doc, found, ta, tb, k, sp, Attribution::Explicit, nested, &overlaps);
+                        push_indirect(
+                            doc,
+                            found,
+                            ta,
+                            tb,
+                            k,
+                            sp,
+                            Attribution::Explicit,
+                            nested,
+                            &overlaps,
+                        );
                         k = tb;
                         continue;
                     }
@@ -584,15 +810,36 @@ fn colon_and_indirect(doc: &Doc, people: &People, quoted: &[bool], found: &mut V
             }
             // "<clause>, X said." / "<clause>, said X."
             if k > ss + 4 {
-                let comma = doc.str(k - 1) == "," || k >= 2 && speaker_ending(doc, people, k, ss).is_some_and(|sp| sp.0 > ss && doc.str(sp.0 - 1) == ",");
+                let comma = doc.str(k - 1) == ","
+                    || k >= 2
+                        && speaker_ending(doc, people, k, ss)
+                            .is_some_and(|sp| sp.0 > ss && doc.str(sp.0 - 1) == ",");
                 let tail_end = (k + 1..se).find(|&x| !doc.is_word(x)).unwrap_or(se);
                 let tail_ok = tail_end + 1 >= se;
                 if comma && tail_ok {
-                    let sp = if doc.str(k - 1) == "," { speaker_starting(doc, people, k + 1, se) } else { speaker_ending(doc, people, k, ss) };
+                    let sp = if doc.str(k - 1) == "," {
+                        speaker_starting(doc, people, k + 1, se)
+                    } else {
+                        speaker_ending(doc, people, k, ss)
+                    };
                     if let Some(sp) = sp {
-                        let cut = if doc.str(k - 1) == "," { k - 1 } else { sp.0 - 1 };
+                        let cut = if doc.str(k - 1) == "," {
+                            k - 1
+                        } else {
+                            sp.0 - 1
+                        };
                         if word_count(doc, ss, cut) >= 4 {
-                            push_indirect(doc, found, ss, cut, k, sp, Attribution::Explicit, nested, &overlaps);
+                            push_indirect(
+                                doc,
+                                found,
+                                ss,
+                                cut,
+                                k,
+                                sp,
+                                Attribution::Explicit,
+                                nested,
+                                &overlaps,
+                            );
                         }
                     }
                 }
@@ -606,7 +853,23 @@ fn colon_and_indirect(doc: &Doc, people: &People, quoted: &[bool], found: &mut V
 fn clause_start(doc: &Doc, t: usize) -> bool {
     let w = doc.low(t);
     DETERMINERS.contains(&w)
-        || matches!(w, "he" | "she" | "they" | "it" | "we" | "i" | "there" | "this" | "these" | "those" | "no" | "all" | "some" | "many" | "most")
+        || matches!(
+            w,
+            "he" | "she"
+                | "they"
+                | "it"
+                | "we"
+                | "i"
+                | "there"
+                | "this"
+                | "these"
+                | "those"
+                | "no"
+                | "all"
+                | "some"
+                | "many"
+                | "most"
+        )
         || doc.is_cap(t)
 }
 
@@ -632,7 +895,9 @@ fn push_indirect(
     nested: bool,
     overlaps: &dyn Fn(usize, usize) -> bool,
 ) {
-    let Some((start, end)) = text_range(doc, ta, tb) else { return };
+    let Some((start, end)) = text_range(doc, ta, tb) else {
+        return;
+    };
     if overlaps(start, end) || found.iter().any(|f| f.start == start && f.end == end) {
         return;
     }
@@ -640,7 +905,11 @@ fn push_indirect(
         kind: StatementKind::Indirect,
         start,
         end,
-        attr: Attr { cue: Some(cue), speaker: Some(resolve_later(sp)), how },
+        attr: Attr {
+            cue: Some(cue),
+            speaker: Some(resolve_later(sp)),
+            how,
+        },
         nested,
         tok: ta,
         chain: None,

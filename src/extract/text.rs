@@ -100,12 +100,18 @@ impl<'a> Doc<'a> {
                                 Some(n) if n.is_alphanumeric() => {
                                     if d == '.' {
                                         n.is_ascii_digit()
-                                            && text[..j].chars().next_back().is_some_and(|p| p.is_ascii_digit())
+                                            && text[..j]
+                                                .chars()
+                                                .next_back()
+                                                .is_some_and(|p| p.is_ascii_digit())
                                     } else if is_apostrophe(d) {
                                         // Split the possessive off so "Putin's" yields the mention "Putin".
                                         let rest = &text[j + d.len_utf8()..];
                                         !(rest.starts_with('s') || rest.starts_with('S'))
-                                            || rest[1..].chars().next().is_some_and(|x| x.is_alphanumeric())
+                                            || rest[1..]
+                                                .chars()
+                                                .next()
+                                                .is_some_and(|x| x.is_alphanumeric())
                                     } else {
                                         true
                                     }
@@ -125,7 +131,10 @@ impl<'a> Doc<'a> {
             } else if is_apostrophe(c)
                 && !space_before
                 && text[i + c.len_utf8()..].starts_with(['s', 'S'])
-                && !text[i + c.len_utf8() + 1..].chars().next().is_some_and(|x| x.is_alphanumeric())
+                && !text[i + c.len_utf8() + 1..]
+                    .chars()
+                    .next()
+                    .is_some_and(|x| x.is_alphanumeric())
                 && tokens.last().is_some_and(|t: &Token| t.kind == Kind::Word)
             {
                 // Possessive "'s": one punctuation token, never a quotation mark.
@@ -136,7 +145,14 @@ impl<'a> Doc<'a> {
             } else {
                 (i + c.len_utf8(), Kind::Punct)
             };
-            tokens.push(Token { start: i, end, kind, para, space_before, space_after: false });
+            tokens.push(Token {
+                start: i,
+                end,
+                kind,
+                para,
+                space_before,
+                space_after: false,
+            });
             space_before = false;
             // Skip the chars consumed by a possessive token.
             while chars.peek().is_some_and(|&(j, _)| j < end) {
@@ -219,7 +235,11 @@ impl<'a> Doc<'a> {
         if !matches!(t, "." | "!" | "?" | "…") {
             return false;
         }
-        if t == "." && i > 0 && self.tokens[i - 1].kind == Kind::Word && !self.tokens[i].space_before {
+        if t == "."
+            && i > 0
+            && self.tokens[i - 1].kind == Kind::Word
+            && !self.tokens[i].space_before
+        {
             let prev = self.low(i - 1);
             // "Mr." and initials ("J. Smith") don't end sentences.
             if ABBREVIATIONS.contains(&prev) || (prev.chars().count() == 1 && self.is_cap(i - 1)) {
@@ -275,7 +295,11 @@ impl<'a> Doc<'a> {
     pub fn span(&self, start: usize, end: usize) -> Span {
         let (start, end) = (start.min(self.text.len()), end.min(self.text.len()));
         let end = end.max(start);
-        Span { start: self.char_at(start), end: self.char_at(end), text: self.text[start..end].to_string() }
+        Span {
+            start: self.char_at(start),
+            end: self.char_at(end),
+            text: self.text[start..end].to_string(),
+        }
     }
 
     /// Text from the start of token `a` to the end of token `b` (inclusive).
@@ -286,10 +310,6 @@ impl<'a> Doc<'a> {
     /// Index of the sentence-start token of token `i`'s sentence.
     pub fn sent_start(&self, i: usize) -> usize {
         self.sents[self.sent_of[i]].0
-    }
-
-    pub fn sent_end(&self, i: usize) -> usize {
-        self.sents[self.sent_of[i]].1
     }
 }
 
@@ -329,7 +349,13 @@ mod tests {
     fn tokens_split_possessive_and_keep_apostrophes() {
         let d = Doc::new("Putin's plan can’t work, Ukraine’s “army” said.");
         let words: Vec<&str> = (0..d.tokens.len()).map(|i| d.str(i)).collect();
-        assert_eq!(words, ["Putin", "'s", "plan", "can’t", "work", ",", "Ukraine", "’s", "“", "army", "”", "said", "."]);
+        assert_eq!(
+            words,
+            [
+                "Putin", "'s", "plan", "can’t", "work", ",", "Ukraine", "’s", "“", "army", "”",
+                "said", "."
+            ]
+        );
     }
 
     #[test]

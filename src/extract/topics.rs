@@ -39,7 +39,9 @@ static TAXONOMY: LazyLock<Taxonomy> = LazyLock::new(|| {
             topics.push((code.to_string(), name.to_string()));
             continue;
         }
-        let Some(topic) = topics.len().checked_sub(1) else { continue };
+        let Some(topic) = topics.len().checked_sub(1) else {
+            continue;
+        };
         let (word, weight) = match line.rsplit_once(' ') {
             Some((w, n)) => match n.parse::<f64>() {
                 Ok(x) => (w.trim(), x),
@@ -52,7 +54,11 @@ static TAXONOMY: LazyLock<Taxonomy> = LazyLock::new(|| {
         if word.is_empty() {
             continue;
         }
-        let kw = Keyword { topic, weight, stem };
+        let kw = Keyword {
+            topic,
+            weight,
+            stem,
+        };
         let key = (word, stem);
         match patterns.iter().position(|p| *p == key) {
             Some(i) => {
@@ -73,7 +79,11 @@ static TAXONOMY: LazyLock<Taxonomy> = LazyLock::new(|| {
         .kind(Some(AhoCorasickKind::DFA))
         .build(patterns.iter().map(|(w, _)| w))
         .expect("topic keywords form a valid automaton");
-    Taxonomy { topics, keywords, automaton }
+    Taxonomy {
+        topics,
+        keywords,
+        automaton,
+    }
 });
 
 /// Scores the article against the taxonomy; topics above the threshold, best first.
@@ -86,16 +96,26 @@ pub fn score(title: &str, body: &str) -> Vec<TopicScore> {
         // Keywords are ASCII, so matching case-insensitively on the text itself avoids a lower-cased copy.
         let lower = text;
         words += lower.split_ascii_whitespace().count();
-        for m in tax.automaton.find_iter(&lower) {
+        for m in tax.automaton.find_iter(lower) {
             let kws = &tax.keywords[m.pattern().as_usize()];
             let stem = kws[0].stem;
-            if lower[..m.start()].chars().next_back().is_some_and(char::is_alphanumeric) {
+            if lower[..m.start()]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphanumeric)
+            {
                 continue;
             }
             let mut end = m.end();
             if stem {
-                end += lower[end..].find(|c: char| !c.is_alphanumeric() && c != '-').unwrap_or(lower.len() - end);
-            } else if lower[end..].chars().next().is_some_and(char::is_alphanumeric) {
+                end += lower[end..]
+                    .find(|c: char| !c.is_alphanumeric() && c != '-')
+                    .unwrap_or(lower.len() - end);
+            } else if lower[end..]
+                .chars()
+                .next()
+                .is_some_and(char::is_alphanumeric)
+            {
                 continue;
             }
             let surface = lower[m.start()..end].to_lowercase();
