@@ -119,10 +119,6 @@ const PERSON_VERBS: &[&str] = &[
     "himself",
     "herself",
     "wrote",
-    "is",
-    "was",
-    "has",
-    "had",
 ];
 /// Verbs whose object is almost always a person when it is a lone capitalised word.
 const PERSON_OBJECT_VERBS: &[&str] = &[
@@ -411,11 +407,28 @@ fn acceptable(doc: &Doc, key: &[String], start: usize, raw_start: usize, titled:
         let w = key[0].as_str();
         if NON_PERSON.contains(w)
             || COMMON_WORDS.contains(w)
-            || TITLES.contains(w)
+            || (TITLES.contains(w) && !titled)
             || w.chars().count() < 2
         {
             return false;
         }
+    } else if matches!(
+        key[0].as_str(),
+        "north"
+            | "south"
+            | "east"
+            | "west"
+            | "northern"
+            | "southern"
+            | "eastern"
+            | "western"
+            | "central"
+            | "greater"
+            | "upper"
+            | "lower"
+    ) {
+        // "West Sussex", "South Ossetia": regions, not people.
+        return false;
     } else if key
         .iter()
         .all(|w| NON_PERSON.contains(w) || COMMON_WORDS.contains(w))
@@ -463,12 +476,15 @@ fn evidence(doc: &Doc, c: &Cand) -> bool {
     while k < n && doc.is_word(k) && ADVERBS.contains(&doc.low(k)) && k - e < 2 {
         k += 1;
     }
-    if k < n
-        && doc.is_word(k)
-        && (is_cue(doc.low(k)) || PERSON_VERBS.contains(&doc.low(k)))
-        && !doc.is_cap(k)
-    {
-        return true;
+    if k < n && doc.is_word(k) && !doc.is_cap(k) {
+        if PERSON_VERBS.contains(&doc.low(k)) {
+            return true;
+        }
+        // "Shell said" is as often a company as a person: a speech verb alone counts only when
+        // the text goes on with a personal pronoun rather than "it"/"its".
+        if is_cue(doc.low(k)) && personal_pronoun_follows(doc, k) {
+            return true;
+        }
     }
     // Verb before: "said Smith", "told Putin".
     if s > 0 && doc.is_word(s - 1) {
@@ -498,6 +514,18 @@ fn evidence(doc: &Doc, c: &Cand) -> bool {
             return false;
         }
     }
+}
+
+/// Whether "he"/"she"/"his"/"her" comes before "it"/"its" in the next few dozen tokens.
+fn personal_pronoun_follows(doc: &Doc, k: usize) -> bool {
+    for i in k + 1..(k + 40).min(doc.tokens.len()) {
+        match doc.low(i) {
+            "he" | "she" | "his" | "her" | "him" | "himself" | "herself" => return true,
+            "it" | "its" | "itself" => return false,
+            _ => {}
+        }
+    }
+    false
 }
 
 /// A role in apposition after token `e` (exclusive end of a name): "(the first deputy head of the
