@@ -22,7 +22,7 @@ pub fn pronoun(doc: &Doc, people: &People, quoted: &[bool], at: usize, following
 /// The person a description with head noun `head` ("scientist") refers to: one whose roles use that
 /// noun, preferring the one mentioned last before `at`; else, for a lone headline subject whose
 /// role is unknown, nobody (a wrong guess is worse than a label).
-pub fn nominal(doc: &Doc, people: &People, head: &str, at: usize) -> Option<usize> {
+pub fn nominal(people: &People, head: &str, at: usize) -> Option<usize> {
     if !is_role_noun(head) {
         return None;
     }
@@ -38,8 +38,7 @@ pub fn nominal(doc: &Doc, people: &People, head: &str, at: usize) -> Option<usiz
         0 => None,
         1 => Some(candidates[0]),
         _ => {
-            let last = people.mentions.iter().filter(|m| m.start < at && candidates.contains(&m.person)).last();
-            let _ = doc;
+            let last = people.mentions.iter().rev().find(|m| m.start < at && candidates.contains(&m.person));
             last.map(|m| m.person).or(Some(candidates[0]))
         }
     }

@@ -1,11 +1,15 @@
 //! Personal names: capitalised-word candidates, the evidence that makes one a person, surname
 //! clustering, mentions and roles (appositions, parentheses, role phrases, the standfirst).
 
+use super::lexicon::FxHasher;
 use super::lexicon::{
     is_cue, is_role_noun, COMMON_WORDS, NON_PERSON, NON_PERSON_PHRASES, ORG_WORDS, PARTICLES, TITLES,
 };
 use super::text::Doc;
 use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
+
+type Map<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
 
 /// One person of the article while it is being built.
 #[derive(Debug, Clone)]
@@ -31,8 +35,6 @@ pub struct People {
     pub persons: Vec<Person>,
     /// Sorted by start token.
     pub mentions: Vec<Mention>,
-    /// For each body token, the person it names (if it is part of a mention).
-    pub tok_person: Vec<Option<usize>>,
     /// The person the headline is about ("Abbas Gallyamov: ..."), if any.
     pub headline_subject: Option<usize>,
 }
@@ -116,10 +118,6 @@ const PERSON_VERBS: &[&str] = &[
     "himself",
     "herself",
     "wrote",
-    "is",
-    "was",
-    "has",
-    "had",
 ];
 /// Verbs whose object is almost always a person when it is a lone capitalised word.
 const PERSON_OBJECT_VERBS: &[&str] = &[
@@ -262,7 +260,7 @@ fn role_word(doc: &Doc, i: usize) -> bool {
     if !doc.is_word(i) {
         return doc.str(i) == "'s" || doc.str(i) == "’s";
     }
-    let w = doc.lower[i].as_str();
+    let w = doc.low(i);
     if is_role_noun(w) || ROLE_MODIFIERS.contains(&w) || TITLES.contains(w) || NON_PERSON.contains(w) {
         return true;
     }
@@ -281,7 +279,7 @@ fn role_before(doc: &Doc, end: usize) -> Option<usize> {
         return None;
     }
     let last = end - 1;
-    if !doc.is_word(last) || !(is_role_noun(&doc.lower[last]) || TITLES.contains(&doc.lower[last])) {
+    if !doc.is_word(last) || !(is_role_noun(doc.low(last)) || TITLES.contains(doc.low(last))) {
         return None;
     }
     let sent_start = doc.sent_start(last);
@@ -316,7 +314,7 @@ fn candidates(doc: &Doc) -> Vec<Cand> {
             if doc.is_cap(j) && (!is_acronym(doc.str(j)) || is_initial(doc, j)) {
                 last_word = j;
                 if j + 1 < n && doc.str(j + 1) == "." && !doc.tokens[j + 1].space_before {
-                    let l = doc.lower[j].as_str();
+                    let l = doc.low(j);
                     if is_initial(doc, j) || TITLES.contains(l) {
                         j += 2;
                         continue;
@@ -324,7 +322,7 @@ fn candidates(doc: &Doc) -> Vec<Cand> {
                     break;
                 }
                 j += 1;
-            } else if doc.is_word(j) && PARTICLES.contains(&doc.lower[j]) && j > i {
+            } else if doc.is_word(j) && PARTICLES.contains(doc.low(j)) && j > i {
                 j += 1;
             } else {
                 break;
@@ -336,7 +334,7 @@ fn candidates(doc: &Doc) -> Vec<Cand> {
         let mut title_start = None;
         let mut titled = false;
         while s < raw_end {
-            let l = doc.lower[s].as_str();
+            let l = doc.low(s);
             if !doc.is_word(s) {
                 s += 1;
                 continue;
@@ -361,7 +359,7 @@ fn candidates(doc: &Doc) -> Vec<Cand> {
         }
         if s < raw_end {
             let words: Vec<usize> = (s..raw_end).filter(|&k| doc.is_word(k)).collect();
-            let key: Vec<String> = words.iter().map(|&k| doc.lower[k].clone()).collect();
+            let key: Vec<String> = words.iter().map(|&k| doc.low(k).to_string()).collect();
             if acceptable(doc, &key, s, i, titled) {
                 out.push(Cand { title_start: title_start.unwrap_or(s), titled, start: s, end: raw_end, key });
             }
@@ -383,9 +381,30 @@ fn acceptable(doc: &Doc, key: &[String], start: usize, raw_start: usize, titled:
     }
     if key.len() == 1 {
         let w = key[0].as_str();
-        if NON_PERSON.contains(w) || COMMON_WORDS.contains(w) || TITLES.contains(w) || w.chars().count() < 2 {
+        if NON_PERSON.contains(w)
+            || COMMON_WORDS.contains(w)
+            || (TITLES.contains(w) && !titled)
+            || w.chars().count() < 2
+        {
             return false;
         }
+    } else if matches!(
+        key[0].as_str(),
+        "north"
+            | "south"
+            | "east"
+            | "west"
+            | "northern"
+            | "southern"
+            | "eastern"
+            | "western"
+            | "central"
+            | "greater"
+            | "upper"
+            | "lower"
+    ) {
+        // "West Sussex", "South Ossetia": regions, not people.
+        return false;
     } else if key.iter().all(|w| NON_PERSON.contains(w) || COMMON_WORDS.contains(w)) {
         return false;
     }
@@ -400,7 +419,7 @@ fn acceptable(doc: &Doc, key: &[String], start: usize, raw_start: usize, titled:
         return false;
     }
     // "the Kremlin", "a Labour ...": a determiner right before the run marks a thing, not a person.
-    if !titled && start == raw_start && start > 0 && matches!(doc.lower[start - 1].as_str(), "the" | "a" | "an") {
+    if !titled && start == raw_start && start > 0 && matches!(doc.low(start - 1), "the" | "a" | "an") {
         return false;
     }
     true
@@ -414,7 +433,7 @@ fn evidence(doc: &Doc, c: &Cand) -> bool {
     }
     let (s, e) = (c.start, c.end);
     // Role phrase right before: "political scientist Gallyamov".
-    if s > 0 && doc.is_word(s - 1) && !doc.is_cap(s - 1) && is_role_noun(&doc.lower[s - 1]) {
+    if s > 0 && doc.is_word(s - 1) && !doc.is_cap(s - 1) && is_role_noun(doc.low(s - 1)) {
         return true;
     }
     // Apposition after: "Kiriyenko (the first deputy head ...)", "Smith, a spokesman for ...".
@@ -423,19 +442,22 @@ fn evidence(doc: &Doc, c: &Cand) -> bool {
     }
     // Verb after, possibly past an adverb: "Smith said", "Putin really needs", "Putin's".
     let mut k = e;
-    while k < n && doc.is_word(k) && ADVERBS.contains(&doc.lower[k].as_str()) && k - e < 2 {
+    while k < n && doc.is_word(k) && ADVERBS.contains(&doc.low(k)) && k - e < 2 {
         k += 1;
     }
-    if k < n
-        && doc.is_word(k)
-        && (is_cue(&doc.lower[k]) || PERSON_VERBS.contains(&doc.lower[k].as_str()))
-        && !doc.is_cap(k)
-    {
-        return true;
+    if k < n && doc.is_word(k) && !doc.is_cap(k) {
+        if PERSON_VERBS.contains(&doc.low(k)) {
+            return true;
+        }
+        // "Shell said" is as often a company as a person: a speech verb alone counts only when
+        // the text goes on with a personal pronoun rather than "it"/"its".
+        if is_cue(doc.low(k)) && personal_pronoun_follows(doc, k) {
+            return true;
+        }
     }
     // Verb before: "said Smith", "told Putin".
     if s > 0 && doc.is_word(s - 1) {
-        let p = doc.lower[s - 1].as_str();
+        let p = doc.low(s - 1);
         if (is_cue(p) && doc.tokens[s - 1].para == doc.tokens[s].para) || PERSON_OBJECT_VERBS.contains(&p) {
             return true;
         }
@@ -446,8 +468,8 @@ fn evidence(doc: &Doc, c: &Cand) -> bool {
         if k < n && doc.str(k) == "," {
             k += 1;
         }
-        if k + 1 < n && doc.lower[k] == "and" && doc.lower[k + 1] == "other" {
-            let head = (k + 2..(k + 5).min(n)).find(|&h| is_role_noun(&doc.lower[h]));
+        if k + 1 < n && doc.low(k) == "and" && doc.low(k + 1) == "other" {
+            let head = (k + 2..(k + 5).min(n)).find(|&h| is_role_noun(doc.low(h)));
             return head.is_some();
         }
         // Skip over the next list item (capitalised words).
@@ -459,6 +481,18 @@ fn evidence(doc: &Doc, c: &Cand) -> bool {
             return false;
         }
     }
+}
+
+/// Whether "he"/"she"/"his"/"her" comes before "it"/"its" in the next few dozen tokens.
+fn personal_pronoun_follows(doc: &Doc, k: usize) -> bool {
+    for i in k + 1..(k + 40).min(doc.tokens.len()) {
+        match doc.low(i) {
+            "he" | "she" | "his" | "her" | "him" | "himself" | "herself" => return true,
+            "it" | "its" | "itself" => return false,
+            _ => {}
+        }
+    }
+    false
 }
 
 /// A role in apposition after token `e` (exclusive end of a name): "(the first deputy head of the
@@ -482,19 +516,19 @@ fn role_after(doc: &Doc, e: usize) -> Option<(usize, usize)> {
         return None;
     }
     let (a, b) = (e + 1, k);
-    let first = doc.lower[a].as_str();
+    let first = doc.low(a);
     if open == "," {
         // A comma apposition must start like a noun phrase and not be a list item or a clause.
         let np_start = matches!(first, "the" | "a" | "an" | "former" | "who" | "whose") || role_word(doc, a);
         if !np_start || first == "who" || first == "whose" || b - a > 10 {
             return None;
         }
-        if (a..b).any(|x| doc.is_word(x) && is_cue(&doc.lower[x]) && !is_role_noun(&doc.lower[x])) {
+        if (a..b).any(|x| doc.is_word(x) && is_cue(doc.low(x)) && !is_role_noun(doc.low(x))) {
             return None;
         }
     }
     // The role noun must come early: "the first deputy head of ...", not "... of the head".
-    let head = (a..b.min(a + 6)).find(|&x| doc.is_word(x) && !doc.is_cap(x) && is_role_noun(&doc.lower[x]))?;
+    let head = (a..b.min(a + 6)).find(|&x| doc.is_word(x) && !doc.is_cap(x) && is_role_noun(doc.low(x)))?;
     let _ = head;
     Some((doc.tokens[a].start, doc.tokens[b - 1].end))
 }
@@ -505,7 +539,7 @@ pub fn find(body: &Doc, title: &Doc) -> People {
     let title_cands = candidates(title);
 
     // Which written forms (keys) are people: multi-word names pass the filters; single words need evidence.
-    let mut is_person_key: HashMap<Vec<String>, bool> = HashMap::new();
+    let mut is_person_key: Map<Vec<String>, bool> = Map::default();
     for c in &cands {
         let ok = c.key.len() > 1 || evidence(body, c);
         let e = is_person_key.entry(c.key.clone()).or_insert(false);
@@ -523,7 +557,7 @@ pub fn find(body: &Doc, title: &Doc) -> People {
     let mut headline_key: Option<Vec<String>> = None;
     for c in &title_cands {
         let after = title.tokens.get(c.end).map(|_| title.str(c.end)).unwrap_or("");
-        let speaker_like = after == ":" || title.lower.get(c.end).is_some_and(|w| is_cue(w));
+        let speaker_like = after == ":" || (c.end < title.tokens.len() && is_cue(title.low(c.end)));
         let in_body = is_person_key.get(&c.key).copied().unwrap_or(false);
         if (speaker_like && (c.key.len() > 1 || evidence(title, c))) || in_body {
             if headline_key.is_none() && speaker_like {
@@ -539,7 +573,7 @@ pub fn find(body: &Doc, title: &Doc) -> People {
     // Cluster: full names first (longest, then first seen), shorter forms join the name whose last
     // (or only first) word they match.
     let mut keys: Vec<(Vec<String>, usize)> = Vec::new();
-    let mut seen: HashMap<Vec<String>, usize> = HashMap::new();
+    let mut seen: Map<Vec<String>, usize> = Map::default();
     for (order, c) in title_cands.iter().chain(cands.iter()).enumerate() {
         if is_person_key.get(&c.key) == Some(&true) && !seen.contains_key(&c.key) {
             seen.insert(c.key.clone(), order);
@@ -547,7 +581,7 @@ pub fn find(body: &Doc, title: &Doc) -> People {
         }
     }
     keys.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.1.cmp(&b.1)));
-    let mut cluster_of: HashMap<Vec<String>, usize> = HashMap::new();
+    let mut cluster_of: Map<Vec<String>, usize> = Map::default();
     let mut full_keys: Vec<Vec<String>> = Vec::new();
     for (key, _) in &keys {
         let target = if key.len() == 1 {
@@ -563,8 +597,12 @@ pub fn find(body: &Doc, title: &Doc) -> People {
                 None
             }
         } else {
-            // "Vladimir Vladimirovich Putin" and "Vladimir Putin": same first and last word.
-            (0..full_keys.len()).find(|&p| full_keys[p].first() == key.first() && full_keys[p].last() == key.last())
+            // "Vladimir Vladimirovich Putin" and "Vladimir Putin": same first and last word;
+            // "Von der Leyen" ends "Ursula von der Leyen".
+            (0..full_keys.len()).find(|&p| {
+                let f = &full_keys[p];
+                (f.first() == key.first() && f.last() == key.last()) || f.ends_with(key)
+            })
         };
         let p = target.unwrap_or_else(|| {
             full_keys.push(key.clone());
@@ -645,13 +683,13 @@ pub fn find(body: &Doc, title: &Doc) -> People {
     // The standfirst opens with a role and names no one: it describes the headline's subject.
     if let (Some(p), Some(&(ps, pe))) = (headline_subject, body.paras.first()) {
         let mut k = ps;
-        while k < pe && role_word(body, k) && !is_role_noun(&body.lower[k]) {
+        while k < pe && role_word(body, k) && !is_role_noun(body.low(k)) {
             k += 1;
         }
         if k < pe
             && k - ps < 5
             && body.is_word(k)
-            && is_role_noun(&body.lower[k])
+            && is_role_noun(body.low(k))
             && tok_person.get(k + 1).is_some_and(|x| x.is_none())
         {
             let next_is_name = k + 1 < pe && body.is_cap(k + 1);
@@ -663,7 +701,7 @@ pub fn find(body: &Doc, title: &Doc) -> People {
     for m in &mentions {
         // "Russian political scientist Abbas Gallyamov"
         if let Some(s) = role_before(body, m.name_start) {
-            if !HONORIFICS.contains(&body.lower[m.name_start - 1].as_str()) {
+            if !HONORIFICS.contains(&body.low(m.name_start - 1)) {
                 add_role(m.person, body.slice(s, m.name_start - 1));
             }
         }
@@ -671,7 +709,7 @@ pub fn find(body: &Doc, title: &Doc) -> People {
             add_role(m.person, &body.text[a..b]);
         }
     }
-    People { persons, mentions, tok_person, headline_subject }
+    People { persons, mentions, headline_subject }
 }
 
 /// Does token range `[s, e)` name a person? Used by the quote stage for speakers.

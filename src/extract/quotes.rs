@@ -145,10 +145,7 @@ fn segments(doc: &Doc) -> Vec<Seg> {
                         .find(|s| word_count(doc, s.a, s.b) >= 4)
                         .map(|s| s.close.unwrap_or(s.b) + 1);
                     let mut a = match prev_long {
-                        Some(after) if after < i => {
-                            let sents_after = (after..i).find(|&k| doc.sent_start(k) == k).unwrap_or(after);
-                            sents_after
-                        }
+                        Some(after) if after < i => (after..i).find(|&k| doc.sent_start(k) == k).unwrap_or(after),
                         _ => ps,
                     };
                     while a < i && doc.tokens[a].kind == Kind::Quote {
@@ -229,7 +226,7 @@ fn speaker_ending(doc: &Doc, people: &People, e: usize, floor: usize) -> Option<
     if !doc.is_word(last) {
         return None;
     }
-    let w = doc.lower[last].as_str();
+    let w = doc.low(last);
     if is_pronoun(w) {
         return Some((last, e));
     }
@@ -243,7 +240,7 @@ fn speaker_ending(doc: &Doc, people: &People, e: usize, floor: usize) -> Option<
         if !doc.is_word(p) && doc.str(p) != "'s" && doc.str(p) != "’s" {
             break;
         }
-        let pw = doc.lower[p].as_str();
+        let pw = doc.low(p);
         if DETERMINERS.contains(&pw) {
             s = p;
             break;
@@ -267,17 +264,17 @@ fn speaker_starting(doc: &Doc, people: &People, s: usize, ceil: usize) -> Option
     if !doc.is_word(s) {
         return None;
     }
-    if is_pronoun(&doc.lower[s]) {
+    if is_pronoun(doc.low(s)) {
         return Some((s, s + 1));
     }
     let mut e = s;
-    if DETERMINERS.contains(&doc.lower[s].as_str()) {
+    if DETERMINERS.contains(&doc.low(s)) {
         e += 1;
     }
     // Modifiers up to the head noun: stop before a preposition, relative pronoun or punctuation.
     let mut head = None;
     while e < ceil && e - s < 6 && (doc.is_word(e) || doc.str(e) == "'s" || doc.str(e) == "’s") {
-        let w = doc.lower[e].as_str();
+        let w = doc.low(e);
         if COMMON_WORDS.contains(w) && !doc.is_cap(e) || is_cue(w) {
             break;
         }
@@ -285,26 +282,25 @@ fn speaker_starting(doc: &Doc, people: &People, s: usize, ceil: usize) -> Option
         e += 1;
     }
     let h = head?;
-    let hw = doc.lower[h].as_str();
+    let hw = doc.low(h);
     (is_role_noun(hw) || SOURCES.contains(hw) || doc.is_cap(h)).then_some((s, h + 1))
 }
 
 /// Resolves a written speaker to a person or a label.
 fn resolve(doc: &Doc, people: &People, quoted: &[bool], (s, e): (usize, usize), following: Option<usize>) -> Speaker {
     let mut sp = Speaker { s, e, person: None, label: None };
-    let text = doc.slice(s, e - 1).to_string();
     if let Some(m) = mention_at(people, s) {
         sp.person = Some(m.person);
         return sp;
     }
-    let w = doc.lower[e - 1].as_str();
+    let w = doc.low(e - 1);
     if e - s == 1 && matches!(w, "he" | "she") {
         sp.person = coref::pronoun(doc, people, quoted, s, following);
     } else if is_role_noun(w) && !(SOURCES.contains(w) && w.ends_with('s')) {
-        sp.person = coref::nominal(doc, people, w, s);
+        sp.person = coref::nominal(people, w, s);
     }
     if sp.person.is_none() {
-        sp.label = Some(text);
+        sp.label = Some(doc.slice(s, e - 1).to_string());
     }
     sp
 }
@@ -325,11 +321,10 @@ fn after_quote(doc: &Doc, people: &People, close: usize) -> Option<(usize, (usiz
         return None;
     }
     // An auxiliary before the cue: "a déclaré", "hat gesagt".
-    if k + 1 < ceil && matches!(doc.lower[k].as_str(), "a" | "has" | "hat" | "ha") && is_cue(&doc.lower[k + 1]) {
+    if k + 1 < ceil && matches!(doc.low(k), "a" | "has" | "hat" | "ha") && is_cue(doc.low(k + 1)) {
         k += 1;
     }
-    if doc.is_word(k) && is_cue(&doc.lower[k]) && !doc.is_cap(k)
-        || doc.is_word(k) && is_cue(&doc.lower[k]) && k == close + 1
+    if doc.is_word(k) && is_cue(doc.low(k)) && !doc.is_cap(k) || doc.is_word(k) && is_cue(doc.low(k)) && k == close + 1
     {
         // "says Abbas Gallyamov"
         if let Some(sp) = speaker_starting(doc, people, k + 1, ceil) {
@@ -343,15 +338,15 @@ fn after_quote(doc: &Doc, people: &People, close: usize) -> Option<(usize, (usiz
     while c < ceil
         && c < sp.1 + 2
         && doc.is_word(c)
-        && !is_cue(&doc.lower[c])
+        && !is_cue(doc.low(c))
         && matches!(
-            doc.lower[c].as_str(),
+            doc.low(c),
             "also" | "later" | "then" | "has" | "had" | "have" | "was" | "once" | "previously" | "recently" | "further"
         )
     {
         c += 1;
     }
-    (c < ceil && doc.is_word(c) && is_cue(&doc.lower[c])).then_some((c, sp))
+    (c < ceil && doc.is_word(c) && is_cue(doc.low(c))).then_some((c, sp))
 }
 
 /// Attribution before an opening mark in the same sentence: `Smith said: “`, `He told the BBC, “`.
@@ -365,7 +360,7 @@ fn before_quote(doc: &Doc, people: &People, open: usize) -> Option<(usize, (usiz
         if doc.tokens[k].kind == Kind::Quote {
             return None;
         }
-        if doc.is_word(k) && is_cue(&doc.lower[k]) {
+        if doc.is_word(k) && is_cue(doc.low(k)) {
             if let Some(sp) = speaker_ending(doc, people, skip_adverbs_back(doc, k, floor), floor) {
                 return Some((k, sp, colon));
             }
@@ -384,7 +379,7 @@ fn skip_adverbs_back(doc: &Doc, k: usize, floor: usize) -> usize {
         && e + 2 > k
         && doc.is_word(e - 1)
         && matches!(
-            doc.lower[e - 1].as_str(),
+            doc.low(e - 1),
             "also"
                 | "later"
                 | "then"
@@ -420,7 +415,7 @@ fn statement_kind(doc: &Doc, s: &Seg, has_adjacent_cue: bool) -> Option<Statemen
     }
     let ends_punct = s.b > s.a && matches!(doc.str(s.b - 1), "." | "!" | "?" | "," | "…");
     if let Some(o) = s.open {
-        if o > 0 && doc.is_word(o - 1) && NAMING_WORDS.contains(&doc.lower[o - 1].as_str()) {
+        if o > 0 && doc.is_word(o - 1) && NAMING_WORDS.contains(&doc.low(o - 1)) {
             return None;
         }
     }
@@ -432,7 +427,7 @@ fn statement_kind(doc: &Doc, s: &Seg, has_adjacent_cue: bool) -> Option<Statemen
     }
     // A fragment woven into the sentence ("described it as “a very serious matter”").
     let embedded = s.open.is_some_and(|o| {
-        o > doc.sent_start(o) && doc.is_word(o - 1) && !is_cue(&doc.lower[o - 1]) && doc.first_char(s.a).is_lowercase()
+        o > doc.sent_start(o) && doc.is_word(o - 1) && !is_cue(doc.low(o - 1)) && doc.first_char(s.a).is_lowercase()
     });
     if embedded && !ends_punct {
         return Some(StatementKind::Mixed);
@@ -493,8 +488,12 @@ pub fn find(doc: &Doc, people: &People) -> Vec<ExtractedStatement> {
                 .flatten()
                 .map(|(c, sp, _)| (c, sp, true))
         });
-        let Some(kind) = statement_kind(doc, s, after.is_some() || before.is_some()) else { continue };
-        let Some((start, end)) = text_range(doc, s.a, s.b) else { continue };
+        let Some(kind) = statement_kind(doc, s, after.is_some() || before.is_some()) else {
+            continue;
+        };
+        let Some((start, end)) = text_range(doc, s.a, s.b) else {
+            continue;
+        };
         let (qa, qb) = (s.open.unwrap_or(s.a), s.close.map(|c| c + 1).unwrap_or(s.b));
         for q in &mut quoted[qa..qb] {
             *q = true;
@@ -556,7 +555,7 @@ pub fn find(doc: &Doc, people: &People) -> Vec<ExtractedStatement> {
             how = Attribution::Continuation;
             cue = None;
         }
-        if f.kind == StatementKind::Indirect && f.attr.cue.is_some_and(|c| doc.lower[c] == "according") {
+        if f.kind == StatementKind::Indirect && f.attr.cue.is_some_and(|c| doc.low(c) == "according") {
             cue = Some("according to".to_string());
         }
         let vague = speaker.is_none() && label.as_deref().is_some_and(|l| is_pronoun(&l.to_lowercase()));
@@ -593,9 +592,9 @@ fn colon_and_indirect(doc: &Doc, people: &People, quoted: &[bool], found: &mut V
                 k += 1;
                 continue;
             }
-            let w = doc.lower[k].as_str();
+            let w = doc.low(k);
             // "according to X, ..." / "..., according to X."
-            if w == "according" && k + 1 < se && doc.lower[k + 1] == "to" {
+            if w == "according" && k + 1 < se && doc.low(k + 1) == "to" {
                 if let Some(sp) = speaker_starting(doc, people, k + 2, se) {
                     let (ta, tb) = if k == ss {
                         let comma = (sp.1..se).find(|&c| doc.str(c) == ",").map(|c| c + 1).unwrap_or(sp.1);
@@ -619,7 +618,7 @@ fn colon_and_indirect(doc: &Doc, people: &People, quoted: &[bool], found: &mut V
             if let Some(c) = colon {
                 // "the political scientist says: Putin really needs negotiations."
                 let unquoted = c + 1 < se && doc.tokens[c + 1].kind != Kind::Quote;
-                if unquoted && (k + 1..c).all(|x| doc.is_word(x) && !is_cue(&doc.lower[x])) {
+                if unquoted && (k + 1..c).all(|x| doc.is_word(x) && !is_cue(doc.low(x))) {
                     if let Some(sp) = speaker_ending(doc, people, skip_adverbs_back(doc, k, ss), ss) {
                         let tb = sentence_text_end(doc, c + 1, se);
                         if word_count(doc, c + 1, tb) >= 3 && !overlaps(doc.tokens[c + 1].start, doc.tokens[tb - 1].end)
@@ -643,7 +642,7 @@ fn colon_and_indirect(doc: &Doc, people: &People, quoted: &[bool], found: &mut V
                         t = obj.1;
                     }
                 }
-                let that = (t..se.min(t + 6)).find(|&x| doc.lower[x] == "that");
+                let that = (t..se.min(t + 6)).find(|&x| doc.low(x) == "that");
                 let clause = match that {
                     Some(x) if (t..x).all(|y| doc.is_word(y) || doc.str(y) == ",") => Some(x + 1),
                     _ if t < se && doc.is_word(t) && clause_start(doc, t) => Some(t),
@@ -686,7 +685,7 @@ fn colon_and_indirect(doc: &Doc, people: &People, quoted: &[bool], found: &mut V
 
 /// Whether token `t` can start a reported clause ("the plan would fail", "he", "Russia").
 fn clause_start(doc: &Doc, t: usize) -> bool {
-    let w = doc.lower[t].as_str();
+    let w = doc.low(t);
     DETERMINERS.contains(&w)
         || matches!(
             w,
@@ -730,7 +729,9 @@ fn push_indirect(
     nested: bool,
     overlaps: &dyn Fn(usize, usize) -> bool,
 ) {
-    let Some((start, end)) = text_range(doc, ta, tb) else { return };
+    let Some((start, end)) = text_range(doc, ta, tb) else {
+        return;
+    };
     if overlaps(start, end) || found.iter().any(|f| f.start == start && f.end == end) {
         return;
     }

@@ -31,16 +31,19 @@ pub struct Token {
 pub struct Doc<'a> {
     pub text: &'a str,
     pub tokens: Vec<Token>,
-    /// Lower-cased token text, parallel to `tokens`, so lexicon look-ups don't allocate repeatedly.
-    pub lower: Vec<String>,
+    /// Lower-cased token texts, concatenated (one allocation), with each token's range in it,
+    /// so lexicon look-ups don't allocate.
+    lower_buf: String,
+    lower_at: Vec<(u32, u32)>,
     /// Token index ranges `[start, end)` of paragraphs.
     pub paras: Vec<(usize, usize)>,
     /// Token index ranges `[start, end)` of sentences; a sentence never crosses a paragraph.
     pub sents: Vec<(usize, usize)>,
     /// For each token, the index of its sentence.
     pub sent_of: Vec<usize>,
-    /// Byte offset of every char start, only when the text is not ASCII (else bytes == chars).
-    char_starts: Option<Vec<usize>>,
+    /// For each non-ASCII char: its byte offset and the extra bytes (beyond one a char) up to and
+    /// including it. Sparse, so mostly-ASCII text costs nearly nothing.
+    wide: Vec<(usize, usize)>,
 }
 
 /// Abbreviations after which a full stop does not end a sentence.
@@ -140,15 +143,28 @@ impl<'a> Doc<'a> {
         if let Some(t) = tokens.last_mut() {
             t.space_after = true;
         }
-        let lower: Vec<String> = tokens.iter().map(|t| lowercase(&text[t.start..t.end])).collect();
+        let mut lower_buf = String::with_capacity(text.len() + 16);
+        let mut lower_at = Vec::with_capacity(tokens.len());
+        for t in &tokens {
+            let s = lower_buf.len();
+            let w = &text[t.start..t.end];
+            if w.is_ascii() {
+                lower_buf.push_str(w);
+                lower_buf[s..].make_ascii_lowercase();
+            } else {
+                lower_buf.push_str(&lowercase(w));
+            }
+            lower_at.push((s as u32, lower_buf.len() as u32));
+        }
         let mut doc = Doc {
             text,
             tokens,
-            lower,
+            lower_buf,
+            lower_at,
             paras: Vec::new(),
             sents: Vec::new(),
             sent_of: Vec::new(),
-            char_starts: if text.is_ascii() { None } else { Some(text.char_indices().map(|(i, _)| i).collect()) },
+            wide: wide_chars(text),
         };
         doc.split();
         doc
@@ -201,9 +217,9 @@ impl<'a> Doc<'a> {
             return false;
         }
         if t == "." && i > 0 && self.tokens[i - 1].kind == Kind::Word && !self.tokens[i].space_before {
-            let prev = &self.lower[i - 1];
+            let prev = self.low(i - 1);
             // "Mr." and initials ("J. Smith") don't end sentences.
-            if ABBREVIATIONS.contains(&prev.as_str()) || (prev.chars().count() == 1 && self.is_cap(i - 1)) {
+            if ABBREVIATIONS.contains(&prev) || (prev.chars().count() == 1 && self.is_cap(i - 1)) {
                 return false;
             }
         }
@@ -219,6 +235,12 @@ impl<'a> Doc<'a> {
             }
         }
         true
+    }
+
+    /// The lower-cased text of token `i` (typographic apostrophes folded to ').
+    pub fn low(&self, i: usize) -> &str {
+        let (s, e) = self.lower_at[i];
+        &self.lower_buf[s as usize..e as usize]
     }
 
     pub fn str(&self, i: usize) -> &'a str {
@@ -241,10 +263,9 @@ impl<'a> Doc<'a> {
 
     /// Character offset of a byte offset (which must be a char boundary, as token bounds are).
     pub fn char_at(&self, byte: usize) -> usize {
-        match &self.char_starts {
-            None => byte,
-            Some(starts) => starts.partition_point(|&b| b < byte),
-        }
+        // Chars before `byte` = bytes before it minus the extra bytes of wide chars starting before it.
+        let k = self.wide.partition_point(|&(b, _)| b < byte);
+        byte - if k == 0 { 0 } else { self.wide[k - 1].1 }
     }
 
     /// A `Span` for a byte range, with character offsets.
@@ -263,10 +284,21 @@ impl<'a> Doc<'a> {
     pub fn sent_start(&self, i: usize) -> usize {
         self.sents[self.sent_of[i]].0
     }
+}
 
-    pub fn sent_end(&self, i: usize) -> usize {
-        self.sents[self.sent_of[i]].1
+fn wide_chars(text: &str) -> Vec<(usize, usize)> {
+    let mut extra = 0;
+    let mut out = Vec::new();
+    if text.is_ascii() {
+        return out;
     }
+    for (i, c) in text.char_indices() {
+        if !c.is_ascii() {
+            extra += c.len_utf8() - 1;
+            out.push((i, extra));
+        }
+    }
+    out
 }
 
 fn is_combining(c: char) -> bool {

@@ -1,7 +1,7 @@
 //! Topics: IPTC Media Topics (top level) scored by weighted keyword evidence from `lexicons/topics.txt`.
 
 use crate::model::TopicScore;
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use std::sync::LazyLock;
 
 /// Title words count this many times: a headline states what the article is about.
@@ -39,7 +39,9 @@ static TAXONOMY: LazyLock<Taxonomy> = LazyLock::new(|| {
             topics.push((code.to_string(), name.to_string()));
             continue;
         }
-        let Some(topic) = topics.len().checked_sub(1) else { continue };
+        let Some(topic) = topics.len().checked_sub(1) else {
+            continue;
+        };
         let (word, weight) = match line.rsplit_once(' ') {
             Some((w, n)) => match n.parse::<f64>() {
                 Ok(x) => (w.trim(), x),
@@ -69,6 +71,8 @@ static TAXONOMY: LazyLock<Taxonomy> = LazyLock::new(|| {
     }
     let automaton = AhoCorasick::builder()
         .match_kind(MatchKind::LeftmostLongest)
+        .ascii_case_insensitive(true)
+        .kind(Some(AhoCorasickKind::DFA))
         .build(patterns.iter().map(|(w, _)| w))
         .expect("topic keywords form a valid automaton");
     Taxonomy { topics, keywords, automaton }
@@ -81,9 +85,10 @@ pub fn score(title: &str, body: &str) -> Vec<TopicScore> {
     let mut evidence: Vec<Vec<(String, usize)>> = vec![Vec::new(); tax.topics.len()];
     let mut words = 0usize;
     for (text, mult) in [(title, TITLE_WEIGHT), (body, 1.0)] {
-        let lower = text.to_lowercase();
-        words += lower.split_whitespace().count();
-        for m in tax.automaton.find_iter(&lower) {
+        // Keywords are ASCII, so matching case-insensitively on the text itself avoids a lower-cased copy.
+        let lower = text;
+        words += lower.split_ascii_whitespace().count();
+        for m in tax.automaton.find_iter(lower) {
             let kws = &tax.keywords[m.pattern().as_usize()];
             let stem = kws[0].stem;
             if lower[..m.start()].chars().next_back().is_some_and(char::is_alphanumeric) {
@@ -95,13 +100,13 @@ pub fn score(title: &str, body: &str) -> Vec<TopicScore> {
             } else if lower[end..].chars().next().is_some_and(char::is_alphanumeric) {
                 continue;
             }
-            let surface = &lower[m.start()..end];
+            let surface = lower[m.start()..end].to_lowercase();
             for kw in kws {
                 totals[kw.topic] += kw.weight * mult;
                 let ev = &mut evidence[kw.topic];
-                match ev.iter_mut().find(|(w, _)| w == surface) {
+                match ev.iter_mut().find(|(w, _)| *w == surface) {
                     Some((_, n)) => *n += 1,
-                    None => ev.push((surface.to_string(), 1)),
+                    None => ev.push((surface.clone(), 1)),
                 }
             }
         }
