@@ -3,6 +3,8 @@
 use std::collections::HashSet;
 use std::io::IsTerminal;
 use std::path::Path;
+use std::sync::mpsc;
+use std::thread;
 use std::time::{Duration, Instant};
 
 use indicatif::{ProgressBar, ProgressStyle};
@@ -53,9 +55,10 @@ fn progress_bar(quiet: bool) -> ProgressBar {
 pub fn run(args: &IngestArgs, db_path: &Path, quiet: bool) -> Result<()> {
     let started = Instant::now();
     let bar = progress_bar(quiet);
-    let mut writer = if args.dry_run { None } else { Some(Writer::start(db::open(db_path)?, &args.input.inputs)?) };
-    let mut counts = Counts::default();
-    let mut pending: Vec<Record> = Vec::with_capacity(WRITE_BATCH);
+    let writer = if args.dry_run { None } else { Some(Writer::start(db::open(db_path)?, &args.input.inputs)?) };
+    // The writer runs on its own thread, so storing one batch overlaps extracting the next.
+    let (sender, receiver) = mpsc::sync_channel::<Record>(WRITE_BATCH);
+    let storing = thread::spawn(move || store_records(writer, receiver));
 
     let mut deliver = |processed: Processed| -> Result<()> {
         let record = match processed {
@@ -74,18 +77,14 @@ pub fn run(args: &IngestArgs, db_path: &Path, quiet: bool) -> Result<()> {
                 Record::Failed { source, message }
             }
         };
-        pending.push(record);
-        if pending.len() >= WRITE_BATCH {
-            write_pending(writer.as_mut(), &mut pending, &mut counts)?;
-        }
-        Ok(())
+        // A send fails only when the writer stopped on an error, which `join` below reports.
+        sender.send(record).map_err(|_| Error::Usage("the database writer stopped".to_string()))
     };
-    pipeline::run(&args.input, args.jobs, &mut Bar(bar.clone()), &mut deliver)?;
-    write_pending(writer.as_mut(), &mut pending, &mut counts)?;
+    let read = pipeline::run(&args.input, args.jobs, &mut Bar(bar.clone()), &mut deliver);
+    drop(sender);
+    let counts = storing.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic))?;
+    read?;
     bar.finish_and_clear();
-    if let Some(writer) = writer {
-        writer.finish(counts.new, counts.duplicate, counts.failed)?;
-    }
 
     if !quiet {
         let elapsed = started.elapsed().as_secs_f64();
@@ -107,6 +106,23 @@ pub fn run(args: &IngestArgs, db_path: &Path, quiet: bool) -> Result<()> {
         });
     }
     Ok(())
+}
+
+/// Receives records in input order, writes them in batches and closes the run; returns the counts.
+fn store_records(mut writer: Option<Writer>, receiver: mpsc::Receiver<Record>) -> Result<Counts> {
+    let mut counts = Counts::default();
+    let mut pending = Vec::with_capacity(WRITE_BATCH);
+    for record in receiver {
+        pending.push(record);
+        if pending.len() >= WRITE_BATCH {
+            write_pending(writer.as_mut(), &mut pending, &mut counts)?;
+        }
+    }
+    write_pending(writer.as_mut(), &mut pending, &mut counts)?;
+    if let Some(writer) = writer {
+        writer.finish(counts.new, counts.duplicate, counts.failed)?;
+    }
+    Ok(counts)
 }
 
 /// Writes what is pending (or, in a dry run, counts it as if new) and updates the counts.
