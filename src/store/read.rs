@@ -5,7 +5,10 @@
 //! (-1 for none). A NULL parameter switches its condition off. Report-specific parameters
 //! start at ?7. User text only ever reaches SQLite as a bound parameter.
 
+use std::sync::LazyLock;
+
 use chrono::{DateTime, NaiveDate, SecondsFormat, TimeDelta, Utc};
+use regex::Regex;
 use rusqlite::types::{Value, ValueRef};
 use rusqlite::{params_from_iter, Connection, ErrorCode, Rows};
 
@@ -399,6 +402,8 @@ pub fn timeline(
         TimelineCount::Statements => TIMELINE_STATEMENTS,
         TimelineCount::Articles => TIMELINE_ARTICLES,
     };
+    let query = query.map(fts_query);
+    let query = query.as_deref();
     if let Some(query) = query {
         // The main query may never reach the MATCH when no article is in range; a bad
         // query should fail the same way whatever the data.
@@ -512,8 +517,23 @@ pub fn search(conn: &Connection, filter: &Filter, query: &str, within: SearchIn)
         SearchIn::Articles => SEARCH_ARTICLES,
         SearchIn::Statements => SEARCH_STATEMENTS,
     };
-    query_table(conn, sql, filter.params([Value::Text(query.to_string())]))
-        .map_err(|e| fts_error("search", Some(query), e))
+    let query = fts_query(query);
+    query_table(conn, sql, filter.params([Value::Text(query.clone())]))
+        .map_err(|e| fts_error("search", Some(&query), e))
+}
+
+/// Analysts write proximity the way most search tools take it, `a NEAR/5 b`; FTS5 spells it
+/// `NEAR(a b, 5)`. Rewrites the first form into the second (terms may be "quoted phrases") and leaves
+/// everything else to FTS5.
+pub fn fts_query(query: &str) -> String {
+    static NEAR: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r#"("[^"]*"|[^\s()"]+)\s+NEAR(?:/(\d+))?\s+("[^"]*"|[^\s()"]+)"#).expect("valid regex")
+    });
+    NEAR.replace_all(query, |c: &regex::Captures| match c.get(2) {
+        Some(distance) => format!("NEAR({} {}, {})", &c[1], &c[3], distance.as_str()),
+        None => format!("NEAR({} {})", &c[1], &c[3]),
+    })
+    .into_owned()
 }
 
 /// Our SQL is fixed and tested, so a plain SQLite error while running a query that carries
@@ -859,6 +879,16 @@ mod tests {
         assert!(cooccurrence(&conn, &f).unwrap().rows.is_empty());
         let f = filter(&conn, FilterArgs { outlet: Some("Herald".into()), ..Default::default() });
         assert_eq!(lines(&cooccurrence(&conn, &f).unwrap())[1..], ["Anna Berg|Piotr Nowak|1"]);
+    }
+
+    /// Issue 2: the README's `negotiations NEAR/5 peace` is FTS5's `NEAR(negotiations peace, 5)`.
+    #[test]
+    fn near_slash_distance_becomes_fts5_near() {
+        assert_eq!(fts_query("negotiations NEAR/5 peace"), "NEAR(negotiations peace, 5)");
+        assert_eq!(fts_query("\"peace talks\" NEAR/10 Kremlin"), "NEAR(\"peace talks\" Kremlin, 10)");
+        assert_eq!(fts_query("a NEAR b AND c"), "NEAR(a b) AND c");
+        assert_eq!(fts_query("NEAR(a b, 3)"), "NEAR(a b, 3)");
+        assert_eq!(fts_query("plain words"), "plain words");
     }
 
     #[test]
