@@ -87,10 +87,10 @@ fn rename(args: &PeopleRenameArgs, db_path: &Path, quiet: bool) -> Result<()> {
     let mut conn = db::open(db_path)?;
     let tx = conn.transaction()?;
     let person = people::resolve(&tx, &args.name)?;
-    people::rename(&tx, &person, &args.new_name)?;
+    let new_name = people::rename(&tx, &person, &args.new_name)?;
     tx.commit()?;
     if !quiet {
-        eprintln!("renamed {} to {}", person.name, args.new_name.trim());
+        eprintln!("renamed {} to {new_name}", person.name);
     }
     Ok(())
 }

@@ -143,8 +143,9 @@ pub fn aliases(conn: &Connection, person: &Person) -> Result<Table> {
 const RENAME: &str = "UPDATE people SET name = ?2 WHERE id = ?1";
 
 /// Gives `person` a new canonical name that no other person has. The old name stays an alias, so articles that
-/// use it still find the person, and a name of several words gets its surname alias as at ingest.
-pub fn rename(conn: &Connection, person: &Person, new_name: &str) -> Result<()> {
+/// use it still find the person, and a name of several words gets its surname alias as at ingest. Returns the name
+/// as stored (whitespace runs made single spaces).
+pub fn rename(conn: &Connection, person: &Person, new_name: &str) -> Result<String> {
     let new_name = new_name.split_whitespace().collect::<Vec<_>>().join(" ");
     if new_name.is_empty() {
         return Err(Error::Usage("a name cannot be empty".to_string()));
@@ -163,7 +164,7 @@ pub fn rename(conn: &Connection, person: &Person, new_name: &str) -> Result<()> 
     for alias in std::iter::once(new_name.as_str()).chain(crate::store::write::surname(&new_name)) {
         add.execute(params![alias, person.id])?;
     }
-    Ok(())
+    Ok(new_name)
 }
 
 /// One row: the person with counts over every article that mentions them or quotes them.
@@ -279,7 +280,7 @@ mod tests {
     fn rename_keeps_the_old_name_as_alias_and_refuses_a_taken_name() {
         let (_dir, conn) = fixture_writable();
         let carl = resolve(&conn, "Carl Lind").unwrap();
-        rename(&conn, &carl, "Carl  Gustaf Lind").unwrap();
+        assert_eq!(rename(&conn, &carl, "Carl  Gustaf Lind").unwrap(), "Carl Gustaf Lind");
         assert_eq!(resolve(&conn, "Carl Lind").unwrap().name, "Carl Gustaf Lind");
         assert!(usage(rename(&conn, &carl, "anna berg")).contains("already a person"));
         rename(&conn, &carl, "carl gustaf lind").unwrap();

@@ -238,8 +238,10 @@ fn person_id(tx: &Transaction, name: &str) -> Result<i64> {
 }
 
 /// People whose canonical name is just `surname` (?1), other than the full-name person ?2: the candidates a full
-/// name absorbs.
-const SURNAME_ONLY_PEOPLE: &str = "SELECT id FROM people WHERE name = ?1 COLLATE NOCASE AND id <> ?2 ORDER BY id";
+/// name absorbs. Found through the alias index (every person has its own name as an alias) because a
+/// case-insensitive match on `people.name` would scan the table once per full name stored.
+const SURNAME_ONLY_PEOPLE: &str = "SELECT p.id FROM person_aliases pa JOIN people p ON p.id = pa.person_id
+    WHERE pa.alias = ?1 AND p.name = pa.alias COLLATE NOCASE AND p.id <> ?2 ORDER BY p.id";
 /// Another person known by `surname` (?1) who is neither the full-name person ?2 nor a surname-only person: a
 /// second full name with that surname (or an alias given by hand), which makes the surname ambiguous.
 const SURNAME_SHARED: &str = "SELECT EXISTS (SELECT 1 FROM person_aliases pa JOIN people p ON p.id = pa.person_id
