@@ -43,6 +43,9 @@ pub enum Command {
     Feed(FeedCommand),
     /// Poll subscribed feeds and store their new articles (once, or --every interval until Ctrl-C).
     Fetch(FetchArgs),
+    /// People: show one, merge two that are the same person, manage aliases, rename.
+    #[command(subcommand)]
+    People(PeopleCommand),
 }
 
 /// The input formats a reader exists for; `auto` detects by extension, then by content.
@@ -315,6 +318,68 @@ pub struct FeedExportArgs {
     /// Write to this file instead of stdout.
     #[arg(long, short)]
     pub output: Option<PathBuf>,
+}
+
+/// People are named by canonical name or by an alias only one person has, case-insensitively (as --person).
+#[derive(Debug, Subcommand)]
+pub enum PeopleCommand {
+    /// Aliases, roles, counts and latest statements of one person.
+    Show(PeopleShowArgs),
+    /// Merge person FROM into person INTO: mentions, statements, roles and aliases move; FROM's name becomes an alias.
+    Merge(PeopleMergeArgs),
+    /// Aliases: extra names a person is found by at ingest and in --person.
+    #[command(subcommand)]
+    Alias(PeopleAliasCommand),
+    /// Give a person a new canonical name (the old one stays an alias).
+    Rename(PeopleRenameArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct PeopleShowArgs {
+    pub name: String,
+    /// Latest statements to list.
+    #[arg(long, default_value_t = 10)]
+    pub limit: u32,
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct PeopleMergeArgs {
+    /// The person that stays, with its canonical name.
+    pub into: String,
+    /// The person merged away.
+    pub from: String,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum PeopleAliasCommand {
+    /// Add an alias to a person.
+    Add(PeopleAliasArgs),
+    /// Remove an alias from a person.
+    Remove(PeopleAliasArgs),
+    /// A person's aliases.
+    List(PeopleAliasListArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct PeopleAliasArgs {
+    pub name: String,
+    pub alias: String,
+}
+
+#[derive(Debug, Args)]
+pub struct PeopleAliasListArgs {
+    pub name: String,
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct PeopleRenameArgs {
+    pub name: String,
+    /// The new canonical name; no other person may have it.
+    pub new_name: String,
 }
 
 #[derive(Debug, Args)]

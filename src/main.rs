@@ -18,6 +18,7 @@ fn main() -> ExitCode {
         Command::Export(args) => cmd::export::run(args, &cli.db, cli.quiet),
         Command::Feed(command) => cmd::feed::run(command, &cli.db, cli.quiet),
         Command::Fetch(args) => cmd::fetch::run(args, &cli.db, cli.quiet),
+        Command::People(command) => cmd::people::run(command, &cli.db, cli.quiet),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -100,6 +100,48 @@ pub fn write_to(table: &Table, format: OutputFormat, fit_terminal: bool, out: &m
     }
 }
 
+/// Prints several named tables as one document (`people show`), in the chosen format, to stdout or `-o FILE`.
+pub fn print_sections(sections: &[(&str, Table)], args: &OutputArgs) -> Result<()> {
+    let mut out = writer(args.output.as_deref())?;
+    let fit_terminal = args.output.is_none() && io::stdout().is_terminal();
+    write_sections_to(sections, args.format, fit_terminal, &mut out).and_then(|()| out.flush()).map_err(Error::Output)
+}
+
+/// Named tables in `format`. json is one object holding an array per name (jsonl: that object on one line), so a
+/// program reads one document; the text formats put each table under its name, separated by a blank line.
+pub fn write_sections_to(
+    sections: &[(&str, Table)],
+    format: OutputFormat,
+    fit_terminal: bool,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    if matches!(format, OutputFormat::Json | OutputFormat::Jsonl) {
+        let object: Map<String, Value> = sections
+            .iter()
+            .map(|(name, table)| (name.to_string(), Value::Array(json_objects(table).collect())))
+            .collect();
+        let object = Value::Object(object);
+        match format {
+            OutputFormat::Json => serde_json::to_writer_pretty(&mut *out, &object)?,
+            _ => serde_json::to_writer(&mut *out, &object)?,
+        }
+        return writeln!(out);
+    }
+    for (i, (name, table)) in sections.iter().enumerate() {
+        if i > 0 {
+            writeln!(out)?;
+        }
+        match format {
+            OutputFormat::Markdown => writeln!(out, "## {}\n", escape_markdown(name))?,
+            // CSV and TSV have no headings: a one-field line names the table that follows.
+            OutputFormat::Csv | OutputFormat::Tsv => writeln!(out, "# {name}")?,
+            _ => writeln!(out, "{name}")?,
+        }
+        write_to(table, format, fit_terminal, out)?;
+    }
+    Ok(())
+}
+
 fn write_table(table: &Table, fit_terminal: bool, out: &mut dyn Write) -> io::Result<()> {
     let mut t = comfy_table::Table::new();
     t.load_preset(presets::UTF8_FULL_CONDENSED);
@@ -447,6 +489,25 @@ mod tests {
         let path = dir.path().join("missing").join("out.csv");
         let err = writer(Some(&path)).err().unwrap();
         assert!(err.to_string().contains("out.csv"), "{err}");
+    }
+
+    #[test]
+    fn sections_are_one_json_object_and_headed_tables_otherwise() {
+        let one = Table { columns: vec!["alias".into()], rows: vec![vec![Cell::from("Putin")]] };
+        let sections = [("person", sample()), ("aliases", one)];
+        let render = |format| {
+            let mut out = Vec::new();
+            write_sections_to(&sections, format, false, &mut out).unwrap();
+            String::from_utf8(out).unwrap()
+        };
+        let value: Value = serde_json::from_str(&render(OutputFormat::Json)).unwrap();
+        assert_eq!(value["aliases"], serde_json::json!([{"alias": "Putin"}]));
+        assert_eq!(value["person"][1]["n"], 12);
+        assert_eq!(render(OutputFormat::Jsonl).lines().count(), 1);
+        let markdown = render(OutputFormat::Markdown);
+        assert!(markdown.starts_with("## person\n\n| name |"), "{markdown}");
+        assert!(markdown.ends_with("\n## aliases\n\n| alias |\n| --- |\n| Putin |\n"), "{markdown}");
+        assert!(render(OutputFormat::Csv).ends_with("\n# aliases\nalias\nPutin\n"));
     }
 
     #[test]

@@ -5,6 +5,7 @@ pub mod extract;
 pub mod feed;
 pub mod fetch;
 pub mod ingest;
+pub mod people;
 pub mod report;
 pub mod search;
 pub mod sql;

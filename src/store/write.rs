@@ -5,6 +5,7 @@ use std::collections::HashMap;
 use rusqlite::{params, Connection, OptionalExtension, Transaction};
 
 use crate::model::{Article, Extraction};
+use crate::store::people;
 use crate::Result;
 
 /// One input outcome, in input order: an article with what was extracted from it, or a failure.
@@ -147,6 +148,11 @@ fn write_article(
     let mut person_ids = Vec::with_capacity(extraction.people.len());
     for person in &extraction.people {
         let person_id = person_id(tx, &person.name)?;
+        if let Some(absorbed) = absorb_surname_only(tx, person_id, &person.name)? {
+            // A person of this same article may have resolved to the absorbed one: its statements must not
+            // point at the deleted row.
+            person_ids.iter_mut().filter(|id| **id == absorbed).for_each(|id| *id = person_id);
+        }
         person_ids.push(person_id);
         let mut add_alias = tx.prepare_cached(INSERT_ALIAS)?;
         add_alias.execute(params![person.name, person_id])?;
@@ -231,9 +237,39 @@ fn person_id(tx: &Transaction, name: &str) -> Result<i64> {
     Ok(tx.last_insert_rowid())
 }
 
+/// People whose canonical name is just `surname` (?1), other than the full-name person ?2: the candidates a full
+/// name absorbs. Found through the alias index (every person has its own name as an alias) because a
+/// case-insensitive match on `people.name` would scan the table once per full name stored.
+const SURNAME_ONLY_PEOPLE: &str = "SELECT p.id FROM person_aliases pa JOIN people p ON p.id = pa.person_id
+    WHERE pa.alias = ?1 AND p.name = pa.alias COLLATE NOCASE AND p.id <> ?2 ORDER BY p.id";
+/// Another person known by `surname` (?1) who is neither the full-name person ?2 nor a surname-only person: a
+/// second full name with that surname (or an alias given by hand), which makes the surname ambiguous.
+const SURNAME_SHARED: &str = "SELECT EXISTS (SELECT 1 FROM person_aliases pa JOIN people p ON p.id = pa.person_id
+    WHERE pa.alias = ?1 AND pa.person_id <> ?2 AND p.name <> ?1 COLLATE NOCASE)";
+
+/// Issue 4: an article that named only "Putin" created a person "Putin"; when a full name with that surname
+/// ("Vladimir Putin") is stored later and no other person goes by "Putin", the surname-only person is the same
+/// person, so it is merged into the full name. Two full names sharing the surname leave it alone, since it could
+/// be either. Uses only database state, so the result does not depend on --jobs. Returns the absorbed id.
+fn absorb_surname_only(tx: &Transaction, person_id: i64, name: &str) -> Result<Option<i64>> {
+    let Some(surname) = surname(name) else { return Ok(None) };
+    let candidates: Vec<i64> = tx
+        .prepare_cached(SURNAME_ONLY_PEOPLE)?
+        .query_map(params![surname, person_id], |row| row.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    // Two surname-only rows ("Putin", "PUTIN") would need two merges; rare enough to leave to `people merge`.
+    let [absorbed] = candidates.as_slice() else { return Ok(None) };
+    let shared: bool = tx.prepare_cached(SURNAME_SHARED)?.query_row(params![surname, person_id], |row| row.get(0))?;
+    if shared {
+        return Ok(None);
+    }
+    people::merge(tx, person_id, *absorbed)?;
+    Ok(Some(*absorbed))
+}
+
 /// The last word of a name of several words: recorded as an alias so that a later article naming only
 /// "Gallyamov" finds "Abbas Gallyamov" (when no other known person has that surname).
-fn surname(name: &str) -> Option<&str> {
+pub(crate) fn surname(name: &str) -> Option<&str> {
     const SUFFIXES: [&str; 6] = ["Jr", "Jr.", "Sr", "Sr.", "II", "III"];
     let words: Vec<&str> = name.split_whitespace().filter(|w| !SUFFIXES.contains(w)).collect();
     match words.as_slice() {
@@ -246,4 +282,178 @@ fn surname(name: &str) -> Option<&str> {
 fn url_domain(url: &str) -> Option<String> {
     let host = url::Url::parse(url).ok()?.host_str()?.to_lowercase();
     Some(host.strip_prefix("www.").unwrap_or(&host).to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Attribution, ExtractedPerson, ExtractedStatement, Span, StatementKind};
+
+    fn span(start: usize, text: &str) -> Span {
+        Span { start, end: start + text.chars().count(), text: text.to_string() }
+    }
+
+    /// An article whose body is "<name> said it." for each name, with each name a person who says one statement.
+    fn record(n: usize, names: &[&str]) -> Record {
+        let body: String = names.iter().map(|name| format!("{name} said it. ")).collect();
+        let article = Article {
+            source: format!("{n}.txt"),
+            outlet: Some("Herald".to_string()),
+            url: None,
+            external_id: None,
+            title: format!("Article {n}"),
+            byline: None,
+            published_at: Some(format!("2026-11-{:02}T00:00:00Z", n)),
+            published_raw: None,
+            language: Some("en".to_string()),
+            body,
+            content_hash: format!("hash{n}"),
+            word_count: 3,
+            extra: None,
+            warnings: Vec::new(),
+        };
+        let mut extraction = Extraction::default();
+        let mut offset = 0;
+        for (i, name) in names.iter().enumerate() {
+            let start = offset;
+            offset += name.chars().count() + " said it. ".chars().count();
+            extraction.people.push(ExtractedPerson {
+                name: name.to_string(),
+                aliases: Vec::new(),
+                mentions: vec![span(start, name)],
+                roles: vec![format!("role of {name}")],
+            });
+            extraction.statements.push(ExtractedStatement {
+                kind: StatementKind::Indirect,
+                cue: Some("said".to_string()),
+                text: span(start + name.chars().count() + 6, "it."),
+                speaker: Some(i),
+                speaker_span: Some(span(start, name)),
+                source_label: None,
+                attribution: Attribution::Explicit,
+            });
+        }
+        Record::Article(Box::new(article), extraction)
+    }
+
+    /// Writes articles, one name list each, in one run; returns the database for inspection.
+    fn ingest(articles: &[&[&str]]) -> (tempfile::TempDir, Connection) {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("t.sqlite");
+        let mut writer = Writer::start(crate::store::db::open(&path).unwrap(), &[]).unwrap();
+        for (n, names) in articles.iter().enumerate() {
+            writer.write_batch(&[record(n + 1, names)]).unwrap();
+        }
+        writer.finish(articles.len(), 0, 0).unwrap();
+        let conn = crate::store::db::open(&path).unwrap();
+        (dir, conn)
+    }
+
+    /// Each person with the articles mentioning them, the articles they speak in, and their aliases, by name.
+    fn people(conn: &Connection) -> Vec<String> {
+        const SQL: &str = "SELECT p.name,
+            (SELECT group_concat(article_id, ',') FROM (SELECT DISTINCT article_id FROM mentions WHERE person_id = p.id ORDER BY 1)),
+            (SELECT group_concat(article_id, ',') FROM (SELECT article_id FROM statements WHERE speaker_id = p.id ORDER BY 1)),
+            (SELECT group_concat(alias, ',') FROM (SELECT alias FROM person_aliases WHERE person_id = p.id ORDER BY 1))
+            FROM people p ORDER BY p.name";
+        let mut stmt = conn.prepare(SQL).unwrap();
+        let rows = stmt.query_map([], |r| {
+            Ok(format!(
+                "{} m:{} s:{} a:{}",
+                r.get::<_, String>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, String>(2)?,
+                r.get::<_, String>(3)?
+            ))
+        });
+        rows.unwrap().map(Result::unwrap).collect()
+    }
+
+    fn no_dangling_rows(conn: &Connection) {
+        let violations: i64 =
+            conn.query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| r.get(0)).unwrap();
+        assert_eq!(violations, 0);
+        let unattributed: i64 =
+            conn.query_row("SELECT count(*) FROM statements WHERE speaker_id IS NULL", [], |r| r.get(0)).unwrap();
+        assert_eq!(unattributed, 0);
+    }
+
+    /// Issue 4: "Putin" in a later article is the one known "Vladimir Putin".
+    #[test]
+    fn surname_only_resolves_to_the_known_full_name() {
+        let (_dir, conn) = ingest(&[&["Vladimir Putin"], &["Putin"]]);
+        assert_eq!(people(&conn), ["Vladimir Putin m:1,2 s:1,2 a:Putin,Vladimir Putin"]);
+    }
+
+    /// Issue 4: a full name stored after a surname-only person absorbs it, with its mentions, statements, roles.
+    #[test]
+    fn later_full_name_absorbs_earlier_surname_only_person() {
+        let (_dir, conn) = ingest(&[&["Gallyamov"], &["Abbas Gallyamov"], &["Gallyamov"]]);
+        assert_eq!(people(&conn), ["Abbas Gallyamov m:1,2,3 s:1,2,3 a:Abbas Gallyamov,Gallyamov"]);
+        let roles: i64 = conn.query_row("SELECT count(*) FROM person_roles", [], |r| r.get(0)).unwrap();
+        assert_eq!(roles, 3);
+        no_dangling_rows(&conn);
+    }
+
+    /// Issue 4: the surname-only person and the full name in one article, in that order: the statement of the
+    /// absorbed person is written with the full name's id, not the deleted one.
+    #[test]
+    fn absorption_within_one_article_keeps_its_statements() {
+        let (_dir, conn) = ingest(&[&["Gallyamov"], &["Gallyamov", "Abbas Gallyamov"]]);
+        assert_eq!(people(&conn), ["Abbas Gallyamov m:1,2 s:1,2,2 a:Abbas Gallyamov,Gallyamov"]);
+        no_dangling_rows(&conn);
+    }
+
+    /// Issue 4: with two known Smiths, a bare "Smith" is neither of them.
+    #[test]
+    fn shared_surname_stays_apart_when_the_surname_comes_last() {
+        let (_dir, conn) = ingest(&[&["John Smith"], &["Jane Smith"], &["Smith"], &["John Smith"]]);
+        assert_eq!(
+            people(&conn),
+            [
+                "Jane Smith m:2 s:2 a:Jane Smith,Smith",
+                "John Smith m:1,4 s:1,4 a:John Smith,Smith",
+                "Smith m:3 s:3 a:Smith",
+            ]
+        );
+    }
+
+    /// Issue 4: a surname-only person is not absorbed by a full name when another full name shares the surname.
+    #[test]
+    fn shared_surname_stays_apart_when_the_surname_comes_first() {
+        let (_dir, conn) = ingest(&[&["John Smith"], &["Smith"], &["Jane Smith"], &["Smith"]]);
+        let names = people(&conn);
+        // "Smith" in article 2 was unambiguous then, so it is John Smith; after Jane Smith it is nobody's.
+        assert_eq!(
+            names,
+            [
+                "Jane Smith m:3 s:3 a:Jane Smith,Smith",
+                "John Smith m:1,2 s:1,2 a:John Smith,Smith",
+                "Smith m:4 s:4 a:Smith",
+            ]
+        );
+        let (_dir, conn) = ingest(&[&["Smith"], &["John Smith"], &["Jane Smith"], &["Smith"], &["Jane Smith"]]);
+        assert_eq!(
+            people(&conn),
+            [
+                "Jane Smith m:3,5 s:3,5 a:Jane Smith,Smith",
+                "John Smith m:1,2 s:1,2 a:John Smith,Smith",
+                "Smith m:4 s:4 a:Smith",
+            ]
+        );
+    }
+
+    /// Issue 4: the same articles give the same people whether written in one batch or one by one.
+    #[test]
+    fn batching_does_not_change_resolution() {
+        let articles: [&[&str]; 3] = [&["Gallyamov"], &["Abbas Gallyamov"], &["Gallyamov"]];
+        let (_dir, one_by_one) = ingest(&articles);
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("t.sqlite");
+        let mut writer = Writer::start(crate::store::db::open(&path).unwrap(), &[]).unwrap();
+        let records: Vec<Record> = articles.iter().enumerate().map(|(n, names)| record(n + 1, names)).collect();
+        writer.write_batch(&records).unwrap();
+        writer.finish(3, 0, 0).unwrap();
+        assert_eq!(people(&crate::store::db::open(&path).unwrap()), people(&one_by_one));
+    }
 }

@@ -1,0 +1,155 @@
+//! Integration tests for people across articles (issue 4): the real binary on small generated articles.
+
+use std::path::PathBuf;
+
+use assert_cmd::Command;
+use serde_json::Value;
+use tempfile::TempDir;
+
+/// The binary with its database in `dir`; `--quiet` unless a test reads the summary on stderr.
+fn newsdb(dir: &TempDir, quiet: bool) -> Command {
+    let mut cmd = Command::cargo_bin("newsdb").unwrap();
+    cmd.env_remove("NEWSDB_DB").arg("--db").arg(dir.path().join("news.sqlite"));
+    if quiet {
+        cmd.arg("--quiet");
+    }
+    cmd
+}
+
+/// Plain-text articles (title line, blank line, body) written to `dir`, returned in the order given.
+fn articles(dir: &TempDir, texts: &[(&str, &str)]) -> Vec<PathBuf> {
+    texts
+        .iter()
+        .enumerate()
+        .map(|(i, (title, body))| {
+            let path = dir.path().join(format!("{:02}.txt", i + 1));
+            std::fs::write(&path, format!("{title}\n\n{body}\n")).unwrap();
+            path
+        })
+        .collect()
+}
+
+fn ingest(dir: &TempDir, files: &[PathBuf], jobs: &str) {
+    newsdb(dir, true).arg("ingest").arg("--jobs").arg(jobs).args(files).assert().success();
+}
+
+fn json(dir: &TempDir, args: &[&str]) -> Value {
+    let out = newsdb(dir, true).args(args).args(["--format", "json"]).output().unwrap();
+    assert!(out.status.success(), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+/// name -> (articles, statements) from `report people`.
+fn people(dir: &TempDir) -> Vec<(String, i64, i64)> {
+    let rows = json(dir, &["report", "people"]);
+    let mut people: Vec<(String, i64, i64)> = rows
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            (
+                r["name"].as_str().unwrap().to_string(),
+                r["articles"].as_i64().unwrap(),
+                r["statements"].as_i64().unwrap(),
+            )
+        })
+        .collect();
+    people.sort();
+    people
+}
+
+const GALLYAMOV_SURNAME: (&str, &str) = (
+    "Referendum was a trap",
+    "Gallyamov said he expected the talks to fail. \"The Kremlin fell into its own trap,\" said Mr Gallyamov.",
+);
+const GALLYAMOV_FULL: (&str, &str) =
+    ("Talks stall", "Abbas Gallyamov said he saw no way out for the Kremlin before the spring.");
+const PUTIN_SURNAME: (&str, &str) =
+    ("Kremlin view", "Mr Putin said he would continue the operation. \"We will win,\" Mr Putin said.");
+const PUTIN_FULL: (&str, &str) = ("Kremlin again", "Vladimir Putin said he was ready for talks on his own terms.");
+
+/// Issue 4: "Mr Gallyamov" in one article and "Abbas Gallyamov" in a later one are one person, whatever --jobs.
+#[test]
+fn surname_only_person_is_absorbed_by_a_later_full_name() {
+    let mut results = Vec::new();
+    for jobs in ["1", "3"] {
+        let dir = TempDir::new().unwrap();
+        let files = articles(&dir, &[GALLYAMOV_SURNAME, GALLYAMOV_FULL, PUTIN_FULL, PUTIN_SURNAME]);
+        ingest(&dir, &files, jobs);
+        let found = people(&dir);
+        let names: Vec<&str> = found.iter().map(|(name, _, _)| name.as_str()).collect();
+        assert_eq!(names, ["Abbas Gallyamov", "Vladimir Putin"], "{found:?}");
+        assert!(found.iter().all(|&(_, articles, statements)| articles == 2 && statements >= 2), "{found:?}");
+        // The surname-only article's statements are now the full name's, also through the surname.
+        let quotes = json(&dir, &["report", "quotes", "--person", "Gallyamov"]);
+        let quotes = quotes.as_array().unwrap();
+        assert!(quotes.iter().all(|q| q["speaker"] == "Abbas Gallyamov"), "{quotes:?}");
+        assert!(quotes.iter().any(|q| q["title"] == "Referendum was a trap"), "{quotes:?}");
+        results.push(found);
+    }
+    assert_eq!(results[0], results[1]);
+}
+
+/// Issue 4: a bare surname that two known people share belongs to neither.
+#[test]
+fn shared_surname_stays_apart() {
+    let dir = TempDir::new().unwrap();
+    let files = articles(
+        &dir,
+        &[
+            ("Budget", "John Smith said he would vote against the budget."),
+            ("Schools", "Jane Smith said she would reopen the schools."),
+            ("Resignation", "Mr Smith said he would resign. \"It is time,\" Mr Smith said."),
+            ("Budget again", "John Smith said he had changed his mind."),
+        ],
+    );
+    ingest(&dir, &files, "2");
+    let names: Vec<String> = people(&dir).into_iter().map(|(name, _, _)| name).collect();
+    assert_eq!(names, ["Jane Smith", "John Smith", "Smith"]);
+}
+
+/// Issue 4: `people alias add` takes effect at the next ingest, `people merge` joins two people and says what
+/// moved, `people show` prints the profile, and bad names are usage errors.
+#[test]
+fn people_commands_alias_merge_and_show() {
+    let dir = TempDir::new().unwrap();
+    let files = articles(&dir, &[GALLYAMOV_FULL, PUTIN_FULL]);
+    ingest(&dir, &files, "2");
+
+    newsdb(&dir, true).args(["people", "alias", "add", "abbas gallyamov", "Galliamov"]).assert().success();
+    let later = dir.path().join("later.txt");
+    std::fs::write(&later, "Another view\n\nMr Galliamov said he doubted the referendum would change anything.\n")
+        .unwrap();
+    ingest(&dir, &[later], "1");
+    let found = people(&dir);
+    assert!(found.contains(&("Abbas Gallyamov".to_string(), 2, 2)), "{found:?}");
+    let aliases = json(&dir, &["people", "alias", "list", "Galliamov"]);
+    assert!(aliases.as_array().unwrap().iter().any(|a| a["alias"] == "Galliamov"), "{aliases}");
+
+    let out = newsdb(&dir, false).args(["people", "merge", "Abbas Gallyamov", "Vladimir Putin"]).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.starts_with("merged Vladimir Putin into Abbas Gallyamov: "), "{stderr}");
+    assert!(stderr.contains(" 1 statements, "), "{stderr}");
+
+    let show = json(&dir, &["people", "show", "Putin", "--limit", "2"]);
+    assert_eq!(show["person"][0]["name"], "Abbas Gallyamov");
+    assert_eq!(show["person"][0]["articles"], 3);
+    assert_eq!(show["person"][0]["statements"], 3);
+    let aliases: Vec<&str> = show["aliases"].as_array().unwrap().iter().map(|a| a["alias"].as_str().unwrap()).collect();
+    assert!(aliases.contains(&"Vladimir Putin") && aliases.contains(&"Putin"), "{aliases:?}");
+    assert_eq!(show["statements"].as_array().unwrap().len(), 2);
+
+    let markdown = newsdb(&dir, true).args(["people", "show", "Abbas Gallyamov", "-f", "markdown"]).output().unwrap();
+    let markdown = String::from_utf8(markdown.stdout).unwrap();
+    assert!(markdown.starts_with("## person\n\n| id | name |"), "{markdown}");
+
+    for args in [
+        &["people", "merge", "Abbas Gallyamov", "Vladimir Putin"][..],
+        &["people", "merge", "Gallyamov", "Abbas Gallyamov"],
+        &["people", "show", "Nobody"],
+        &["people", "alias", "remove", "Abbas Gallyamov", "Nobody"],
+    ] {
+        newsdb(&dir, true).args(args).assert().code(2);
+    }
+}
