@@ -38,26 +38,154 @@ use common::{context, greedy_match, overlap, pct, ratio, spread, Prf};
 
 /// Capitalised words that are not (part of) a name in a person mention.
 const NOT_NAME: &[&str] = &[
-    "I", "Me", "My", "Mine", "Myself", "You", "Your", "He", "Him", "His", "She", "Her", "Hers", "We", "Us", "Our",
-    "They", "Them", "Their", "It", "Its", "The", "A", "An", "This", "That", "These", "Those", "Who", "Whom", "Whose",
-    "Anyone", "Everyone", "Someone", "Somebody", "Everybody", "Nobody", "All", "Some", "Many", "Most", "Both", "Each",
-    "One", "Other", "Others", "People", "MP", "MPs", "Yourself", "Himself", "Herself", "Themselves", "Ourselves", "Itself",
+    "I",
+    "Me",
+    "My",
+    "Mine",
+    "Myself",
+    "You",
+    "Your",
+    "He",
+    "Him",
+    "His",
+    "She",
+    "Her",
+    "Hers",
+    "We",
+    "Us",
+    "Our",
+    "They",
+    "Them",
+    "Their",
+    "It",
+    "Its",
+    "The",
+    "A",
+    "An",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "Who",
+    "Whom",
+    "Whose",
+    "Anyone",
+    "Everyone",
+    "Someone",
+    "Somebody",
+    "Everybody",
+    "Nobody",
+    "All",
+    "Some",
+    "Many",
+    "Most",
+    "Both",
+    "Each",
+    "One",
+    "Other",
+    "Others",
+    "People",
+    "MP",
+    "MPs",
+    "Yourself",
+    "Himself",
+    "Herself",
+    "Themselves",
+    "Ourselves",
+    "Itself",
 ];
 
 /// Titles and roles that precede a name and are not part of it.
 const TITLES: &[&str] = &[
-    "Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Miss", "Dr", "Dr.", "Prof", "Prof.", "Professor", "Sir", "Dame", "Lord",
-    "Lady", "President", "Vice", "Prime", "Minister", "Secretary", "Senator", "Sen.", "Rep.", "Representative",
-    "Governor", "Gov.", "Mayor", "Judge", "Justice", "King", "Queen", "Prince", "Princess", "Pope", "Saint", "St.",
-    "General", "Gen.", "Colonel", "Col.", "Captain", "Capt.", "Lieutenant", "Lt.", "Sergeant", "Sgt.", "Admiral",
-    "Chancellor", "Chairman", "Chairwoman", "Chief", "Director", "Administrator", "Commissioner", "Ambassador",
-    "Rev.", "Reverend", "Father", "Brother", "Sister", "Detective", "Officer", "Agent", "Coach", "Councillor",
-    "Councilman", "Councilwoman", "Deputy", "Undersecretary", "Former", "Biologist", "Chemist", "Physicist", "Author",
-    "Editor", "Founder", "CEO", "Leader", "Spokesman", "Spokeswoman", "International", "Executive", "Senior",
+    "Mr",
+    "Mr.",
+    "Mrs",
+    "Mrs.",
+    "Ms",
+    "Ms.",
+    "Miss",
+    "Dr",
+    "Dr.",
+    "Prof",
+    "Prof.",
+    "Professor",
+    "Sir",
+    "Dame",
+    "Lord",
+    "Lady",
+    "President",
+    "Vice",
+    "Prime",
+    "Minister",
+    "Secretary",
+    "Senator",
+    "Sen.",
+    "Rep.",
+    "Representative",
+    "Governor",
+    "Gov.",
+    "Mayor",
+    "Judge",
+    "Justice",
+    "King",
+    "Queen",
+    "Prince",
+    "Princess",
+    "Pope",
+    "Saint",
+    "St.",
+    "General",
+    "Gen.",
+    "Colonel",
+    "Col.",
+    "Captain",
+    "Capt.",
+    "Lieutenant",
+    "Lt.",
+    "Sergeant",
+    "Sgt.",
+    "Admiral",
+    "Chancellor",
+    "Chairman",
+    "Chairwoman",
+    "Chief",
+    "Director",
+    "Administrator",
+    "Commissioner",
+    "Ambassador",
+    "Rev.",
+    "Reverend",
+    "Father",
+    "Brother",
+    "Sister",
+    "Detective",
+    "Officer",
+    "Agent",
+    "Coach",
+    "Councillor",
+    "Councilman",
+    "Councilwoman",
+    "Deputy",
+    "Undersecretary",
+    "Former",
+    "Biologist",
+    "Chemist",
+    "Physicist",
+    "Author",
+    "Editor",
+    "Founder",
+    "CEO",
+    "Leader",
+    "Spokesman",
+    "Spokeswoman",
+    "International",
+    "Executive",
+    "Senior",
 ];
 
 /// Lower-case words that may sit inside a name ("Jaap de Hoop Scheffer").
-const PARTICLES: &[&str] = &["de", "van", "von", "der", "den", "da", "di", "del", "la", "le", "du", "dos", "bin", "ibn"];
+const PARTICLES: &[&str] =
+    &["de", "van", "von", "der", "den", "da", "di", "del", "la", "le", "du", "dos", "bin", "ibn"];
 
 /// Lower-case words that may follow a name inside a person mention without making the name a modifier.
 const FOLLOWERS: &[&str] = &[
@@ -154,13 +282,17 @@ fn main() {
 
     let n_gold = exact["all"].gold;
     println!(
-        "GUM: {} documents ({} news, {} interview), {n_gold} gold named-person mentions",
+        "GUM: {} documents ({} news, {} interview), {} tokens, {n_gold} gold named-person mentions",
         docs.len(),
         docs.iter().filter(|d| !d.name.contains("_interview_")).count(),
-        docs.iter().filter(|d| d.name.contains("_interview_")).count()
+        docs.iter().filter(|d| d.name.contains("_interview_")).count(),
+        docs.iter().map(|d| d.tokens.len()).sum::<usize>()
     );
     println!();
-    println!("{:<10} {:<8} {:>6} {:>6} {:>6} {:>6} {:>6} {:>6}", "match", "docs", "gold", "pred", "tp", "P%", "R%", "F1%");
+    println!(
+        "{:<10} {:<8} {:>6} {:>6} {:>6} {:>6} {:>6} {:>6}",
+        "match", "docs", "gold", "pred", "tp", "P%", "R%", "F1%"
+    );
     for (name, table) in [("exact", &exact), ("overlap", &lenient)] {
         for key in ["news", "interview", "all"] {
             let Some(prf) = table.get(key) else { continue };
@@ -386,9 +518,9 @@ fn name_run(tokens: &[Token], own: &[usize]) -> Option<(usize, usize)> {
     let is_name = |t: usize| {
         let w = tokens[t].word.as_str();
         // "d'Ettorre", "al-Assad": a lower-case prefix joined to a capitalised name.
-        let prefixed = w.split_once(['\'', '’', '-']).is_some_and(|(a, b)| {
-            a.len() <= 2 && b.chars().next().is_some_and(char::is_uppercase)
-        });
+        let prefixed = w
+            .split_once(['\'', '’', '-'])
+            .is_some_and(|(a, b)| a.len() <= 2 && b.chars().next().is_some_and(char::is_uppercase));
         (w.chars().next().is_some_and(char::is_uppercase) || prefixed) && !NOT_NAME.contains(&w) && !GROUPS.contains(&w)
     };
     // A hyphen joining two words inside a run ("Lee Cheuk - yan" from "Cheuk-yan") keeps the run going.
@@ -409,7 +541,9 @@ fn name_run(tokens: &[Token], own: &[usize]) -> Option<(usize, usize)> {
             cur = cur.map(|(s, _)| (s, t));
         } else if is_name(t) {
             cur = Some(match cur {
-                Some((s, e)) if contiguous || (e + 2 == t && PARTICLES.contains(&tokens[e + 1].word.as_str())) => (s, t),
+                Some((s, e)) if contiguous || (e + 2 == t && PARTICLES.contains(&tokens[e + 1].word.as_str())) => {
+                    (s, t)
+                }
                 _ => {
                     if let Some(r) = cur {
                         runs.push(r);
