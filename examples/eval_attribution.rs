@@ -239,6 +239,7 @@ struct Tally {
     fp_fragment: usize,
     /// Matches with a gold Source where the prediction has no speaker span at all (vs a wrong one).
     speaker_missing: usize,
+    speaker_missing_by: BTreeMap<&'static str, usize>,
     fp_all: Vec<Example>,
     miss_all: Vec<Example>,
     fp_direct: Vec<Example>,
@@ -344,8 +345,8 @@ fn main() {
         let fps: Vec<String> = tally.fp_by_attribution.iter().map(|(k, v)| format!("{k} {v}")).collect();
         let fp = tally.all.pred - tally.all.tp;
         println!(
-            "      false positives (all): {fp}: {} inside a matched gold (split attribution), {} touch another gold \
-             Content, {} touch none; by attribution: {}",
+            "      false positives (all): {fp}: {} inside a matched gold (split attribution), {} partly cover an \
+             unmatched gold Content, {} touch none; by attribution: {}",
             tally.fp_fragment,
             tally.fp_touching_gold - tally.fp_fragment,
             fp - tally.fp_touching_gold,
@@ -355,7 +356,11 @@ fn main() {
             "      precision (all) not counting split fragments: {}%; speaker disagreements (all): {} no speaker span, \
              {} a different span",
             pct(ratio(tally.all.tp, tally.all.pred - tally.fp_fragment)),
-            tally.speaker_missing,
+            format!(
+                "{} ({})",
+                tally.speaker_missing,
+                tally.speaker_missing_by.iter().map(|(k, v)| format!("{k} {v}")).collect::<Vec<_>>().join(", ")
+            ),
             tally.all_speaker.1 - tally.all_speaker.0 - tally.speaker_missing
         );
     }
@@ -561,6 +566,7 @@ fn score_doc(doc: usize, gold: &[GoldAttr], pred: &[Pred], t: f64, tally: &mut T
                 spk.0 += usize::from(agree);
                 if !direct && p.speaker_span.is_none() {
                     tally.speaker_missing += 1;
+                    *tally.speaker_missing_by.entry(p.attribution).or_default() += 1;
                 }
                 if !agree && !direct {
                     let src = g.source.iter().map(|&(a, b)| format!("{a}-{b}")).collect::<Vec<_>>().join(";");
