@@ -352,15 +352,13 @@ fn main() {
             fp - tally.fp_touching_gold,
             fps.join(", ")
         );
+        let missing_by: Vec<String> = tally.speaker_missing_by.iter().map(|(k, v)| format!("{k} {v}")).collect();
         println!(
-            "      precision (all) not counting split fragments: {}%; speaker disagreements (all): {} no speaker span, \
-             {} a different span",
+            "      precision (all) not counting split fragments: {}%; speaker disagreements (all): {} ({}) no speaker \
+             span, {} a different span",
             pct(ratio(tally.all.tp, tally.all.pred - tally.fp_fragment)),
-            format!(
-                "{} ({})",
-                tally.speaker_missing,
-                tally.speaker_missing_by.iter().map(|(k, v)| format!("{k} {v}")).collect::<Vec<_>>().join(", ")
-            ),
+            tally.speaker_missing,
+            missing_by.join(", "),
             tally.all_speaker.1 - tally.all_speaker.0 - tally.speaker_missing
         );
     }
