@@ -212,14 +212,22 @@ impl<W: Write> CsvWriter<W> {
                 self.field.push('\'');
             }
             fmt::Write::write_fmt(&mut self.field, format_args!("{cell}")).expect("writing to a String cannot fail");
-            self.csv.write_field(&self.field)?;
+            self.csv.write_field(&self.field).map_err(csv_io)?;
         }
-        self.csv.write_record(None::<&[u8]>)?;
-        Ok(())
+        self.csv.write_record(None::<&[u8]>).map_err(csv_io)
     }
 
     pub fn flush(&mut self) -> io::Result<()> {
         self.csv.flush()
+    }
+}
+
+/// The csv crate wraps I/O errors; unwrapping them keeps their kind, so a closed pipe
+/// (`newsdb sql ... --format csv | head`) is still recognised as one.
+fn csv_io(error: csv::Error) -> io::Error {
+    match error.into_kind() {
+        csv::ErrorKind::Io(io) => io,
+        other => io::Error::other(format!("{other:?}")),
     }
 }
 

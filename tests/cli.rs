@@ -248,3 +248,31 @@ fn every_subcommand_has_help() {
         Command::cargo_bin("newsdb").unwrap().args(&args).arg("--help").assert().success();
     }
 }
+
+/// Issue 2: `newsdb ... | head` closes stdout early; that is the reader's choice, not a failure (exit 0).
+#[test]
+fn closed_stdout_pipe_exits_cleanly() {
+    use std::io::Read;
+    use std::process::Stdio;
+    let dir = TempDir::new().unwrap();
+    for format in ["csv", "json", "markdown"] {
+        let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("newsdb"))
+            .arg("--db")
+            .arg(dir.path().join("news.sqlite"))
+            .args([
+                "sql",
+                "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 100000) SELECT i FROM n",
+            ])
+            .args(["--format", format])
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut first = [0u8; 64];
+        child.stdout.take().unwrap().read_exact(&mut first).unwrap();
+        // stdout is dropped here: the pipe is closed while newsdb still has rows to write.
+        let out = child.wait_with_output().unwrap();
+        assert_eq!(out.status.code(), Some(0), "{format}: {}", String::from_utf8_lossy(&out.stderr));
+        assert!(out.stderr.is_empty(), "{format}: {}", String::from_utf8_lossy(&out.stderr));
+    }
+}
