@@ -27,7 +27,7 @@ pub struct MergeCounts {
     pub aliases: usize,
 }
 
-/// Candidates for a name, best match first: canonical name (0), then alias (1). The same lookup as --person.
+/// Candidates for a name, best match first: canonical name (0), then alias (1). Also the lookup of --person.
 const PERSON_BY_NAME: &str = "SELECT id, name, 0 AS rank FROM people WHERE name = ?1 COLLATE NOCASE
     UNION SELECT p.id, p.name, 1 FROM person_aliases pa JOIN people p ON p.id = pa.person_id WHERE pa.alias = ?1
     ORDER BY rank, name, id";

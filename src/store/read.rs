@@ -140,15 +140,13 @@ fn outlet_id(conn: &Connection, name: &str) -> Result<i64> {
     }
 }
 
-/// Candidates for --person, best match first: canonical name (0), then alias (1).
-const PERSON_BY_NAME: &str = "SELECT id, name, 0 AS rank FROM people WHERE name = ?1 COLLATE NOCASE \
-     UNION SELECT p.id, p.name, 1 FROM person_aliases pa JOIN people p ON p.id = pa.person_id WHERE pa.alias = ?1 \
-     ORDER BY rank, name";
-
-/// A person by canonical name or alias, case-insensitively; an exact-case name wins.
+/// A person by canonical name or alias, as `newsdb people` resolves one.
 fn person_id(conn: &Connection, name: &str) -> Result<i64> {
-    let candidates = candidates(conn, PERSON_BY_NAME, name)?;
-    pick("--person", "person", name, candidates, |c| c.label == name)
+    match super::people::resolve(conn, name) {
+        Ok(person) => Ok(person.id),
+        Err(Error::Usage(message)) => Err(Error::Usage(format!("--person: {message}"))),
+        Err(other) => Err(other),
+    }
 }
 
 /// Candidates for --topic, best match first: code (0), name (1), name prefix (2).
@@ -161,7 +159,7 @@ const TOPIC_BY_NAME: &str = "SELECT id, code || ' (' || name || ')', \
 /// A topic by code, by name, or by a prefix of its name that only one topic has.
 fn topic_id(conn: &Connection, name: &str) -> Result<i64> {
     let candidates = candidates(conn, TOPIC_BY_NAME, name)?;
-    pick("--topic", "topic", name, candidates, |_| false)
+    pick("--topic", "topic", name, candidates)
 }
 
 struct Candidate {
@@ -176,22 +174,14 @@ fn candidates(conn: &Connection, sql: &str, name: &str) -> Result<Vec<Candidate>
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
-/// The single best-ranked candidate, or among several the single `preferred` one.
-fn pick(
-    option: &str,
-    what: &str,
-    name: &str,
-    mut candidates: Vec<Candidate>,
-    preferred: impl Fn(&Candidate) -> bool,
-) -> Result<i64> {
+/// The single best-ranked candidate; several equally good ones are an error listing them.
+fn pick(option: &str, what: &str, name: &str, mut candidates: Vec<Candidate>) -> Result<i64> {
     let Some(best_rank) = candidates.first().map(|c| c.rank) else {
         return Err(Error::Usage(format!("{option}: no {what} matches {name:?}")));
     };
     candidates.retain(|c| c.rank == best_rank);
-    let favourites: Vec<i64> = candidates.iter().filter(|c| preferred(c)).map(|c| c.id).collect();
-    match (candidates.as_slice(), favourites.as_slice()) {
-        ([only], _) => Ok(only.id),
-        (_, [id]) => Ok(*id),
+    match candidates.as_slice() {
+        [only] => Ok(only.id),
         _ => {
             let labels: Vec<&str> = candidates.iter().map(|c| c.label.as_str()).collect();
             Err(Error::Usage(format!("{option}: {name:?} is ambiguous, it matches {}", labels.join("; "))))
