@@ -276,3 +276,20 @@ fn closed_stdout_pipe_exits_cleanly() {
         assert!(out.stderr.is_empty(), "{format}: {}", String::from_utf8_lossy(&out.stderr));
     }
 }
+
+/// Issue 2: full-text search finds articles and statements written by ingest (the writer indexes each batch).
+#[test]
+fn search_finds_ingested_articles_and_statements() {
+    let dir = TempDir::new().unwrap();
+    ingest_samples(&dir);
+    let hits = json_rows(&dir, &["search", "negotiations NEAR/5 peace", "--in", "articles"]);
+    assert_eq!(hits.len(), 1, "{hits:#?}");
+    assert_eq!(text(&hits[0], "outlet"), "Channel 24");
+    assert!(text(&hits[0], "snippet").contains("[negotiations]"), "{hits:#?}");
+    let said = json_rows(&dir, &["search", "library", "--in", "statements"]);
+    assert!(said.iter().any(|h| text(h, "speaker") == "Helen Achterberg"), "{said:#?}");
+    let check = "INSERT INTO articles_fts(articles_fts, rank) VALUES('integrity-check', 1)";
+    let conn = rusqlite::Connection::open(dir.path().join("news.sqlite")).unwrap();
+    conn.execute(check, []).expect("articles_fts matches articles");
+    conn.execute(&check.replace("articles_fts", "statements_fts"), []).expect("statements_fts matches statements");
+}

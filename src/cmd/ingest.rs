@@ -58,7 +58,10 @@ pub fn run(args: &IngestArgs, db_path: &Path, quiet: bool) -> Result<()> {
     let writer = if args.dry_run { None } else { Some(Writer::start(db::open(db_path)?, &args.input.inputs)?) };
     // The writer runs on its own thread, so storing one batch overlaps extracting the next.
     let (sender, receiver) = mpsc::sync_channel::<Record>(WRITE_BATCH);
-    let storing = thread::spawn(move || store_records(writer, receiver));
+    let storing = thread::Builder::new()
+        .name("newsdb-writer".to_string())
+        .spawn(move || store_records(writer, receiver))
+        .map_err(|e| Error::io(db_path, e))?;
 
     let mut deliver = |processed: Processed| -> Result<()> {
         let record = match processed {

@@ -608,6 +608,8 @@ pub(crate) mod fixture {
           (3, 'medtop:16000000', 'conflict, war and peace', NULL), (4, 'medtop:20000638', 'political parties', 1);
         INSERT INTO article_topics (article_id, topic_id, score, evidence) VALUES
           (1, 3, 0.9, '[]'), (2, 3, 0.7, '[]'), (2, 1, 0.4, '[]'), (3, 2, 0.8, '[]'), (4, 3, 0.5, '[]');
+        INSERT INTO articles_fts (articles_fts) VALUES ('rebuild');
+        INSERT INTO statements_fts (statements_fts) VALUES ('rebuild');
     ";
 
     /// A migrated database with [`SQL`] in it; keep the TempDir alive while using the path.

@@ -46,6 +46,12 @@ const INSERT_STATEMENT: &str = "INSERT INTO statements (article_id, speaker_id, 
     text, start, end, speaker_start, speaker_end) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)";
 const UPSERT_TOPIC: &str = "INSERT INTO topics (code, name) VALUES (?1, ?2)
     ON CONFLICT (code) DO UPDATE SET name = topics.name RETURNING id";
+/// Full-text indexing of a batch's new rows, one statement each: FTS5 flushes its buffer per statement,
+/// so indexing row by row (as triggers did) wrote a segment per row (migration 03 explains).
+const INDEX_ARTICLES: &str =
+    "INSERT INTO articles_fts (rowid, title, body) SELECT id, title, body FROM articles WHERE id BETWEEN ?1 AND ?2";
+const INDEX_STATEMENTS: &str = "INSERT INTO statements_fts (rowid, text)
+    SELECT id, text FROM statements WHERE article_id BETWEEN ?1 AND ?2";
 const INSERT_ARTICLE_TOPIC: &str =
     "INSERT INTO article_topics (article_id, topic_id, score, evidence) VALUES (?1, ?2, ?3, ?4)";
 
@@ -86,6 +92,14 @@ impl Writer {
                 }
             };
             outcomes.push(outcome);
+        }
+        let new_ids = outcomes.iter().filter_map(|o| match o {
+            Outcome::New { article_id, .. } => Some(*article_id),
+            _ => None,
+        });
+        if let (Some(first), Some(last)) = (new_ids.clone().min(), new_ids.max()) {
+            tx.prepare_cached(INDEX_ARTICLES)?.execute([first, last])?;
+            tx.prepare_cached(INDEX_STATEMENTS)?.execute([first, last])?;
         }
         tx.commit()?;
         Ok(outcomes)
