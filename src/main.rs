@@ -25,7 +25,7 @@ fn main() -> ExitCode {
         // `newsdb report people | head` closes the pipe early: the reader got what it wanted.
         Err(error) if error.is_broken_pipe() => ExitCode::SUCCESS,
         Err(error) => {
-            eprintln!("newsdb: {error}");
+            newsdb::stderr!("newsdb: {error}");
             match error {
                 Error::Usage(_) => ExitCode::from(2),
                 _ => ExitCode::FAILURE,

@@ -16,6 +16,16 @@ use unicode_segmentation::UnicodeSegmentation;
 use crate::cli::{OutputArgs, OutputFormat};
 use crate::{Error, Result};
 
+/// `eprintln!` for messages to the user, except that a closed stderr (`newsdb ingest ... 2>&1 | head`)
+/// is ignored instead of panicking halfway through a batch.
+#[macro_export]
+macro_rules! stderr {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stderr(), $($arg)*);
+    }};
+}
+
 /// One cell of a report row.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Cell {

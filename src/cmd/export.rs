@@ -2,7 +2,7 @@
 
 use std::collections::HashSet;
 use std::fs::{self, File};
-use std::io::{self, BufWriter, Write};
+use std::io::{self, BufWriter};
 use std::path::Path;
 
 use rusqlite::Connection;
@@ -23,7 +23,7 @@ pub fn run(args: &ExportArgs, db: &Path, quiet: bool) -> Result<()> {
         let rows = export_table(&conn, &table, &path, args.raw)?;
         if !quiet {
             // A closed stderr is no reason to fail an export whose files are written.
-            let _ = writeln!(io::stderr(), "{table}: {rows} rows -> {}", path.display());
+            crate::stderr!("{table}: {rows} rows -> {}", path.display());
         }
     }
     Ok(())

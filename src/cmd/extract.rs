@@ -77,7 +77,7 @@ pub fn run(args: &ExtractArgs) -> Result<()> {
         match processed {
             Ok((article, extraction)) => {
                 for warning in &article.warnings {
-                    eprintln!("warning: {}: {warning}", article.source);
+                    crate::stderr!("warning: {}: {warning}", article.source);
                 }
                 let value = article_json(&article, &extraction);
                 match args.format {
@@ -90,7 +90,7 @@ pub fn run(args: &ExtractArgs) -> Result<()> {
                 }
             }
             Err(error) => {
-                eprintln!("error: {error}");
+                crate::stderr!("error: {error}");
                 failed += 1;
             }
         }

@@ -26,8 +26,8 @@ fn add(args: &FeedAddArgs, db_path: &Path, quiet: bool) -> Result<()> {
     let (id, new) = feeds::add(&conn, &url, args.outlet.as_deref(), None)?;
     if !quiet {
         match new {
-            true => eprintln!("added feed {id}: {url}"),
-            false => eprintln!("already subscribed: feed {id}: {url}"),
+            true => crate::stderr!("added feed {id}: {url}"),
+            false => crate::stderr!("already subscribed: feed {id}: {url}"),
         }
     }
     Ok(())
@@ -50,7 +50,7 @@ fn remove(args: &FeedRemoveArgs, db_path: &Path, quiet: bool) -> Result<()> {
     };
     feeds::remove(&conn, id)?;
     if !quiet {
-        eprintln!("removed feed {id}: {url}");
+        crate::stderr!("removed feed {id}: {url}");
     }
     Ok(())
 }
@@ -60,14 +60,14 @@ fn import(args: &FeedImportArgs, db_path: &Path, quiet: bool) -> Result<()> {
     let name = args.file.display().to_string();
     let outlines = parse_opml(&bytes).map_err(|message| Error::input(&name, message))?;
     let mut conn = db::open(db_path)?;
-    let tx = conn.transaction()?;
+    let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
     let (mut added, mut duplicate, mut invalid) = (0, 0, 0);
     for outline in &outlines {
         let url = match check_url(&outline.xml_url) {
             Ok(url) => url,
             Err(message) => {
                 invalid += 1;
-                eprintln!("warning: {name}: skipped {:?}: {message}", outline.xml_url);
+                crate::stderr!("warning: {name}: skipped {:?}: {message}", outline.xml_url);
                 continue;
             }
         };
@@ -80,7 +80,7 @@ fn import(args: &FeedImportArgs, db_path: &Path, quiet: bool) -> Result<()> {
     }
     tx.commit()?;
     if !quiet {
-        eprintln!("{name}: {added} feeds added, {duplicate} already subscribed, {invalid} skipped");
+        crate::stderr!("{name}: {added} feeds added, {duplicate} already subscribed, {invalid} skipped");
     }
     Ok(())
 }

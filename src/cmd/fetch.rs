@@ -38,13 +38,13 @@ pub fn run(args: &FetchArgs, db_path: &Path, quiet: bool) -> Result<()> {
         if flag.swap(true, Ordering::SeqCst) {
             std::process::exit(130);
         }
-        eprintln!("stopping after the feeds in progress are stored (Ctrl-C again to quit now)");
+        crate::stderr!("stopping after the feeds in progress are stored (Ctrl-C again to quit now)");
     });
     loop {
         let started = Instant::now();
         let counts = poll(args, db_path, &client, &stop, quiet)?;
         if !quiet {
-            eprintln!(
+            crate::stderr!(
                 "{} feed{}: {} ok, {} not modified, {} failed; articles: {} new, {} duplicate; {:.2} s",
                 counts.feeds,
                 if counts.feeds == 1 { "" } else { "s" },
@@ -118,7 +118,7 @@ fn poll(args: &FetchArgs, db_path: &Path, client: &Client, stop: &AtomicBool, qu
     let mut counts = Counts { feeds: selected.len(), ..Counts::default() };
     if selected.is_empty() {
         if !quiet {
-            eprintln!("no feeds to poll: subscribe with `newsdb feed add URL` or `newsdb feed import FILE.opml`");
+            crate::stderr!("no feeds to poll: subscribe with `newsdb feed add URL` or `newsdb feed import FILE.opml`");
         }
         return Ok(counts);
     }
@@ -359,12 +359,12 @@ fn store_feed(
             feeds::record_not_modified(conn, feed.id)?;
             counts.not_modified += 1;
             if !quiet {
-                eprintln!("{name}: not modified");
+                crate::stderr!("{name}: not modified");
             }
             Ok(0)
         }
         Polled::Failed { status, message } => {
-            eprintln!("error: {name}: {message}");
+            crate::stderr!("error: {name}: {message}");
             writer.write_batch(&[Record::Failed { source: feed.url.clone(), message: message.clone() }])?;
             feeds::record_failure(conn, feed.id, status, &message)?;
             counts.failed += 1;
@@ -376,24 +376,16 @@ fn store_feed(
             let mut records = Vec::with_capacity(new.len());
             for (key, processed) in new {
                 keys.push(key);
-                records.push(match processed {
-                    Ok((article, extraction)) => {
-                        if !quiet {
-                            for warning in &article.warnings {
-                                eprintln!("warning: {}: {warning}", article.source);
-                            }
+                match &processed {
+                    Ok((article, _)) if !quiet => {
+                        for warning in &article.warnings {
+                            crate::stderr!("warning: {}: {warning}", article.source);
                         }
-                        Record::Article(Box::new(article), extraction)
                     }
-                    Err(error) => {
-                        eprintln!("error: {name}: {error}");
-                        let (source, message) = match error {
-                            Error::Input { source_name, message } => (source_name, message),
-                            other => (feed.url.clone(), other.to_string()),
-                        };
-                        Record::Failed { source, message }
-                    }
-                });
+                    Ok(_) => {}
+                    Err(error) => crate::stderr!("error: {name}: {error}"),
+                }
+                records.push(Record::from_processed(processed, &feed.url));
             }
             let outcomes = if records.is_empty() { Vec::new() } else { writer.write_batch(&records)? };
             let (mut new_count, mut duplicate, mut failed) = (0, seen_before, 0);
@@ -431,7 +423,7 @@ fn store_feed(
             counts.new += new_count;
             counts.duplicate += duplicate;
             if !quiet {
-                eprintln!("{name}: {new_count} new, {duplicate} duplicate, {failed} failed");
+                crate::stderr!("{name}: {new_count} new, {duplicate} duplicate, {failed} failed");
             }
             Ok(failed)
         }

@@ -64,24 +64,17 @@ pub fn run(args: &IngestArgs, db_path: &Path, quiet: bool) -> Result<()> {
         .map_err(|e| Error::io(db_path, e))?;
 
     let mut deliver = |processed: Processed| -> Result<()> {
-        let record = match processed {
-            Ok((article, extraction)) => {
+        match &processed {
+            Ok((article, _)) => {
                 for warning in &article.warnings {
-                    bar.suspend(|| eprintln!("warning: {}: {warning}", article.source));
+                    bar.suspend(|| crate::stderr!("warning: {}: {warning}", article.source));
                 }
-                Record::Article(Box::new(article), extraction)
             }
-            Err(error) => {
-                bar.suspend(|| eprintln!("error: {error}"));
-                let (source, message) = match error {
-                    Error::Input { source_name, message } => (source_name, message),
-                    other => (String::new(), other.to_string()),
-                };
-                Record::Failed { source, message }
-            }
-        };
+            Err(error) => bar.suspend(|| crate::stderr!("error: {error}")),
+        }
+        let record = Record::from_processed(processed, "");
         // A send fails only when the writer stopped on an error, which `join` below reports.
-        sender.send(record).map_err(|_| Error::Usage("the database writer stopped".to_string()))
+        sender.send(record).map_err(|_| Error::io(db_path, std::io::Error::other("the database writer stopped")))
     };
     let read = pipeline::run(&args.input, args.jobs, &mut Bar(bar.clone()), &mut deliver);
     drop(sender);
@@ -92,7 +85,7 @@ pub fn run(args: &IngestArgs, db_path: &Path, quiet: bool) -> Result<()> {
     if !quiet {
         let elapsed = started.elapsed().as_secs_f64();
         let verb = if args.dry_run { "dry run, nothing written: " } else { "" };
-        eprintln!(
+        crate::stderr!(
             "{verb}{} new, {} duplicate, {} failed; {} people, {} statements, {} topic assignments; {elapsed:.2} s",
             counts.new,
             counts.duplicate,

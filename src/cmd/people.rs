@@ -27,7 +27,7 @@ pub fn run(command: &PeopleCommand, db_path: &Path, quiet: bool) -> Result<()> {
 
 fn merge(args: &PeopleMergeArgs, db_path: &Path, quiet: bool) -> Result<()> {
     let mut conn = db::open(db_path)?;
-    let tx = conn.transaction()?;
+    let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
     let into = people::resolve(&tx, &args.into)?;
     let from = people::resolve(&tx, &args.from)?;
     if into.id == from.id {
@@ -39,9 +39,14 @@ fn merge(args: &PeopleMergeArgs, db_path: &Path, quiet: bool) -> Result<()> {
     let counts = people::merge(&tx, into.id, from.id)?;
     tx.commit()?;
     if !quiet {
-        eprintln!(
+        crate::stderr!(
             "merged {} into {}: {} mentions, {} statements, {} roles, {} aliases",
-            from.name, into.name, counts.mentions, counts.statements, counts.roles, counts.aliases
+            from.name,
+            into.name,
+            counts.mentions,
+            counts.statements,
+            counts.roles,
+            counts.aliases
         );
     }
     Ok(())
@@ -49,20 +54,20 @@ fn merge(args: &PeopleMergeArgs, db_path: &Path, quiet: bool) -> Result<()> {
 
 fn add_alias(args: &PeopleAliasArgs, db_path: &Path, quiet: bool) -> Result<()> {
     let mut conn = db::open(db_path)?;
-    let tx = conn.transaction()?;
+    let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
     let person = people::resolve(&tx, &args.name)?;
     let added = people::add_alias(&tx, &person, &args.alias)?;
     let others = people::others_with_alias(&tx, &person, &args.alias)?;
     tx.commit()?;
     if !quiet {
         match added {
-            true => eprintln!("{}: alias {:?} added", person.name, args.alias.trim()),
-            false => eprintln!("{}: already has alias {:?}", person.name, args.alias.trim()),
+            true => crate::stderr!("{}: alias {:?} added", person.name, args.alias.trim()),
+            false => crate::stderr!("{}: already has alias {:?}", person.name, args.alias.trim()),
         }
     }
     // Said even with --quiet: the alias will not do what was asked until this is resolved.
     if !others.is_empty() {
-        eprintln!(
+        crate::stderr!(
             "warning: {:?} is also an alias of {}, so it resolves to nobody until all but one have it removed",
             args.alias.trim(),
             others.join("; ")
@@ -73,24 +78,24 @@ fn add_alias(args: &PeopleAliasArgs, db_path: &Path, quiet: bool) -> Result<()> 
 
 fn remove_alias(args: &PeopleAliasArgs, db_path: &Path, quiet: bool) -> Result<()> {
     let mut conn = db::open(db_path)?;
-    let tx = conn.transaction()?;
+    let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
     let person = people::resolve(&tx, &args.name)?;
     people::remove_alias(&tx, &person, &args.alias)?;
     tx.commit()?;
     if !quiet {
-        eprintln!("{}: alias {:?} removed", person.name, args.alias.trim());
+        crate::stderr!("{}: alias {:?} removed", person.name, args.alias.trim());
     }
     Ok(())
 }
 
 fn rename(args: &PeopleRenameArgs, db_path: &Path, quiet: bool) -> Result<()> {
     let mut conn = db::open(db_path)?;
-    let tx = conn.transaction()?;
+    let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
     let person = people::resolve(&tx, &args.name)?;
     let new_name = people::rename(&tx, &person, &args.new_name)?;
     tx.commit()?;
     if !quiet {
-        eprintln!("renamed {} to {new_name}", person.name);
+        crate::stderr!("renamed {} to {new_name}", person.name);
     }
     Ok(())
 }

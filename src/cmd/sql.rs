@@ -94,9 +94,11 @@ fn parameter_names(stmt: &Statement<'_>) -> String {
 fn sql_error(err: rusqlite::Error) -> Error {
     match &err {
         rusqlite::Error::SqliteFailure(e, _) if e.code == ErrorCode::ReadOnly => Error::Usage(READ_ONLY.into()),
-        rusqlite::Error::SqliteFailure(_, Some(message)) | rusqlite::Error::SqlInputError { msg: message, .. } => {
+        // Plain SQLITE_ERROR is the query's fault (syntax, unknown column); busy, I/O or corruption is not.
+        rusqlite::Error::SqliteFailure(e, Some(message)) if e.code == ErrorCode::Unknown => {
             Error::Usage(format!("sql: {message}"))
         }
+        rusqlite::Error::SqlInputError { msg: message, .. } => Error::Usage(format!("sql: {message}")),
         _ => Error::Sql(err),
     }
 }

@@ -161,7 +161,7 @@ fn derive_title(body: &str) -> String {
     let head: String = first.chars().take(TITLE_MAX_CHARS).collect();
     // Cut at the last space unless that would leave too little; a single giant word is cut hard.
     let cut = match head.rfind(' ') {
-        Some(i) if i >= TITLE_MAX_CHARS / 2 => &head[..i],
+        Some(i) if head[..i].chars().count() >= TITLE_MAX_CHARS / 2 => &head[..i],
         _ => head.as_str(),
     };
     let cut = cut.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | ':' | '-' | '–' | '—'));

@@ -127,13 +127,12 @@ impl Client {
         url: &str,
         validators: Option<Validators>,
     ) -> std::result::Result<FetchResponse, FetchError> {
-        let start = Instant::now();
         let mut waited = Duration::ZERO;
         let mut tries = 0;
         loop {
             tries += 1;
-            let remaining = self.options.timeout.saturating_sub(start.elapsed());
-            match self.fetch_once(url, validators, remaining) {
+            // --timeout is per request, as its help says: each try gets the whole of it.
+            match self.fetch_once(url, validators, self.options.timeout) {
                 Attempt::Done(result) => return result,
                 Attempt::Retry { status, retry_after } => {
                     let what = status_text(status);

@@ -36,6 +36,14 @@ const ID: &[&str] = &["id", "guid", "uuid", "articleid"];
 const WRAPPERS: &[&str] = &["articles", "items", "data", "results", "records", "entries", "posts"];
 
 /// Parses a whole JSON document: one object (source `name`) or an array of objects (`name:N`).
+/// True when the text holds several JSON values one after another (JSONL in a file named .json, or
+/// JSONL on stdin whose first line was too long to sniff): reading it as one document would lose
+/// every record to a "trailing characters" error.
+pub fn is_value_stream(text: &str) -> bool {
+    let mut values = serde_json::Deserializer::from_str(text).into_iter::<serde::de::IgnoredAny>();
+    matches!((values.next(), values.next()), (Some(Ok(_)), Some(_)))
+}
+
 pub fn parse_document(name: &str, text: &str, warnings: &[String]) -> Vec<Result<IncomingArticle>> {
     let value: Value = match serde_json::from_str(text) {
         Ok(v) => v,

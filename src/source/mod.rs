@@ -252,8 +252,10 @@ fn open(input: &Input, format: InputFormat) -> Articles {
                 .map_err(|msg| Error::input(name, msg));
             Box::new(std::iter::once(result))
         }
-        Format::Json => Box::new(json::parse_document(&name, &decoded.text, &decoded.warnings).into_iter()),
-        Format::Jsonl => Box::new(
+        Format::Json if !json::is_value_stream(&decoded.text) => {
+            Box::new(json::parse_document(&name, &decoded.text, &decoded.warnings).into_iter())
+        }
+        Format::Json | Format::Jsonl => Box::new(
             json::JsonlReader::new(name, Cursor::new(decoded.text.into_bytes())).with_warnings(decoded.warnings),
         ),
         // Markup is read before decoding, from the raw bytes; this arm only keeps the match whole.

@@ -186,3 +186,19 @@ mod no_panic {
         }
     }
 }
+
+/// JSONL in a file named .json is read record by record, not lost to a "trailing characters" error.
+#[test]
+fn jsonl_named_json_is_read_as_jsonl() {
+    let tmp = tempfile::tempdir().unwrap();
+    write(
+        tmp.path(),
+        "export.json",
+        b"{\"title\": \"a\", \"body\": \"one\"}\n{\"title\": \"b\", \"body\": \"two\"}\nnot json\n",
+    );
+    let out = read_all(&tmp.path().join("export.json"), InputFormat::Auto);
+    assert_eq!(out.len(), 3, "{out:?}");
+    assert_eq!(out[0].as_ref().unwrap().body, "one");
+    assert_eq!(out[1].as_ref().unwrap().body, "two");
+    assert!(out[2].as_ref().unwrap_err().to_string().contains("export.json:3"), "{:?}", out[2]);
+}

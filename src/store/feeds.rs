@@ -4,6 +4,7 @@ use std::collections::HashSet;
 
 use rusqlite::{params, Connection, OptionalExtension};
 
+use super::now;
 use crate::output::{Cell, Table};
 use crate::Result;
 
@@ -35,9 +36,11 @@ const LIST_FEEDS: &str = "SELECT f.id, f.url, o.name, f.title, f.last_fetched_at
 const FIND_FEED: &str =
     "SELECT id, url FROM feeds WHERE url = ?1 OR CAST(id AS TEXT) = ?1 ORDER BY url = ?1 DESC LIMIT 1";
 const DELETE_FEED: &str = "DELETE FROM feeds WHERE id = ?1";
-const SEEN_KEYS: &str = "SELECT item_key FROM feed_items WHERE feed_id = ?1";
-const INSERT_SEEN: &str = "INSERT OR IGNORE INTO feed_items (feed_id, item_key, article_id, first_seen_at)
-    VALUES (?1, ?2, ?3, ?4)";
+/// Items that failed (no article) are not "seen": a later poll, perhaps with --full-text, tries them again.
+const SEEN_KEYS: &str = "SELECT item_key FROM feed_items WHERE feed_id = ?1 AND article_id IS NOT NULL";
+const INSERT_SEEN: &str = "INSERT INTO feed_items (feed_id, item_key, article_id, first_seen_at)
+    VALUES (?1, ?2, ?3, ?4)
+    ON CONFLICT (feed_id, item_key) DO UPDATE SET article_id = excluded.article_id WHERE feed_items.article_id IS NULL";
 /// A duplicate keeps the feed it first came from; an article that came from no feed gains this one.
 const CLAIM_ARTICLE: &str = "UPDATE articles SET feed_id = ?1 WHERE id = ?2 AND feed_id IS NULL";
 const RECORD_OK: &str = "UPDATE feeds SET etag = ?2, last_modified = ?3, title = coalesce(?4, title),
@@ -47,10 +50,6 @@ const RECORD_NOT_MODIFIED: &str =
     "UPDATE feeds SET last_fetched_at = ?2, last_status = 304, last_error = NULL WHERE id = ?1";
 /// A failure keeps the validators, so the next poll is still conditional.
 const RECORD_FAILURE: &str = "UPDATE feeds SET last_fetched_at = ?2, last_status = ?3, last_error = ?4 WHERE id = ?1";
-
-pub fn now() -> String {
-    chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
-}
 
 /// Subscribes to `url`; returns the feed's id and whether it is new (an existing subscription is kept as it is).
 pub fn add(conn: &Connection, url: &str, outlet: Option<&str>, title: Option<&str>) -> Result<(i64, bool)> {
@@ -104,7 +103,13 @@ pub fn list(conn: &Connection) -> Result<Table> {
 
 /// The feed a user named by id or URL (a URL wins over an id that happens to read the same).
 pub fn find(conn: &Connection, id_or_url: &str) -> Result<Option<(i64, String)>> {
-    Ok(conn.query_row(FIND_FEED, [id_or_url], |row| Ok((row.get(0)?, row.get(1)?))).optional()?)
+    // `feed add` stores the URL as the url crate writes it ("https://example.com/"); look it up the same way.
+    let normalised = url::Url::parse(id_or_url.trim()).map(String::from).unwrap_or_else(|_| id_or_url.to_string());
+    let found = conn.query_row(FIND_FEED, [&normalised], |row| Ok((row.get(0)?, row.get(1)?))).optional()?;
+    match found {
+        Some(feed) => Ok(Some(feed)),
+        None => Ok(conn.query_row(FIND_FEED, [id_or_url], |row| Ok((row.get(0)?, row.get(1)?))).optional()?),
+    }
 }
 
 /// Unsubscribes; the feed's articles stay, with no feed.
@@ -130,7 +135,7 @@ pub fn record_success(
     title: Option<&str>,
     items: &[SeenItem],
 ) -> Result<()> {
-    let tx = conn.transaction()?;
+    let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
     let seen_at = now();
     for item in items {
         tx.prepare_cached(INSERT_SEEN)?.execute(params![feed_id, item.key, item.article_id, seen_at])?;

@@ -6,3 +6,8 @@ pub mod feeds;
 pub mod people;
 pub mod read;
 pub mod write;
+
+/// The current time as stored: UTC, RFC 3339, whole seconds.
+pub fn now() -> String {
+    chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+}

@@ -4,6 +4,7 @@ use std::collections::HashMap;
 
 use rusqlite::{params, Connection, OptionalExtension, Transaction};
 
+use super::now;
 use crate::model::{Article, Extraction};
 use crate::store::people;
 use crate::Result;
@@ -12,6 +13,18 @@ use crate::Result;
 pub enum Record {
     Article(Box<Article>, Extraction),
     Failed { source: String, message: String },
+}
+
+impl Record {
+    /// The record for one pipeline result. A failure keeps the input's name and the message for
+    /// `ingest_errors`; errors that name no input are credited to `fallback_source`.
+    pub fn from_processed(processed: crate::pipeline::Processed, fallback_source: &str) -> Record {
+        match processed {
+            Ok((article, extraction)) => Record::Article(Box::new(article), extraction),
+            Err(crate::Error::Input { source_name, message }) => Record::Failed { source: source_name, message },
+            Err(other) => Record::Failed { source: fallback_source.to_string(), message: other.to_string() },
+        }
+    }
 }
 
 /// What writing one record did.
@@ -64,10 +77,6 @@ pub struct Writer {
     topic_ids: HashMap<String, i64>,
 }
 
-fn now() -> String {
-    chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
-}
-
 impl Writer {
     /// Starts a run, recording the inputs as given.
     pub fn start(conn: Connection, inputs: &[String]) -> Result<Writer> {
@@ -79,7 +88,7 @@ impl Writer {
 
     /// Writes a batch in one transaction and returns one outcome per record.
     pub fn write_batch(&mut self, records: &[Record]) -> Result<Vec<Outcome>> {
-        let tx = self.conn.transaction()?;
+        let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
         let mut outcomes = Vec::with_capacity(records.len());
         for record in records {
             let outcome = match record {
@@ -230,7 +239,8 @@ fn write_article(
 }
 
 fn outlet_id(tx: &Transaction, cache: &mut HashMap<String, i64>, name: &str, domain: Option<&str>) -> Result<i64> {
-    let key = name.to_lowercase();
+    // outlets.name is COLLATE NOCASE, which folds ASCII letters only; the cache must agree with it.
+    let key = name.to_ascii_lowercase();
     if let Some(&id) = cache.get(&key) {
         return Ok(id);
     }
