@@ -88,7 +88,16 @@ pub fn print(table: &Table, args: &OutputArgs) -> Result<()> {
     let mut out = writer(args.output.as_deref())?;
     // Fit the terminal only when a person is looking at it; files and pipes get full rows.
     let fit_terminal = args.output.is_none() && io::stdout().is_terminal();
-    write_to(table, args.format, fit_terminal, &mut out).and_then(|()| out.flush()).map_err(Error::Output)
+    write_to(table, args.format, fit_terminal, &mut out).and_then(|()| out.flush()).map_err(output_error(args))
+}
+
+/// A failed write names the file for `-o FILE`; for stdout it stays `Error::Output`, so that main can
+/// tell a closed pipe from a real failure.
+pub fn output_error(args: &OutputArgs) -> impl Fn(io::Error) -> Error + '_ {
+    move |e| match &args.output {
+        Some(path) => Error::io(path, e),
+        None => Error::Output(e),
+    }
 }
 
 /// Writes `table` in `format`; `fit_terminal` lets the table format wrap to the terminal width.
@@ -114,7 +123,9 @@ pub fn write_to(table: &Table, format: OutputFormat, fit_terminal: bool, out: &m
 pub fn print_sections(sections: &[(&str, Table)], args: &OutputArgs) -> Result<()> {
     let mut out = writer(args.output.as_deref())?;
     let fit_terminal = args.output.is_none() && io::stdout().is_terminal();
-    write_sections_to(sections, args.format, fit_terminal, &mut out).and_then(|()| out.flush()).map_err(Error::Output)
+    write_sections_to(sections, args.format, fit_terminal, &mut out)
+        .and_then(|()| out.flush())
+        .map_err(output_error(args))
 }
 
 /// Named tables in `format`. json is one object holding an array per name (jsonl: that object on one line), so a
