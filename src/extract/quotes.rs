@@ -78,8 +78,14 @@ fn is_double(c: char) -> bool {
     matches!(c, '"' | '“' | '”' | '„' | '«' | '»' | '‹' | '›' | '‟')
 }
 
+/// The quotation mark of token `i`; NYT-style doubled marks read as their one-character equivalents
+/// (`''` as a straight double quote, ``` `` ``` as an opening curly one).
 fn mark(doc: &Doc, i: usize) -> char {
-    doc.first_char(i)
+    match doc.str(i) {
+        "''" => '"',
+        "``" => '“',
+        _ => doc.first_char(i),
+    }
 }
 
 /// An opening-looking mark: something follows it directly and whitespace or an opening bracket or dash precedes it.
@@ -314,7 +320,13 @@ fn after_quote(doc: &Doc, people: &People, close: usize) -> Option<(usize, (usiz
     }
     // The attribution ends at the sentence end or the next quotation mark.
     let mut ceil = k;
-    while ceil < pe && !matches!(doc.str(ceil), "." | "!" | "?" | ";") && doc.tokens[ceil].kind != Kind::Quote {
+    // A full stop ends it only where the sentence ends ("Ms. Gil said" goes on past "Ms.").
+    let stop = |c: usize| match doc.str(c) {
+        "!" | "?" | ";" => true,
+        "." => c + 1 >= pe || doc.sent_start(c + 1) == c + 1,
+        _ => false,
+    };
+    while ceil < pe && !stop(ceil) && doc.tokens[ceil].kind != Kind::Quote {
         ceil += 1;
     }
     if k >= ceil {
@@ -549,11 +561,17 @@ pub fn find(doc: &Doc, people: &People) -> Vec<ExtractedStatement> {
             speaker = r.person;
             label = r.label;
             speaker_span = Some(doc.span(doc.tokens[sp.s].start, doc.tokens[sp.e - 1].end));
-        } else if let Some((p, l, _)) = &following {
+        } else if let Some((p, l, src)) = &following {
             speaker = *p;
             label = l.clone();
             how = Attribution::Continuation;
             cue = None;
+            // The next piece of a quote split around its attribution in the same paragraph
+            // (`“…,” Rubio said. “…”`): the attribution is written right there, so it is its speaker span too.
+            let para = |x: &Found| doc.tokens[x.tok].para;
+            if *src + 1 == out.len() && para(&found[*src]) == para(f) {
+                speaker_span = out[*src].speaker_span.clone();
+            }
         }
         if f.kind == StatementKind::Indirect && f.attr.cue.is_some_and(|c| doc.low(c) == "according") {
             cue = Some("according to".to_string());
