@@ -2,7 +2,7 @@
 //! introductions, indirect speech and "according to", each with its cue and resolved speaker.
 
 use super::coref;
-use super::lexicon::{is_cue, is_pronoun, is_role_noun, COMMON_WORDS, SOURCES};
+use super::lexicon::{is_cue, is_pronoun, is_role_noun, ANY_CUES, COMMON_WORDS, SOURCES};
 use super::people::{mention_at, People};
 use super::text::{Doc, Kind};
 use crate::model::{Attribution, ExtractedStatement, StatementKind};
@@ -628,8 +628,23 @@ fn colon_and_indirect(doc: &Doc, people: &People, quoted: &[bool], found: &mut V
                 k += 2;
                 continue;
             }
-            if !is_cue(w) || doc.is_cap(k) && k != ss {
+            // One look-up for every cue; then whether it is a verb of saying. A cue inside a quotation
+            // of an unquoted sentence belongs to the quote's own statement.
+            if !ANY_CUES.contains(w) || doc.is_cap(k) && k != ss || quoted[k] && !nested {
                 k += 1;
+                continue;
+            }
+            let speech = is_cue(w);
+            if !speech {
+                let at = doc.tokens[k].start;
+                if nested || found.iter().rev().any(|f| f.start <= at && at < f.end) {
+                    // Inside a quote or another reported content, a belief is part of that content
+                    // ("they said ... and now he wants to join them"), not a statement of its own.
+                    k += 1;
+                    continue;
+                }
+                // "Polls show (that) ...", "Trump wants to build a wall": non-speech attribution (issue 4).
+                k = reported_clause(doc, people, found, (ss, se), k, false, nested, &overlaps);
                 continue;
             }
             let colon = (k + 1..se.min(k + 7)).find(|&c| doc.str(c) == ":");
@@ -648,32 +663,15 @@ fn colon_and_indirect(doc: &Doc, people: &People, quoted: &[bool], found: &mut V
                 k = c + 1;
                 continue;
             }
+            // "X said (on Monday) (that) <clause>", "X told Y (that) <clause>", "X criticized <object>".
+            let next = reported_clause(doc, people, found, (ss, se), k, true, nested, &overlaps);
+            if next > k + 1 {
+                k = next;
+                continue;
+            }
             if has_quote {
                 k += 1;
                 continue;
-            }
-            // "X said (on Monday) (that) <clause>"
-            if let Some(sp) = speaker_ending(doc, people, skip_adverbs_back(doc, k, ss), ss) {
-                let mut t = k + 1;
-                if matches!(w, "told" | "tells" | "tell" | "warned" | "assured" | "reminded" | "informed") {
-                    if let Some(obj) = speaker_starting(doc, people, t, se) {
-                        t = obj.1;
-                    }
-                }
-                let that = (t..se.min(t + 6)).find(|&x| doc.low(x) == "that");
-                let clause = match that {
-                    Some(x) if (t..x).all(|y| doc.is_word(y) || doc.str(y) == ",") => Some(x + 1),
-                    _ if t < se && doc.is_word(t) && clause_start(doc, t) => Some(t),
-                    _ => None,
-                };
-                if let Some(ta) = clause {
-                    let tb = sentence_text_end(doc, ta, se);
-                    if word_count(doc, ta, tb) >= 4 {
-                        push_indirect(doc, found, ta, tb, k, sp, Attribution::Explicit, nested, &overlaps);
-                        k = tb;
-                        continue;
-                    }
-                }
             }
             // "<clause>, X said." / "<clause>, said X."
             if k > ss + 4 {
@@ -699,6 +697,235 @@ fn colon_and_indirect(doc: &Doc, people: &People, quoted: &[bool], found: &mut V
             k += 1;
         }
     }
+}
+
+/// Verbs of saying whose content is a clause, never a bare noun phrase ("said the plan" is not speech).
+fn clause_only(w: &str) -> bool {
+    matches!(w, "say" | "says" | "said" | "saying" | "tell" | "tells" | "told" | "telling" | "add" | "adds" | "added")
+}
+
+/// Verbs followed by the addressee before the content ("told reporters that ...").
+fn takes_addressee(w: &str) -> bool {
+    matches!(
+        w,
+        "told" | "tells" | "tell" | "telling" | "warned" | "assured" | "reminded" | "informed" | "urged" | "asked"
+    )
+}
+
+/// A subject noun phrase ending at `e` that is not a person or source ("polls", "the survey", "voters"):
+/// a non-function word, extended left over modifiers to a determiner.
+fn np_ending(doc: &Doc, e: usize, floor: usize) -> Option<(usize, usize)> {
+    if e == 0 || e <= floor || !doc.is_word(e - 1) {
+        return None;
+    }
+    let w = doc.low(e - 1);
+    if COMMON_WORDS.contains(w) && !SOURCES.contains(w) || ANY_CUES.contains(w) || w.ends_with("ly") {
+        return None;
+    }
+    let mut s = e - 1;
+    while s > floor && e - s < 5 {
+        let p = s - 1;
+        if !doc.is_word(p) && doc.str(p) != "'s" && doc.str(p) != "’s" {
+            break;
+        }
+        let pw = doc.low(p);
+        if DETERMINERS.contains(&pw) || matches!(pw, "many" | "some" | "most" | "few" | "several" | "all") {
+            s = p;
+            break;
+        }
+        if COMMON_WORDS.contains(pw) || ANY_CUES.contains(pw) {
+            break;
+        }
+        s = p;
+    }
+    Some((s, e))
+}
+
+/// Skips back over adverbs, auxiliaries and negation between a subject and its cue ("does not believe",
+/// "would also support", "has long argued").
+fn aux_back(doc: &Doc, k: usize, floor: usize) -> usize {
+    let mut e = k;
+    while e > floor && k - e < 4 && doc.is_word(e - 1) {
+        let w = doc.low(e - 1);
+        let aux = matches!(
+            w,
+            "will"
+                | "would"
+                | "could"
+                | "can"
+                | "may"
+                | "might"
+                | "should"
+                | "must"
+                | "do"
+                | "does"
+                | "did"
+                | "not"
+                | "never"
+                | "don't"
+                | "doesn't"
+                | "didn't"
+                | "won't"
+                | "wouldn't"
+                | "also"
+                | "still"
+                | "now"
+                | "long"
+                | "really"
+                | "clearly"
+                | "personally"
+                | "privately"
+                | "publicly"
+                | "has"
+                | "have"
+                | "had"
+                | "later"
+                | "then"
+                | "again"
+                | "repeatedly"
+                | "previously"
+                | "recently"
+                | "once"
+                | "further"
+                | "strongly"
+                | "firmly"
+        );
+        if !aux {
+            break;
+        }
+        e -= 1;
+    }
+    e
+}
+
+/// Skips a time or setting phrase after a cue: "on Monday", "Tuesday", "last week", "in an interview", "in a statement".
+fn skip_setting(doc: &Doc, mut t: usize, se: usize) -> usize {
+    const DAYS: &[&str] = &["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+    loop {
+        let w = if t < se { doc.low(t) } else { return t };
+        if DAYS.contains(&w) || matches!(w, "yesterday" | "today" | "tonight" | "earlier" | "recently" | "repeatedly") {
+            t += 1;
+        } else if t + 1 < se
+            && (w == "on" && doc.is_cap(t + 1)
+                || w == "last" && matches!(doc.low(t + 1), "week" | "month" | "year" | "night"))
+        {
+            t += 2;
+        } else if w == "in"
+            && t + 2 < se
+            && matches!(doc.low(t + 1), "a" | "an")
+            && doc.is_word(t + 2)
+            && !doc.is_cap(t + 2)
+        {
+            // "in a statement", "in an interview (with CNN)"
+            t += 3;
+            if t + 1 < se && doc.low(t) == "with" {
+                t = speaker_phrase_end(doc, t + 1, se);
+            }
+        } else if doc.str(t) == "," && t + 1 < se && doc.low(t + 1) != "that" {
+            t += 1;
+        } else {
+            return t;
+        }
+    }
+}
+
+/// End of a short name or noun phrase starting at `t` ("CNN", "the Washington Post"): up to four words.
+fn speaker_phrase_end(doc: &Doc, t: usize, se: usize) -> usize {
+    let mut e = t;
+    while e < se && e - t < 4 && doc.is_word(e) && (doc.is_cap(e) || DETERMINERS.contains(&doc.low(e))) {
+        e += 1;
+    }
+    e
+}
+
+/// End (exclusive) of reported content from `a` in a sentence ending at `se`: to the sentence end, less a
+/// trailing ", X said" / ", according to X" attribution and closing quotation marks.
+fn content_end(doc: &Doc, a: usize, se: usize) -> usize {
+    let b = sentence_text_end(doc, a, se);
+    // The last comma within eight tokens of the end, followed by a cue: the content stops there.
+    let tail_from = b.saturating_sub(9).max(a);
+    if let Some(c) = (tail_from..b).rev().find(|&c| doc.str(c) == ",") {
+        if (c + 1..b).any(|x| doc.is_word(x) && (is_cue(doc.low(x)) || doc.low(x) == "according")) {
+            return c;
+        }
+    }
+    b
+}
+
+/// Reported content after cue `k`: its subject before the cue and its clause or object after it. Pushes an
+/// indirect statement and returns the token to continue from (`k + 1` when nothing was found). `speech` is whether
+/// the cue is a verb of saying; nominal content ("criticized the plan") is taken for any cue but "say"/"tell"/"add".
+#[allow(clippy::too_many_arguments)]
+fn reported_clause(
+    doc: &Doc,
+    people: &People,
+    found: &mut Vec<Found>,
+    (ss, se): (usize, usize),
+    k: usize,
+    speech: bool,
+    nested: bool,
+    overlaps: &dyn Fn(usize, usize) -> bool,
+) -> usize {
+    let w = doc.low(k);
+    let e0 = aux_back(doc, k, ss);
+    let Some(sp) = speaker_ending(doc, people, e0, ss).or_else(|| np_ending(doc, e0, ss)) else {
+        return k + 1;
+    };
+    let mut t = k + 1;
+    if takes_addressee(w) {
+        if let Some(obj) = speaker_starting(doc, people, t, se) {
+            t = obj.1;
+        } else if t < se && doc.is_word(t) && !COMMON_WORDS.contains(doc.low(t)) {
+            // "told reporters", "warned voters"
+            t += 1;
+        }
+    }
+    t = skip_setting(doc, t, se);
+    // "that" a few words on only after a verb of saying ("said on Monday that"); after "wants peace that ..."
+    // it is a relative pronoun.
+    let window = if speech { 6 } else { 1 };
+    let that = (t..se.min(t + window)).find(|&x| doc.low(x) == "that");
+    let ta = match that {
+        Some(x) if (t..x).all(|y| doc.is_word(y) || doc.str(y) == ",") && x + 1 < se => x + 1,
+        _ if t < se && doc.is_word(t) && clause_start(doc, t) => t,
+        _ if !nested && t < se && doc.is_word(t) && !(speech && clause_only(w)) && object_start(doc, t) => t,
+        _ => return k + 1,
+    };
+    let tb = content_end(doc, ta, se);
+    if word_count(doc, ta, tb) < 3 {
+        return k + 1;
+    }
+    push_indirect(doc, found, ta, tb, k, sp, Attribution::Explicit, nested, overlaps);
+    // Go on inside the content: PolNeAR annotates nested attributions ("X said voters want Y") too.
+    k + 2
+}
+
+/// Whether token `t` can start a noun-phrase or infinitive object ("the plan", "to build a wall", "what").
+fn object_start(doc: &Doc, t: usize) -> bool {
+    let w = doc.low(t);
+    !COMMON_WORDS.contains(w)
+        || DETERMINERS.contains(&w)
+        || matches!(
+            w,
+            "to" | "his"
+                | "her"
+                | "their"
+                | "its"
+                | "our"
+                | "my"
+                | "your"
+                | "more"
+                | "what"
+                | "how"
+                | "why"
+                | "whether"
+                | "if"
+                | "him"
+                | "them"
+                | "us"
+                | "me"
+                | "it"
+        )
 }
 
 /// Whether token `t` can start a reported clause ("the plan would fail", "he", "Russia").
