@@ -895,9 +895,52 @@ fn reported_clause(
     if word_count(doc, ta, tb) < 3 {
         return k + 1;
     }
-    push_indirect(doc, found, ta, tb, k, sp, Attribution::Explicit, nested, overlaps);
+    if !absorb_quotes(doc, found, (ta, tb), k, sp, nested) {
+        push_indirect(doc, found, ta, tb, k, sp, Attribution::Explicit, nested, overlaps);
+    }
     // Go on inside the content: PolNeAR annotates nested attributions ("X said voters want Y") too.
     k + 2
+}
+
+/// Reported content that quotes words of its speaker (`said that any president would have to make “positive
+/// changes”`) is one mixed statement, as PolNeAR annotates it: the quoted pieces wholly inside it that have no
+/// attribution of their own (or this one) are folded into it. Returns whether it pushed the mixed statement; false
+/// when no quote lies inside or one straddles its edge.
+fn absorb_quotes(
+    doc: &Doc,
+    found: &mut Vec<Found>,
+    (ta, tb): (usize, usize),
+    cue: usize,
+    sp: (usize, usize),
+    nested: bool,
+) -> bool {
+    let Some((start, end)) = text_range(doc, ta, tb) else {
+        return false;
+    };
+    let quoted = |f: &Found| f.kind != StatementKind::Indirect && f.start < end && start < f.end;
+    let mut any = false;
+    for f in found.iter().filter(|f| quoted(f)) {
+        let inside = start <= f.start && f.end <= end;
+        let own = f.attr.cue.is_none_or(|c| c == cue || c < ta) && f.chain.is_none();
+        if !inside || !own {
+            return false;
+        }
+        any = true;
+    }
+    if !any {
+        return false;
+    }
+    found.retain(|f| !quoted(f));
+    found.push(Found {
+        kind: StatementKind::Mixed,
+        start,
+        end,
+        attr: Attr { cue: Some(cue), speaker: Some(resolve_later(sp)), how: Attribution::Explicit },
+        nested,
+        tok: ta,
+        chain: None,
+    });
+    true
 }
 
 /// Whether token `t` can start a noun-phrase or infinitive object ("the plan", "to build a wall", "what").
