@@ -613,7 +613,13 @@ fn colon_and_indirect(doc: &Doc, people: &People, quoted: &[bool], found: &mut V
             let w = doc.low(k);
             // "according to X, ..." / "..., according to X."
             if w == "according" && k + 1 < se && doc.low(k + 1) == "to" {
-                if let Some(sp) = speaker_starting(doc, people, k + 2, se) {
+                // The source may be any noun phrase ("a new poll by Harvard", "the results", "FEC filings"):
+                // up to the next comma or the sentence end.
+                let generic = || {
+                    let e = (k + 2..se.min(k + 16)).find(|&c| matches!(doc.str(c), "," | "." | ";" | "!" | "?"))?;
+                    (e > k + 2).then_some((k + 2, e))
+                };
+                if let Some(sp) = speaker_starting(doc, people, k + 2, se).or_else(generic) {
                     let (ta, tb) = if k == ss {
                         let comma = (sp.1..se).find(|&c| doc.str(c) == ",").map(|c| c + 1).unwrap_or(sp.1);
                         (comma, se)
@@ -679,7 +685,8 @@ fn colon_and_indirect(doc: &Doc, people: &People, quoted: &[bool], found: &mut V
                     || k >= 2
                         && speaker_ending(doc, people, k, ss).is_some_and(|sp| sp.0 > ss && doc.str(sp.0 - 1) == ",");
                 let tail_end = (k + 1..se).find(|&x| !doc.is_word(x)).unwrap_or(se);
-                let tail_ok = tail_end + 1 >= se;
+                // Only a short tail ("said Tuesday"): "..., the Census denied any improper role" is not one.
+                let tail_ok = tail_end + 1 >= se && tail_end <= k + 5 || doc.str(k - 1) == ",";
                 if comma && tail_ok {
                     let sp = if doc.str(k - 1) == "," {
                         speaker_starting(doc, people, k + 1, se)
@@ -821,12 +828,15 @@ fn skip_setting(doc: &Doc, mut t: usize, se: usize) -> usize {
             if t + 1 < se && doc.low(t) == "with" {
                 t = speaker_phrase_end(doc, t + 1, se);
             }
-        } else if doc.str(t) == "," && t + 1 < se && doc.low(t + 1) != "that" {
-            t += 1;
         } else {
             return t;
         }
     }
+}
+
+/// Whether byte offset `at` lies inside a quoted statement found so far.
+fn quoted_at(found: &[Found], at: usize) -> bool {
+    found.iter().any(|f| f.kind != StatementKind::Indirect && f.start <= at && at < f.end)
 }
 
 /// End of a short name or noun phrase starting at `t` ("CNN", "the Washington Post"): up to four words.
@@ -868,9 +878,31 @@ fn reported_clause(
 ) -> usize {
     let w = doc.low(k);
     let e0 = aux_back(doc, k, ss);
-    let Some(sp) = speaker_ending(doc, people, e0, ss).or_else(|| np_ending(doc, e0, ss)) else {
+    let before = (e0 > ss).then(|| doc.low(e0 - 1)).unwrap_or("");
+    let sp = if matches!(before, "he's" | "she's" | "they've" | "we've" | "i've" | "he'd" | "she'd" | "they'd") {
+        // "While he's said ...": a contracted auxiliary.
+        Some((e0 - 1, e0))
+    } else if matches!(before, "and" | "but") && e0 - 1 > ss {
+        // "X visited the site and said ...": the subject opens the sentence.
+        speaker_starting(doc, people, ss, e0 - 1)
+    } else if before == "%" && e0 >= ss + 2 {
+        // "47% say ..."
+        Some((e0 - 2, e0))
+    } else if before == "," && speech {
+        // "Rep. Jason Chaffetz, R-Utah, said ...": the subject before its apposition opens the sentence.
+        speaker_starting(doc, people, ss, e0 - 1)
+    } else {
+        speaker_ending(doc, people, e0, ss).or_else(|| np_ending(doc, e0, ss))
+    };
+    let Some(sp) = sp else {
         return k + 1;
     };
+    if (nested || quoted_at(found, doc.tokens[k].start))
+        && (matches!(doc.low(sp.0), "i" | "we" | "you") || !speech || matches!(w, "think" | "thought" | "believe"))
+    {
+        // "“I think we can win,” he said": inside a quote, the speaker's own hedges are part of the quote.
+        return k + 1;
+    }
     let mut t = k + 1;
     if takes_addressee(w) {
         if let Some(obj) = speaker_starting(doc, people, t, se) {
@@ -888,6 +920,15 @@ fn reported_clause(
     let ta = match that {
         Some(x) if (t..x).all(|y| doc.is_word(y) || doc.str(y) == ",") && x + 1 < se => x + 1,
         _ if t < se && doc.is_word(t) && clause_start(doc, t) => t,
+        // After "said", nearly any word opens the reported clause ("said if elected he could ...",
+        // "said in politics it takes time"); not a preposition that makes it "said of/to/about X".
+        _ if speech
+            && t < se
+            && doc.is_word(t)
+            && !matches!(doc.low(t), "of" | "to" | "about" | "for" | "with" | "by" | "at" | "from" | "so" | "as") =>
+        {
+            t
+        }
         _ if !nested && t < se && doc.is_word(t) && !(speech && clause_only(w)) && object_start(doc, t) => t,
         _ => return k + 1,
     };
