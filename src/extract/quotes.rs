@@ -878,7 +878,7 @@ fn reported_clause(
 ) -> usize {
     let w = doc.low(k);
     let e0 = aux_back(doc, k, ss);
-    let before = (e0 > ss).then(|| doc.low(e0 - 1)).unwrap_or("");
+    let before = if e0 > ss { doc.low(e0 - 1) } else { "" };
     let sp = if matches!(before, "he's" | "she's" | "they've" | "we've" | "i've" | "he'd" | "she'd" | "they'd") {
         // "While he's said ...": a contracted auxiliary.
         Some((e0 - 1, e0))
