@@ -888,7 +888,7 @@ fn reported_clause(
     } else if before == "%" && e0 >= ss + 2 {
         // "47% say ..."
         Some((e0 - 2, e0))
-    } else if before == "," && speech {
+    } else if before == "," {
         // "Rep. Jason Chaffetz, R-Utah, said ...": the subject before its apposition opens the sentence.
         speaker_starting(doc, people, ss, e0 - 1)
     } else {
