@@ -19,8 +19,9 @@
 //! Matching: a prediction matches a gold Content when it covers more than T of the gold characters; pairs are taken
 //! one-to-one, best coverage first. "Direct": gold whose Content contains a quotation mark (`"` `“` `”` `«` `»` `„`
 //! `‘` always; `'` `’` only when opening, i.e. at the start or after whitespace/bracket and before a letter or
-//! digit, because between letters they are apostrophes); predictions of kind direct or mixed (mixed holds a quoted
-//! fragment, as such gold does). "All": every gold attribution against every predicted statement.
+//! digit, because between letters they are apostrophes; the NYT's doubled marks `''` and ``` `` ``` always, since
+//! PolNeAR's NYT articles quote with them); predictions of kind direct or mixed (mixed holds a quoted fragment, as
+//! such gold does). "All": every gold attribution against every predicted statement.
 //! Speaker agreement, among matches whose gold has a Source: the predicted `speaker_span` shares a character with it.
 //! Unit scoring (printed beside the strict figures): PolNeAR annotates a quote split around its attribution
 //! (`“…,” he said. “…”`) as ONE attribution with a discontinuous Content (Content + Content2), while extraction keeps
@@ -28,7 +29,8 @@
 //! than half their characters) inside its Content and attributed to the same speaker (same resolved person, else the
 //! same source label, else the same speaker-span text) are merged into one predicted unit when there are two or more;
 //! the unit covers the union of its pieces, takes the first speaker span among them and counts as ONE prediction.
-//! Each prediction joins at most one unit. Strict scoring, with one-to-one matching, cannot credit the pieces.
+//! Each prediction joins at most one unit, that of its home gold (the gold Content it covers most; ties go to the
+//! shortest), so a long Content containing smaller attributions does not swallow their pieces. Strict scoring, with one-to-one matching, cannot credit the pieces.
 //! Named-source proxy, among matches whose gold Source contains a capitalised non-function word: the predicted person's
 //! name or aliases share such a word with it.
 
@@ -499,6 +501,10 @@ fn parse_ann(ann: &str, chars: &[char]) -> Vec<GoldAttr> {
 
 /// Whether the text holds a quotation mark; `'` and `’` only as opening marks, since elsewhere they are apostrophes.
 fn has_quote_mark(text: &str) -> bool {
+    // NYT-style marks: two apostrophes or two backquotes stand for a double quotation mark.
+    if text.contains("''") || text.contains("``") {
+        return true;
+    }
     let chars: Vec<char> = text.chars().collect();
     chars.iter().enumerate().any(|(i, &c)| match c {
         '"' | '“' | '”' | '«' | '»' | '„' | '‘' => true,
@@ -588,11 +594,22 @@ fn match_at(gold: &[&GoldAttr], pred: &[&Pred], t: f64) -> Vec<(usize, usize)> {
 fn merge_units(gold: &[&GoldAttr], pred: &[&Pred]) -> (Vec<Pred>, Vec<bool>) {
     let mut used = vec![false; pred.len()];
     let mut units = Vec::new();
-    for g in gold {
+    // Each prediction may only join a unit for its home gold: the one it covers most, ties to the shortest Content,
+    // so a long gold Content that happens to contain a smaller attribution does not swallow its pieces.
+    let home: Vec<Option<usize>> = pred
+        .iter()
+        .map(|p| {
+            (0..gold.len()).filter(|&gi| p.cover(&gold[gi].content) > 0).max_by(|&a, &b| {
+                let key = |gi: usize| (p.cover(&gold[gi].content), std::cmp::Reverse(frags_len(&gold[gi].content)));
+                key(a).cmp(&key(b)).then(b.cmp(&a))
+            })
+        })
+        .collect();
+    for (gi, g) in gold.iter().enumerate() {
         // Speaker key -> members (prediction indices) and their total overlap.
         let mut groups: BTreeMap<&str, (Vec<usize>, usize)> = BTreeMap::new();
         for (pi, p) in pred.iter().enumerate() {
-            let (Some(key), false) = (p.speaker_key.as_deref(), used[pi]) else { continue };
+            let (Some(key), false, true) = (p.speaker_key.as_deref(), used[pi], home[pi] == Some(gi)) else { continue };
             let inside = p.cover(&g.content);
             if 2 * inside > p.len() {
                 let e = groups.entry(key).or_default();
@@ -766,6 +783,8 @@ mod tests {
         assert!(has_quote_mark("that it was \"a disaster\""));
         assert!(has_quote_mark("called it 'a disaster'"));
         assert!(has_quote_mark("called it ‘a disaster’"));
+        assert!(has_quote_mark("''Get a sense of that distinction,''"));
+        assert!(has_quote_mark("``We will win,''"));
         assert!(!has_quote_mark("that Trump’s plan won’t work"));
         assert!(!has_quote_mark("the Clintons' foundation didn't"));
     }
