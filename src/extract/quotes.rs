@@ -675,9 +675,15 @@ fn colon_and_indirect(doc: &Doc, people: &People, quoted: &[bool], found: &mut V
                 k = next;
                 continue;
             }
-            if has_quote {
-                k += 1;
-                continue;
+            // "<clause-a>, X said, <clause-b>.": the attribution is a parenthesis inside its content, which PolNeAR
+            // takes as the whole sentence.
+            if let Some((s0, e1)) = parenthetical(doc, people, k, ss, se) {
+                let tb = content_end(doc, e1, se);
+                if word_count(doc, ss, tb) >= 6 {
+                    push_indirect(doc, found, ss, tb, k, (s0, k), Attribution::Explicit, nested, &overlaps);
+                    k = tb;
+                    continue;
+                }
             }
             // "<clause>, X said." / "<clause>, said X."
             if k > ss + 4 {
@@ -704,6 +710,23 @@ fn colon_and_indirect(doc: &Doc, people: &People, quoted: &[bool], found: &mut V
             k += 1;
         }
     }
+}
+
+const NUMBERS: &[&str] = &["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "half"];
+
+/// A parenthetical attribution at cue `k`: `, X said,` with the speaker written just before the cue (or `, said X,`)
+/// and words on both sides. Returns where the speaker starts and the token after the closing comma.
+fn parenthetical(doc: &Doc, people: &People, k: usize, ss: usize, se: usize) -> Option<(usize, usize)> {
+    let sp = speaker_ending(doc, people, aux_back(doc, k, ss), ss)?;
+    if sp.0 <= ss + 1 || doc.str(sp.0 - 1) != "," {
+        return None;
+    }
+    // The closing comma right after the cue, or after a day ("said Tuesday,").
+    let mut c = k + 1;
+    if c < se && doc.is_cap(c) && c + 1 < se && doc.str(c + 1) == "," {
+        c += 1;
+    }
+    (c + 1 < se && doc.str(c) == "," && doc.is_word(c + 1)).then_some((sp.0, c + 1))
 }
 
 /// Verbs of saying whose content is a clause, never a bare noun phrase ("said the plan" is not speech).
@@ -814,6 +837,7 @@ fn skip_setting(doc: &Doc, mut t: usize, se: usize) -> usize {
             t += 1;
         } else if t + 1 < se
             && (w == "on" && doc.is_cap(t + 1)
+                || w == "this" && matches!(doc.low(t + 1), "week" | "month" | "year" | "morning" | "afternoon")
                 || w == "last" && matches!(doc.low(t + 1), "week" | "month" | "year" | "night"))
         {
             t += 2;
@@ -888,9 +912,15 @@ fn reported_clause(
     } else if before == "%" && e0 >= ss + 2 {
         // "47% say ..."
         Some((e0 - 2, e0))
-    } else if before == "," {
+    } else if matches!(before, "," | "—" | "–") {
         // "Rep. Jason Chaffetz, R-Utah, said ...": the subject before its apposition opens the sentence.
         speaker_starting(doc, people, ss, e0 - 1)
+    } else if speech
+        && e0 > ss
+        && (before == "it" || before.bytes().all(|b| b.is_ascii_digit()) || NUMBERS.contains(&before))
+    {
+        // "It said ..." (an organisation), "one in three said ...", "all but two said ...".
+        Some((e0 - 1, e0))
     } else {
         speaker_ending(doc, people, e0, ss).or_else(|| np_ending(doc, e0, ss))
     };

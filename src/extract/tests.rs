@@ -672,3 +672,25 @@ fn percent_subject() {
     assert_eq!(s.text.text, "the country is on the wrong track.");
     assert_eq!(s.speaker_span.as_ref().map(|s| s.text.as_str()), Some("47%"));
 }
+
+/// Issue 4: a parenthetical attribution (", X said,") inside its content: the whole sentence is the statement.
+#[test]
+fn parenthetical_attribution() {
+    let body = "If only a few delegates are at stake, Anna Berg said, the campaign may not ask for a recount.";
+    let x = run_checked("", body);
+    let s = only_statement(&x);
+    assert_eq!(
+        s.text.text,
+        "If only a few delegates are at stake, Anna Berg said, the campaign may not ask for a recount"
+    );
+    assert_eq!(speaker_name(&x, s), Some("Anna Berg"));
+}
+
+/// Issue 4: "It said ..." and "one in three said ...": an organisation or a share of respondents as the source.
+#[test]
+fn it_and_number_subjects() {
+    let x = run_checked("", "The company issued a statement. It said the factory would stay open until May.");
+    let s = only_statement(&x);
+    assert_eq!(s.text.text, "the factory would stay open until May.");
+    assert_eq!(s.speaker_span.as_ref().map(|s| s.text.as_str()), Some("It"));
+}
