@@ -681,7 +681,7 @@ fn parenthetical_attribution() {
     let s = only_statement(&x);
     assert_eq!(
         s.text.text,
-        "If only a few delegates are at stake, Anna Berg said, the campaign may not ask for a recount"
+        "If only a few delegates are at stake, Anna Berg said, the campaign may not ask for a recount."
     );
     assert_eq!(speaker_name(&x, s), Some("Anna Berg"));
 }
