@@ -943,6 +943,13 @@ fn reported_clause(
         }
     }
     t = skip_setting(doc, t, se);
+    // "called for a ban", "talked about trade": the content is the preposition's object.
+    if t + 1 < se && !clause_only(w) && matches!(doc.low(t), "about" | "for" | "on" | "against" | "over") {
+        t += 1;
+    } else if matches!(w, "call" | "calls" | "called" | "calling") {
+        // Without "for"/"on" it names ("called the measures “temporary”"): not an attribution.
+        return k + 1;
+    }
     // "that" a few words on only after a verb of saying ("said on Monday that"); after "wants peace that ..."
     // it is a relative pronoun.
     let window = if speech { 6 } else { 1 };

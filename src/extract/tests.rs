@@ -694,3 +694,14 @@ fn it_and_number_subjects() {
     assert_eq!(s.text.text, "the factory would stay open until May.");
     assert_eq!(s.speaker_span.as_ref().map(|s| s.text.as_str()), Some("It"));
 }
+
+/// Issue 4: a cue whose content is a preposition's object ("called for ...").
+#[test]
+fn prepositional_object_cue() {
+    let body = "Senator Jane Smith called for a full investigation of the contract.";
+    let x = run_checked("", body);
+    let s = only_statement(&x);
+    assert_eq!(s.cue.as_deref(), Some("called"));
+    assert_eq!(s.text.text, "a full investigation of the contract.");
+    assert_eq!(speaker_name(&x, s), Some("Jane Smith"));
+}
