@@ -820,7 +820,8 @@ fn aux_back(doc: &Doc, k: usize, floor: usize) -> usize {
                 | "strongly"
                 | "firmly"
         );
-        if !aux {
+        // Any "-ly" adverb too ("actually thinks", "reportedly told").
+        if !aux && !(w.len() > 4 && w.ends_with("ly")) {
             break;
         }
         e -= 1;
