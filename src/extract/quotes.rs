@@ -821,7 +821,7 @@ fn aux_back(doc: &Doc, k: usize, floor: usize) -> usize {
                 | "firmly"
         );
         // Any "-ly" adverb too ("actually thinks", "reportedly told").
-        if !aux && !(w.len() > 4 && w.ends_with("ly")) {
+        if !(aux || w.len() > 4 && w.ends_with("ly")) {
             break;
         }
         e -= 1;
