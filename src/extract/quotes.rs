@@ -347,6 +347,14 @@ fn after_quote(doc: &Doc, people: &People, close: usize) -> Option<(usize, (usiz
     // "she said", "Smith also told reporters"
     let sp = speaker_starting(doc, people, k, ceil)?;
     let mut c = sp.1;
+    // "Jeff Weaver, Sanders' campaign manager, said": skip the apposition to its closing comma (issue 4).
+    if c < ceil && doc.str(c) == "," {
+        if let Some(close) = (c + 1..ceil.min(c + 14)).find(|&x| doc.str(x) == ",") {
+            if close + 1 < ceil && doc.is_word(close + 1) && is_cue(doc.low(close + 1)) {
+                c = close + 1;
+            }
+        }
+    }
     while c < ceil
         && c < sp.1 + 2
         && doc.is_word(c)
@@ -373,8 +381,21 @@ fn before_quote(doc: &Doc, people: &People, open: usize) -> Option<(usize, (usiz
             return None;
         }
         if doc.is_word(k) && is_cue(doc.low(k)) {
-            if let Some(sp) = speaker_ending(doc, people, skip_adverbs_back(doc, k, floor), floor) {
+            let e = skip_adverbs_back(doc, k, floor);
+            if let Some(sp) = speaker_ending(doc, people, e, floor) {
                 return Some((k, sp, colon));
+            }
+            // "Kerpen needled the reporter, saying, “...”": the subject opens the sentence (issue 4).
+            if e > floor + 1 && doc.str(e - 1) == "," {
+                if let Some(sp) = speaker_starting(doc, people, floor, e - 1) {
+                    return Some((k, sp, colon));
+                }
+            }
+            // "as the Heritage Foundation website notes:" — any noun phrase before a colon introduction.
+            if colon {
+                if let Some(sp) = np_ending(doc, e, floor) {
+                    return Some((k, sp, colon));
+                }
             }
             if let Some(sp) = speaker_starting(doc, people, k + 1, open) {
                 return Some((k, sp, colon));

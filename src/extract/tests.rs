@@ -705,3 +705,22 @@ fn prepositional_object_cue() {
     assert_eq!(s.text.text, "a full investigation of the contract.");
     assert_eq!(speaker_name(&x, s), Some("Jane Smith"));
 }
+
+/// Issue 4: an apposition between the speaker and the cue after a quote (`“…,” X, his title, said`).
+#[test]
+fn apposition_after_quote() {
+    let body = "“This campaign is changing American politics,” Jeff Weaver, the campaign manager, said in a statement.";
+    let x = run_checked("", body);
+    let s = only_statement(&x);
+    assert_eq!(s.attribution, Attribution::Explicit);
+    assert_eq!(speaker_name(&x, s), Some("Jeff Weaver"));
+}
+
+/// Issue 4: a participle cue before a quote takes the sentence's subject (`X did Y, saying, “…”`).
+#[test]
+fn participle_before_quote() {
+    let body = "Phil Kerpen mocked the network on Twitter, saying, “A reporter who tweets this should know better.”";
+    let x = run_checked("", body);
+    let s = x.statements.iter().find(|s| s.kind == StatementKind::Direct).expect("direct statement");
+    assert_eq!(s.speaker_span.as_ref().map(|s| s.text.as_str()), Some("Phil Kerpen"));
+}
