@@ -657,7 +657,9 @@ fn colon_and_indirect(doc: &Doc, people: &People, quoted: &[bool], found: &mut V
             }
             // One look-up for every cue; then whether it is a verb of saying. A cue inside a quotation
             // of an unquoted sentence belongs to the quote's own statement.
-            if !ANY_CUES.contains(w) || doc.is_cap(k) && k != ss || quoted[k] && !nested {
+            // A capitalised cue is a sentence start or a name, except in a title-case headline ("Trump's Son Says ...").
+            let headline_cue = doc.tokens[k].para == 0 && matches!(w, "says" | "say" | "said" | "warns" | "claims");
+            if !ANY_CUES.contains(w) || doc.is_cap(k) && k != ss && !headline_cue || quoted[k] && !nested {
                 k += 1;
                 continue;
             }

@@ -724,3 +724,13 @@ fn participle_before_quote() {
     let s = x.statements.iter().find(|s| s.kind == StatementKind::Direct).expect("direct statement");
     assert_eq!(s.speaker_span.as_ref().map(|s| s.text.as_str()), Some("Phil Kerpen"));
 }
+
+/// Issue 4: a title-case headline cue ("Son Says The Battle ...") in the first line of the body.
+#[test]
+fn headline_says() {
+    let body = "Governor Tom Reed Says The Budget Will Be Balanced By June\n\nThe governor spoke in Albany.";
+    let x = run_checked("", body);
+    let s = only_statement(&x);
+    assert_eq!(s.cue.as_deref(), Some("Says"));
+    assert!(s.text.text.starts_with("The Budget Will Be Balanced"), "{:?}", s.text.text);
+}
