@@ -19,9 +19,18 @@
 //! Matching: a prediction matches a gold Content when it covers more than T of the gold characters; pairs are taken
 //! one-to-one, best coverage first. "Direct": gold whose Content contains a quotation mark (`"` `“` `”` `«` `»` `„`
 //! `‘` always; `'` `’` only when opening, i.e. at the start or after whitespace/bracket and before a letter or
-//! digit, because between letters they are apostrophes); predictions of kind direct or mixed (mixed holds a quoted
-//! fragment, as such gold does). "All": every gold attribution against every predicted statement.
+//! digit, because between letters they are apostrophes; the NYT's doubled marks `''` and ``` `` ``` always, since
+//! PolNeAR's NYT articles quote with them); predictions of kind direct or mixed (mixed holds a quoted fragment, as
+//! such gold does). "All": every gold attribution against every predicted statement.
 //! Speaker agreement, among matches whose gold has a Source: the predicted `speaker_span` shares a character with it.
+//! Unit scoring (printed beside the strict figures): PolNeAR annotates a quote split around its attribution
+//! (`“…,” he said. “…”`) as ONE attribution with a discontinuous Content (Content + Content2), while extraction keeps
+//! each quoted piece a statement of its own. So, per gold attribution, the predicted statements lying mostly (more
+//! than half their characters) inside its Content and attributed to the same speaker (same resolved person, else the
+//! same source label, else the same speaker-span text) are merged into one predicted unit when there are two or more;
+//! the unit covers the union of its pieces, takes the first speaker span among them and counts as ONE prediction.
+//! Each prediction joins at most one unit, that of its home gold (the gold Content it covers most; ties go to the
+//! shortest), so a long Content containing smaller attributions does not swallow their pieces. Strict scoring, with one-to-one matching, cannot credit the pieces.
 //! Named-source proxy, among matches whose gold Source contains a capitalised non-function word: the predicted person's
 //! name or aliases share such a word with it.
 
@@ -202,14 +211,30 @@ struct GoldAttr {
     speech: bool,
 }
 
+#[derive(Clone)]
 struct Pred {
     span: (usize, usize),
+    /// Further pieces when this is a unit of several statements merged for unit scoring (see the header).
+    extra: Vec<(usize, usize)>,
+    /// Who the statement is attributed to: the resolved person, else the source label, else the speaker span text.
+    speaker_key: Option<String>,
     quoted: bool,
     kind: StatementKind,
     speaker_span: Option<(usize, usize)>,
     speaker_words: Vec<String>,
     attribution: &'static str,
     cue: Option<String>,
+}
+
+impl Pred {
+    /// Characters of this prediction (all its pieces) inside the gold fragments.
+    fn cover(&self, frags: &[(usize, usize)]) -> usize {
+        overlap_frags(self.span, frags) + self.extra.iter().map(|&x| overlap_frags(x, frags)).sum::<usize>()
+    }
+
+    fn len(&self) -> usize {
+        self.span.1.saturating_sub(self.span.0) + self.extra.iter().map(|x| x.1.saturating_sub(x.0)).sum::<usize>()
+    }
 }
 
 /// One missed gold item or one false positive, kept for `--verbose`.
@@ -287,46 +312,56 @@ fn main() {
     );
     println!();
 
-    let tallies: Vec<Tally> = THRESHOLDS
-        .iter()
-        .map(|&t| {
-            let mut tally = Tally::default();
-            for (d, ((_, gold), pred)) in docs.iter().zip(&preds).enumerate() {
-                score_doc(d, gold, pred, t, &mut tally);
-            }
-            tally
-        })
-        .collect();
+    let score = |unit: bool| -> Vec<Tally> {
+        THRESHOLDS
+            .iter()
+            .map(|&t| {
+                let mut tally = Tally::default();
+                for (d, ((_, gold), pred)) in docs.iter().zip(&preds).enumerate() {
+                    score_doc(d, gold, pred, t, unit, &mut tally);
+                }
+                tally
+            })
+            .collect()
+    };
+    let strict = score(false);
+    let tallies = score(true);
 
-    println!(
-        "{:<5} {:<7} {:>6} {:>6} {:>6} {:>6} {:>6} {:>6} {:>9} {:>9}",
-        "T", "set", "gold", "pred", "match", "P%", "R%", "F1%", "speaker%", "named%"
-    );
-    for (t, tally) in THRESHOLDS.iter().zip(&tallies) {
-        for (name, prf, spk, named) in [
-            ("direct", tally.direct, tally.direct_speaker, None),
-            ("all", tally.all, tally.all_speaker, Some(tally.named)),
-        ] {
-            println!(
-                "{:<5} {:<7} {:>6} {:>6} {:>6} {:>6} {:>6} {:>6} {:>9} {:>9}",
-                t,
-                name,
-                prf.gold,
-                prf.pred,
-                prf.tp,
-                pct(prf.p()),
-                pct(prf.r()),
-                pct(prf.f1()),
-                format!("{}", pct(ratio(spk.0, spk.1))),
-                named.map_or("-".to_string(), |n| pct(ratio(n.0, n.1)))
-            );
+    for (title, ts) in
+        [("strict (one statement = one prediction)", &strict), ("unit (same-speaker pieces merged)", &tallies)]
+    {
+        println!("{title}:");
+        println!(
+            "{:<5} {:<7} {:>6} {:>6} {:>6} {:>6} {:>6} {:>6} {:>9} {:>9}",
+            "T", "set", "gold", "pred", "match", "P%", "R%", "F1%", "speaker%", "named%"
+        );
+        for (t, tally) in THRESHOLDS.iter().zip(ts) {
+            for (name, prf, spk, named) in [
+                ("direct", tally.direct, tally.direct_speaker, None),
+                ("all", tally.all, tally.all_speaker, Some(tally.named)),
+            ] {
+                println!(
+                    "{:<5} {:<7} {:>6} {:>6} {:>6} {:>6} {:>6} {:>6} {:>9} {:>9}",
+                    t,
+                    name,
+                    prf.gold,
+                    prf.pred,
+                    prf.tp,
+                    pct(prf.p()),
+                    pct(prf.r()),
+                    pct(prf.f1()),
+                    format!("{}", pct(ratio(spk.0, spk.1))),
+                    named.map_or("-".to_string(), |n| pct(ratio(n.0, n.1)))
+                );
+            }
         }
+        println!();
     }
-    println!();
     println!(
         "speaker% = matches whose predicted speaker span overlaps the gold Source, over matches with a gold Source;"
     );
     println!("named% = predicted person's name shares a capitalised word with a named gold Source (proxy; no coref).");
+    println!("Diagnostics below use unit scoring.");
     println!();
     for (t, tally) in THRESHOLDS.iter().zip(&tallies) {
         println!(
@@ -466,6 +501,10 @@ fn parse_ann(ann: &str, chars: &[char]) -> Vec<GoldAttr> {
 
 /// Whether the text holds a quotation mark; `'` and `’` only as opening marks, since elsewhere they are apostrophes.
 fn has_quote_mark(text: &str) -> bool {
+    // NYT-style marks: two apostrophes or two backquotes stand for a double quotation mark.
+    if text.contains("''") || text.contains("``") {
+        return true;
+    }
     let chars: Vec<char> = text.chars().collect();
     chars.iter().enumerate().any(|(i, &c)| match c {
         '"' | '“' | '”' | '«' | '»' | '„' | '‘' => true,
@@ -513,8 +552,16 @@ fn predictions(ex: &Extraction) -> Vec<Pred> {
             let speaker_words = person
                 .map(|p| std::iter::once(&p.name).chain(&p.aliases).flat_map(|n| name_words(n)).collect())
                 .unwrap_or_default();
+            let speaker_key = match (s.speaker, &s.source_label, &s.speaker_span) {
+                (Some(p), _, _) => Some(format!("#{p}")),
+                (None, Some(l), _) => Some(l.to_lowercase()),
+                (None, None, Some(sp)) => Some(sp.text.to_lowercase()),
+                _ => None,
+            };
             Pred {
                 span: (s.text.start, s.text.end),
+                extra: Vec::new(),
+                speaker_key,
                 quoted: matches!(s.kind, StatementKind::Direct | StatementKind::Mixed),
                 kind: s.kind,
                 speaker_span: s.speaker_span.as_ref().map(|sp| (sp.start, sp.end)),
@@ -532,7 +579,7 @@ fn match_at(gold: &[&GoldAttr], pred: &[&Pred], t: f64) -> Vec<(usize, usize)> {
     for (gi, g) in gold.iter().enumerate() {
         let len = frags_len(&g.content);
         for (pi, p) in pred.iter().enumerate() {
-            let cover = ratio(overlap_frags(p.span, &g.content), len);
+            let cover = ratio(p.cover(&g.content), len);
             if cover > t {
                 cands.push((gi, pi, cover));
             }
@@ -541,13 +588,66 @@ fn match_at(gold: &[&GoldAttr], pred: &[&Pred], t: f64) -> Vec<(usize, usize)> {
     greedy_match(cands)
 }
 
-fn score_doc(doc: usize, gold: &[GoldAttr], pred: &[Pred], t: f64, tally: &mut Tally) {
+/// Unit scoring: for each gold attribution, the predicted statements lying mostly inside its Content (all pieces)
+/// and attributed to the same speaker are merged into one predicted unit, when there are at least two of them. Each
+/// prediction joins at most one unit. Returns the units and which predictions they consumed.
+fn merge_units(gold: &[&GoldAttr], pred: &[&Pred]) -> (Vec<Pred>, Vec<bool>) {
+    let mut used = vec![false; pred.len()];
+    let mut units = Vec::new();
+    // Each prediction may only join a unit for its home gold: the one it covers most, ties to the shortest Content,
+    // so a long gold Content that happens to contain a smaller attribution does not swallow its pieces.
+    let home: Vec<Option<usize>> = pred
+        .iter()
+        .map(|p| {
+            (0..gold.len()).filter(|&gi| p.cover(&gold[gi].content) > 0).max_by(|&a, &b| {
+                let key = |gi: usize| (p.cover(&gold[gi].content), std::cmp::Reverse(frags_len(&gold[gi].content)));
+                key(a).cmp(&key(b)).then(b.cmp(&a))
+            })
+        })
+        .collect();
+    for (gi, g) in gold.iter().enumerate() {
+        // Speaker key -> members (prediction indices) and their total overlap.
+        let mut groups: BTreeMap<&str, (Vec<usize>, usize)> = BTreeMap::new();
+        for (pi, p) in pred.iter().enumerate() {
+            let (Some(key), false, true) = (p.speaker_key.as_deref(), used[pi], home[pi] == Some(gi)) else { continue };
+            let inside = p.cover(&g.content);
+            if 2 * inside > p.len() {
+                let e = groups.entry(key).or_default();
+                e.0.push(pi);
+                e.1 += inside;
+            }
+        }
+        // The largest group (ties: first key in order, so the result is deterministic).
+        let Some((members, _)) =
+            groups.into_values().filter(|(m, _)| m.len() >= 2).max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)))
+        else {
+            continue;
+        };
+        // The unit takes the first member's fields and the first speaker span written among the members.
+        let mut unit = pred[members[0]].clone();
+        unit.speaker_span = members.iter().find_map(|&m| pred[m].speaker_span);
+        for &m in &members[1..] {
+            unit.extra.push(pred[m].span);
+            unit.extra.extend_from_slice(&pred[m].extra);
+        }
+        for &m in &members {
+            used[m] = true;
+        }
+        units.push(unit);
+    }
+    (units, used)
+}
+
+fn score_doc(doc: usize, gold: &[GoldAttr], pred: &[Pred], t: f64, unit: bool, tally: &mut Tally) {
     let all_gold: Vec<&GoldAttr> = gold.iter().collect();
     let all_pred: Vec<&Pred> = pred.iter().collect();
     let dir_gold: Vec<&GoldAttr> = gold.iter().filter(|g| g.direct).collect();
     let dir_pred: Vec<&Pred> = pred.iter().filter(|p| p.quoted).collect();
 
     for (direct, gs, ps) in [(false, &all_gold, &all_pred), (true, &dir_gold, &dir_pred)] {
+        let (units, used) = if unit { merge_units(gs, ps) } else { (Vec::new(), vec![false; ps.len()]) };
+        let merged: Vec<&Pred> = ps.iter().zip(&used).filter(|(_, &u)| !u).map(|(&p, _)| p).chain(&units).collect();
+        let ps = &merged;
         let matches = match_at(gs, ps, t);
         let prf = if direct { &mut tally.direct } else { &mut tally.all };
         prf.add(matches.len(), ps.len(), gs.len());
@@ -593,7 +693,7 @@ fn score_doc(doc: usize, gold: &[GoldAttr], pred: &[Pred], t: f64, tally: &mut T
             if g_hit[gi] {
                 continue;
             }
-            let touched = ps.iter().any(|p| overlap_frags(p.span, &g.content) > 0);
+            let touched = ps.iter().any(|p| p.cover(&g.content) > 0);
             if !direct {
                 if touched {
                     tally.missed_partial += 1;
@@ -618,10 +718,9 @@ fn score_doc(doc: usize, gold: &[GoldAttr], pred: &[Pred], t: f64, tally: &mut T
             if p_hit[pi] {
                 continue;
             }
-            let touches = gs.iter().any(|g| overlap_frags(p.span, &g.content) > 0);
-            let len = p.span.1.saturating_sub(p.span.0).max(1);
-            let fragment =
-                gs.iter().enumerate().any(|(gi, g)| g_hit[gi] && 2 * overlap_frags(p.span, &g.content) > len);
+            let touches = gs.iter().any(|g| p.cover(&g.content) > 0);
+            let len = p.len().max(1);
+            let fragment = gs.iter().enumerate().any(|(gi, g)| g_hit[gi] && 2 * p.cover(&g.content) > len);
             if !direct {
                 *tally.fp_by_attribution.entry(p.attribution).or_default() += 1;
                 tally.fp_touching_gold += usize::from(touches);
@@ -667,6 +766,8 @@ mod tests {
     fn pred(start: usize, end: usize) -> Pred {
         Pred {
             span: (start, end),
+            extra: Vec::new(),
+            speaker_key: None,
             quoted: true,
             kind: StatementKind::Direct,
             speaker_span: None,
@@ -682,6 +783,8 @@ mod tests {
         assert!(has_quote_mark("that it was \"a disaster\""));
         assert!(has_quote_mark("called it 'a disaster'"));
         assert!(has_quote_mark("called it ‘a disaster’"));
+        assert!(has_quote_mark("''Get a sense of that distinction,''"));
+        assert!(has_quote_mark("``We will win,''"));
         assert!(!has_quote_mark("that Trump’s plan won’t work"));
         assert!(!has_quote_mark("the Clintons' foundation didn't"));
     }
@@ -753,7 +856,7 @@ mod tests {
         a.speaker_words = vec!["Smith".into()];
         let b = pred(20, 30);
         let mut tally = Tally::default();
-        score_doc(0, &[g], &[a, b], 0.3, &mut tally);
+        score_doc(0, &[g], &[a, b], 0.3, false, &mut tally);
         assert_eq!((tally.all.tp, tally.all.pred, tally.all.gold), (1, 2, 1));
         assert_eq!(tally.fp_fragment, 1);
         assert_eq!(tally.all_speaker, (1, 1));

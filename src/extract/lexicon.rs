@@ -47,6 +47,10 @@ lexicon!(NON_PERSON, "non_person.txt");
 lexicon!(NON_PERSON_PHRASES, "non_person_phrases.txt");
 lexicon!(COMMON_WORDS, "common_words.txt");
 lexicon!(SOURCES, "sources.txt");
+lexicon!(NONSPEECH_CUES, "nonspeech_cues.txt");
+
+/// Every attribution cue, speech or not, for the one-look-up test of the indirect-speech pass (issue 4).
+pub static ANY_CUES: LazyLock<Set> = LazyLock::new(|| REPORTING_VERBS.union(&NONSPEECH_CUES).cloned().collect());
 
 pub fn is_cue(w: &str) -> bool {
     REPORTING_VERBS.contains(w)

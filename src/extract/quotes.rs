@@ -2,7 +2,7 @@
 //! introductions, indirect speech and "according to", each with its cue and resolved speaker.
 
 use super::coref;
-use super::lexicon::{is_cue, is_pronoun, is_role_noun, COMMON_WORDS, SOURCES};
+use super::lexicon::{is_cue, is_pronoun, is_role_noun, ANY_CUES, COMMON_WORDS, SOURCES};
 use super::people::{mention_at, People};
 use super::text::{Doc, Kind};
 use crate::model::{Attribution, ExtractedStatement, StatementKind};
@@ -78,8 +78,14 @@ fn is_double(c: char) -> bool {
     matches!(c, '"' | '“' | '”' | '„' | '«' | '»' | '‹' | '›' | '‟')
 }
 
+/// The quotation mark of token `i`; NYT-style doubled marks read as their one-character equivalents
+/// (`''` as a straight double quote, ``` `` ``` as an opening curly one).
 fn mark(doc: &Doc, i: usize) -> char {
-    doc.first_char(i)
+    match doc.str(i) {
+        "''" => '"',
+        "``" => '“',
+        _ => doc.first_char(i),
+    }
 }
 
 /// An opening-looking mark: something follows it directly and whitespace or an opening bracket or dash precedes it.
@@ -314,7 +320,13 @@ fn after_quote(doc: &Doc, people: &People, close: usize) -> Option<(usize, (usiz
     }
     // The attribution ends at the sentence end or the next quotation mark.
     let mut ceil = k;
-    while ceil < pe && !matches!(doc.str(ceil), "." | "!" | "?" | ";") && doc.tokens[ceil].kind != Kind::Quote {
+    // A full stop ends it only where the sentence ends ("Ms. Gil said" goes on past "Ms.").
+    let stop = |c: usize| match doc.str(c) {
+        "!" | "?" | ";" => true,
+        "." => c + 1 >= pe || doc.sent_start(c + 1) == c + 1,
+        _ => false,
+    };
+    while ceil < pe && !stop(ceil) && doc.tokens[ceil].kind != Kind::Quote {
         ceil += 1;
     }
     if k >= ceil {
@@ -335,6 +347,14 @@ fn after_quote(doc: &Doc, people: &People, close: usize) -> Option<(usize, (usiz
     // "she said", "Smith also told reporters"
     let sp = speaker_starting(doc, people, k, ceil)?;
     let mut c = sp.1;
+    // "Jeff Weaver, Sanders' campaign manager, said": skip the apposition to its closing comma (issue 4).
+    if c < ceil && doc.str(c) == "," {
+        if let Some(close) = (c + 1..ceil.min(c + 14)).find(|&x| doc.str(x) == ",") {
+            if close + 1 < ceil && doc.is_word(close + 1) && is_cue(doc.low(close + 1)) {
+                c = close + 1;
+            }
+        }
+    }
     while c < ceil
         && c < sp.1 + 2
         && doc.is_word(c)
@@ -361,8 +381,21 @@ fn before_quote(doc: &Doc, people: &People, open: usize) -> Option<(usize, (usiz
             return None;
         }
         if doc.is_word(k) && is_cue(doc.low(k)) {
-            if let Some(sp) = speaker_ending(doc, people, skip_adverbs_back(doc, k, floor), floor) {
+            let e = skip_adverbs_back(doc, k, floor);
+            if let Some(sp) = speaker_ending(doc, people, e, floor) {
                 return Some((k, sp, colon));
+            }
+            // "Kerpen needled the reporter, saying, “...”": the subject opens the sentence (issue 4).
+            if e > floor + 1 && doc.str(e - 1) == "," {
+                if let Some(sp) = speaker_starting(doc, people, floor, e - 1) {
+                    return Some((k, sp, colon));
+                }
+            }
+            // "as the Heritage Foundation website notes:" — any noun phrase before a colon introduction.
+            if colon {
+                if let Some(sp) = np_ending(doc, e, floor) {
+                    return Some((k, sp, colon));
+                }
             }
             if let Some(sp) = speaker_starting(doc, people, k + 1, open) {
                 return Some((k, sp, colon));
@@ -549,11 +582,17 @@ pub fn find(doc: &Doc, people: &People) -> Vec<ExtractedStatement> {
             speaker = r.person;
             label = r.label;
             speaker_span = Some(doc.span(doc.tokens[sp.s].start, doc.tokens[sp.e - 1].end));
-        } else if let Some((p, l, _)) = &following {
+        } else if let Some((p, l, src)) = &following {
             speaker = *p;
             label = l.clone();
             how = Attribution::Continuation;
             cue = None;
+            // The next piece of a quote split around its attribution in the same paragraph
+            // (`“…,” Rubio said. “…”`): the attribution is written right there, so it is its speaker span too.
+            let para = |x: &Found| doc.tokens[x.tok].para;
+            if *src + 1 == out.len() && para(&found[*src]) == para(f) {
+                speaker_span = out[*src].speaker_span.clone();
+            }
         }
         if f.kind == StatementKind::Indirect && f.attr.cue.is_some_and(|c| doc.low(c) == "according") {
             cue = Some("according to".to_string());
@@ -595,7 +634,13 @@ fn colon_and_indirect(doc: &Doc, people: &People, quoted: &[bool], found: &mut V
             let w = doc.low(k);
             // "according to X, ..." / "..., according to X."
             if w == "according" && k + 1 < se && doc.low(k + 1) == "to" {
-                if let Some(sp) = speaker_starting(doc, people, k + 2, se) {
+                // The source may be any noun phrase ("a new poll by Harvard", "the results", "FEC filings"):
+                // up to the next comma or the sentence end.
+                let generic = || {
+                    let e = (k + 2..se.min(k + 16)).find(|&c| matches!(doc.str(c), "," | "." | ";" | "!" | "?"))?;
+                    (e > k + 2).then_some((k + 2, e))
+                };
+                if let Some(sp) = speaker_starting(doc, people, k + 2, se).or_else(generic) {
                     let (ta, tb) = if k == ss {
                         let comma = (sp.1..se).find(|&c| doc.str(c) == ",").map(|c| c + 1).unwrap_or(sp.1);
                         (comma, se)
@@ -610,8 +655,25 @@ fn colon_and_indirect(doc: &Doc, people: &People, quoted: &[bool], found: &mut V
                 k += 2;
                 continue;
             }
-            if !is_cue(w) || doc.is_cap(k) && k != ss {
+            // One look-up for every cue; then whether it is a verb of saying. A cue inside a quotation
+            // of an unquoted sentence belongs to the quote's own statement.
+            // A capitalised cue is a sentence start or a name, except in a title-case headline ("Trump's Son Says ...").
+            let headline_cue = doc.tokens[k].para == 0 && matches!(w, "says" | "say" | "said" | "warns" | "claims");
+            if !ANY_CUES.contains(w) || doc.is_cap(k) && k != ss && !headline_cue || quoted[k] && !nested {
                 k += 1;
+                continue;
+            }
+            let speech = is_cue(w);
+            if !speech {
+                let at = doc.tokens[k].start;
+                if nested || found.iter().rev().any(|f| f.start <= at && at < f.end) {
+                    // Inside a quote or another reported content, a belief is part of that content
+                    // ("they said ... and now he wants to join them"), not a statement of its own.
+                    k += 1;
+                    continue;
+                }
+                // "Polls show (that) ...", "Trump wants to build a wall": non-speech attribution (issue 4).
+                k = reported_clause(doc, people, found, (ss, se), k, false, nested, &overlaps);
                 continue;
             }
             let colon = (k + 1..se.min(k + 7)).find(|&c| doc.str(c) == ":");
@@ -630,31 +692,20 @@ fn colon_and_indirect(doc: &Doc, people: &People, quoted: &[bool], found: &mut V
                 k = c + 1;
                 continue;
             }
-            if has_quote {
-                k += 1;
+            // "X said (on Monday) (that) <clause>", "X told Y (that) <clause>", "X criticized <object>".
+            let next = reported_clause(doc, people, found, (ss, se), k, true, nested, &overlaps);
+            if next > k + 1 {
+                k = next;
                 continue;
             }
-            // "X said (on Monday) (that) <clause>"
-            if let Some(sp) = speaker_ending(doc, people, skip_adverbs_back(doc, k, ss), ss) {
-                let mut t = k + 1;
-                if matches!(w, "told" | "tells" | "tell" | "warned" | "assured" | "reminded" | "informed") {
-                    if let Some(obj) = speaker_starting(doc, people, t, se) {
-                        t = obj.1;
-                    }
-                }
-                let that = (t..se.min(t + 6)).find(|&x| doc.low(x) == "that");
-                let clause = match that {
-                    Some(x) if (t..x).all(|y| doc.is_word(y) || doc.str(y) == ",") => Some(x + 1),
-                    _ if t < se && doc.is_word(t) && clause_start(doc, t) => Some(t),
-                    _ => None,
-                };
-                if let Some(ta) = clause {
-                    let tb = sentence_text_end(doc, ta, se);
-                    if word_count(doc, ta, tb) >= 4 {
-                        push_indirect(doc, found, ta, tb, k, sp, Attribution::Explicit, nested, &overlaps);
-                        k = tb;
-                        continue;
-                    }
+            // "<clause-a>, X said, <clause-b>.": the attribution is a parenthesis inside its content, which PolNeAR
+            // takes as the whole sentence.
+            if let Some((s0, e1)) = parenthetical(doc, people, k, ss, se) {
+                let tb = content_end(doc, e1, se);
+                if word_count(doc, ss, tb) >= 6 {
+                    push_indirect(doc, found, ss, tb, k, (s0, k), Attribution::Explicit, nested, &overlaps);
+                    k = tb;
+                    continue;
                 }
             }
             // "<clause>, X said." / "<clause>, said X."
@@ -663,7 +714,8 @@ fn colon_and_indirect(doc: &Doc, people: &People, quoted: &[bool], found: &mut V
                     || k >= 2
                         && speaker_ending(doc, people, k, ss).is_some_and(|sp| sp.0 > ss && doc.str(sp.0 - 1) == ",");
                 let tail_end = (k + 1..se).find(|&x| !doc.is_word(x)).unwrap_or(se);
-                let tail_ok = tail_end + 1 >= se;
+                // Only a short tail ("said Tuesday"): "..., the Census denied any improper role" is not one.
+                let tail_ok = tail_end + 1 >= se && tail_end <= k + 5 || doc.str(k - 1) == ",";
                 if comma && tail_ok {
                     let sp = if doc.str(k - 1) == "," {
                         speaker_starting(doc, people, k + 1, se)
@@ -681,6 +733,344 @@ fn colon_and_indirect(doc: &Doc, people: &People, quoted: &[bool], found: &mut V
             k += 1;
         }
     }
+}
+
+const NUMBERS: &[&str] = &["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "half"];
+
+/// A parenthetical attribution at cue `k`: `, X said,` with the speaker written just before the cue (or `, said X,`)
+/// and words on both sides. Returns where the speaker starts and the token after the closing comma.
+fn parenthetical(doc: &Doc, people: &People, k: usize, ss: usize, se: usize) -> Option<(usize, usize)> {
+    let sp = speaker_ending(doc, people, aux_back(doc, k, ss), ss)?;
+    if sp.0 <= ss + 1 || doc.str(sp.0 - 1) != "," {
+        return None;
+    }
+    // The closing comma right after the cue, or after a day ("said Tuesday,").
+    let mut c = k + 1;
+    if c < se && doc.is_cap(c) && c + 1 < se && doc.str(c + 1) == "," {
+        c += 1;
+    }
+    (c + 1 < se && doc.str(c) == "," && doc.is_word(c + 1)).then_some((sp.0, c + 1))
+}
+
+/// Verbs of saying whose content is a clause, never a bare noun phrase ("said the plan" is not speech).
+fn clause_only(w: &str) -> bool {
+    matches!(w, "say" | "says" | "said" | "saying" | "tell" | "tells" | "told" | "telling" | "add" | "adds" | "added")
+}
+
+/// Verbs followed by the addressee before the content ("told reporters that ...").
+fn takes_addressee(w: &str) -> bool {
+    matches!(
+        w,
+        "told" | "tells" | "tell" | "telling" | "warned" | "assured" | "reminded" | "informed" | "urged" | "asked"
+    )
+}
+
+/// A subject noun phrase ending at `e` that is not a person or source ("polls", "the survey", "voters"):
+/// a non-function word, extended left over modifiers to a determiner.
+fn np_ending(doc: &Doc, e: usize, floor: usize) -> Option<(usize, usize)> {
+    if e == 0 || e <= floor || !doc.is_word(e - 1) {
+        return None;
+    }
+    let w = doc.low(e - 1);
+    if COMMON_WORDS.contains(w) && !SOURCES.contains(w) || ANY_CUES.contains(w) || w.ends_with("ly") {
+        return None;
+    }
+    let mut s = e - 1;
+    while s > floor && e - s < 5 {
+        let p = s - 1;
+        if !doc.is_word(p) && doc.str(p) != "'s" && doc.str(p) != "’s" {
+            break;
+        }
+        let pw = doc.low(p);
+        if DETERMINERS.contains(&pw) || matches!(pw, "many" | "some" | "most" | "few" | "several" | "all") {
+            s = p;
+            break;
+        }
+        if COMMON_WORDS.contains(pw) || ANY_CUES.contains(pw) {
+            break;
+        }
+        s = p;
+    }
+    Some((s, e))
+}
+
+/// Skips back over adverbs, auxiliaries and negation between a subject and its cue ("does not believe",
+/// "would also support", "has long argued").
+fn aux_back(doc: &Doc, k: usize, floor: usize) -> usize {
+    let mut e = k;
+    while e > floor && k - e < 4 && doc.is_word(e - 1) {
+        let w = doc.low(e - 1);
+        let aux = matches!(
+            w,
+            "will"
+                | "would"
+                | "could"
+                | "can"
+                | "may"
+                | "might"
+                | "should"
+                | "must"
+                | "do"
+                | "does"
+                | "did"
+                | "not"
+                | "never"
+                | "don't"
+                | "doesn't"
+                | "didn't"
+                | "won't"
+                | "wouldn't"
+                | "also"
+                | "still"
+                | "now"
+                | "long"
+                | "really"
+                | "clearly"
+                | "personally"
+                | "privately"
+                | "publicly"
+                | "has"
+                | "have"
+                | "had"
+                | "later"
+                | "then"
+                | "again"
+                | "repeatedly"
+                | "previously"
+                | "recently"
+                | "once"
+                | "further"
+                | "strongly"
+                | "firmly"
+        );
+        // Any "-ly" adverb too ("actually thinks", "reportedly told").
+        if !(aux || w.len() > 4 && w.ends_with("ly")) {
+            break;
+        }
+        e -= 1;
+    }
+    e
+}
+
+/// Skips a time or setting phrase after a cue: "on Monday", "Tuesday", "last week", "in an interview", "in a statement".
+fn skip_setting(doc: &Doc, mut t: usize, se: usize) -> usize {
+    const DAYS: &[&str] = &["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+    loop {
+        let w = if t < se { doc.low(t) } else { return t };
+        if DAYS.contains(&w) || matches!(w, "yesterday" | "today" | "tonight" | "earlier" | "recently" | "repeatedly") {
+            t += 1;
+        } else if t + 1 < se
+            && (w == "on" && doc.is_cap(t + 1)
+                || w == "this" && matches!(doc.low(t + 1), "week" | "month" | "year" | "morning" | "afternoon")
+                || w == "last" && matches!(doc.low(t + 1), "week" | "month" | "year" | "night"))
+        {
+            t += 2;
+        } else if w == "in"
+            && t + 2 < se
+            && matches!(doc.low(t + 1), "a" | "an")
+            && doc.is_word(t + 2)
+            && !doc.is_cap(t + 2)
+        {
+            // "in a statement", "in an interview (with CNN)"
+            t += 3;
+            if t + 1 < se && doc.low(t) == "with" {
+                t = speaker_phrase_end(doc, t + 1, se);
+            }
+        } else {
+            return t;
+        }
+    }
+}
+
+/// Whether byte offset `at` lies inside a quoted statement found so far.
+fn quoted_at(found: &[Found], at: usize) -> bool {
+    found.iter().any(|f| f.kind != StatementKind::Indirect && f.start <= at && at < f.end)
+}
+
+/// End of a short name or noun phrase starting at `t` ("CNN", "the Washington Post"): up to four words.
+fn speaker_phrase_end(doc: &Doc, t: usize, se: usize) -> usize {
+    let mut e = t;
+    while e < se && e - t < 4 && doc.is_word(e) && (doc.is_cap(e) || DETERMINERS.contains(&doc.low(e))) {
+        e += 1;
+    }
+    e
+}
+
+/// End (exclusive) of reported content from `a` in a sentence ending at `se`: to the sentence end, less a
+/// trailing ", X said" / ", according to X" attribution and closing quotation marks.
+fn content_end(doc: &Doc, a: usize, se: usize) -> usize {
+    let b = sentence_text_end(doc, a, se);
+    // The last comma within eight tokens of the end, followed by a cue: the content stops there.
+    let tail_from = b.saturating_sub(9).max(a);
+    if let Some(c) = (tail_from..b).rev().find(|&c| doc.str(c) == ",") {
+        if (c + 1..b).any(|x| doc.is_word(x) && (is_cue(doc.low(x)) || doc.low(x) == "according")) {
+            return c;
+        }
+    }
+    b
+}
+
+/// Reported content after cue `k`: its subject before the cue and its clause or object after it. Pushes an
+/// indirect statement and returns the token to continue from (`k + 1` when nothing was found). `speech` is whether
+/// the cue is a verb of saying; nominal content ("criticized the plan") is taken for any cue but "say"/"tell"/"add".
+#[allow(clippy::too_many_arguments)]
+fn reported_clause(
+    doc: &Doc,
+    people: &People,
+    found: &mut Vec<Found>,
+    (ss, se): (usize, usize),
+    k: usize,
+    speech: bool,
+    nested: bool,
+    overlaps: &dyn Fn(usize, usize) -> bool,
+) -> usize {
+    let w = doc.low(k);
+    let e0 = aux_back(doc, k, ss);
+    let before = if e0 > ss { doc.low(e0 - 1) } else { "" };
+    let sp = if matches!(before, "he's" | "she's" | "they've" | "we've" | "i've" | "he'd" | "she'd" | "they'd") {
+        // "While he's said ...": a contracted auxiliary.
+        Some((e0 - 1, e0))
+    } else if matches!(before, "and" | "but") && e0 - 1 > ss {
+        // "X visited the site and said ...": the subject opens the sentence.
+        speaker_starting(doc, people, ss, e0 - 1)
+    } else if before == "%" && e0 >= ss + 2 {
+        // "47% say ..."
+        Some((e0 - 2, e0))
+    } else if matches!(before, "," | "—" | "–") {
+        // "Rep. Jason Chaffetz, R-Utah, said ...": the subject before its apposition opens the sentence.
+        speaker_starting(doc, people, ss, e0 - 1)
+    } else if speech
+        && e0 > ss
+        && (before == "it" || before.bytes().all(|b| b.is_ascii_digit()) || NUMBERS.contains(&before))
+    {
+        // "It said ..." (an organisation), "one in three said ...", "all but two said ...".
+        Some((e0 - 1, e0))
+    } else {
+        speaker_ending(doc, people, e0, ss).or_else(|| np_ending(doc, e0, ss))
+    };
+    let Some(sp) = sp else {
+        return k + 1;
+    };
+    if (nested || quoted_at(found, doc.tokens[k].start))
+        && (matches!(doc.low(sp.0), "i" | "we" | "you") || !speech || matches!(w, "think" | "thought" | "believe"))
+    {
+        // "“I think we can win,” he said": inside a quote, the speaker's own hedges are part of the quote.
+        return k + 1;
+    }
+    let mut t = k + 1;
+    if takes_addressee(w) {
+        if let Some(obj) = speaker_starting(doc, people, t, se) {
+            t = obj.1;
+        } else if t < se && doc.is_word(t) && !COMMON_WORDS.contains(doc.low(t)) {
+            // "told reporters", "warned voters"
+            t += 1;
+        }
+    }
+    t = skip_setting(doc, t, se);
+    // "called for a ban", "talked about trade": the content is the preposition's object.
+    if t + 1 < se && !clause_only(w) && matches!(doc.low(t), "about" | "for" | "on" | "against" | "over") {
+        t += 1;
+    } else if matches!(w, "call" | "calls" | "called" | "calling") {
+        // Without "for"/"on" it names ("called the measures “temporary”"): not an attribution.
+        return k + 1;
+    }
+    // "that" a few words on only after a verb of saying ("said on Monday that"); after "wants peace that ..."
+    // it is a relative pronoun.
+    let window = if speech { 6 } else { 1 };
+    let that = (t..se.min(t + window)).find(|&x| doc.low(x) == "that");
+    let ta = match that {
+        Some(x) if (t..x).all(|y| doc.is_word(y) || doc.str(y) == ",") && x + 1 < se => x + 1,
+        _ if t < se && doc.is_word(t) && clause_start(doc, t) => t,
+        // After "said", nearly any word opens the reported clause ("said if elected he could ...",
+        // "said in politics it takes time"); not a preposition that makes it "said of/to/about X".
+        _ if speech
+            && t < se
+            && doc.is_word(t)
+            && !matches!(doc.low(t), "of" | "to" | "about" | "for" | "with" | "by" | "at" | "from" | "so" | "as") =>
+        {
+            t
+        }
+        _ if !nested && t < se && doc.is_word(t) && !(speech && clause_only(w)) && object_start(doc, t) => t,
+        _ => return k + 1,
+    };
+    let tb = content_end(doc, ta, se);
+    if word_count(doc, ta, tb) < 3 {
+        return k + 1;
+    }
+    if !absorb_quotes(doc, found, (ta, tb), k, sp, nested) {
+        push_indirect(doc, found, ta, tb, k, sp, Attribution::Explicit, nested, overlaps);
+    }
+    // Go on inside the content: PolNeAR annotates nested attributions ("X said voters want Y") too.
+    k + 2
+}
+
+/// Reported content that quotes words of its speaker (`said that any president would have to make “positive
+/// changes”`) is one mixed statement, as PolNeAR annotates it: the quoted pieces wholly inside it that have no
+/// attribution of their own (or this one) are folded into it. Returns whether it pushed the mixed statement; false
+/// when no quote lies inside or one straddles its edge.
+fn absorb_quotes(
+    doc: &Doc,
+    found: &mut Vec<Found>,
+    (ta, tb): (usize, usize),
+    cue: usize,
+    sp: (usize, usize),
+    nested: bool,
+) -> bool {
+    let Some((start, end)) = text_range(doc, ta, tb) else {
+        return false;
+    };
+    let quoted = |f: &Found| f.kind != StatementKind::Indirect && f.start < end && start < f.end;
+    let mut any = false;
+    for f in found.iter().filter(|f| quoted(f)) {
+        let inside = start <= f.start && f.end <= end;
+        let own = f.attr.cue.is_none_or(|c| c == cue || c < ta) && f.chain.is_none();
+        if !inside || !own {
+            return false;
+        }
+        any = true;
+    }
+    if !any {
+        return false;
+    }
+    found.retain(|f| !quoted(f));
+    found.push(Found {
+        kind: StatementKind::Mixed,
+        start,
+        end,
+        attr: Attr { cue: Some(cue), speaker: Some(resolve_later(sp)), how: Attribution::Explicit },
+        nested,
+        tok: ta,
+        chain: None,
+    });
+    true
+}
+
+/// Whether token `t` can start a noun-phrase or infinitive object ("the plan", "to build a wall", "what").
+fn object_start(doc: &Doc, t: usize) -> bool {
+    let w = doc.low(t);
+    !COMMON_WORDS.contains(w)
+        || DETERMINERS.contains(&w)
+        || matches!(
+            w,
+            "to" | "his"
+                | "her"
+                | "their"
+                | "its"
+                | "our"
+                | "my"
+                | "your"
+                | "more"
+                | "what"
+                | "how"
+                | "why"
+                | "whether"
+                | "if"
+                | "him"
+                | "them"
+                | "us"
+                | "me"
+                | "it"
+        )
 }
 
 /// Whether token `t` can start a reported clause ("the plan would fail", "he", "Russia").

@@ -536,3 +536,201 @@ fn bbc_misses() {
     }
     println!("{counts:?}");
 }
+
+// Issue 4 ("Who said what ... at the level of the best published systems"): one regression test per pattern.
+
+/// Issue 4: NYT-style doubled marks (''…'' and ``…'') are quotation marks; "Ms." does not end the attribution.
+#[test]
+fn nyt_doubled_quote_marks() {
+    let body = "''To me, this is a whole other layer of what we are about,'' Ms. Gil said.";
+    let x = run_checked("", body);
+    let s = only_statement(&x);
+    assert_eq!(s.kind, StatementKind::Direct);
+    assert_eq!(s.text.text, "To me, this is a whole other layer of what we are about");
+    assert_eq!(s.speaker_span.as_ref().map(|s| s.text.as_str()), Some("Ms. Gil"));
+    let x = run_checked("", "``We will win this state in November,'' Ms. Gil said.");
+    assert_eq!(only_statement(&x).speaker_span.as_ref().map(|s| s.text.as_str()), Some("Ms. Gil"));
+}
+
+/// Issue 4: the quote after "X said." in the same paragraph continues X and carries X's words as its speaker span.
+#[test]
+fn split_quote_piece_keeps_speaker_span() {
+    let body = "“If my campaign manager had done that, my campaign would be over,” Marco Rubio said. \
+                “He would have had to resign.”";
+    let x = run_checked("", body);
+    assert_eq!(x.statements.len(), 2, "{:#?}", x.statements);
+    let s2 = &x.statements[1];
+    assert_eq!(s2.attribution, Attribution::Continuation);
+    assert_eq!(speaker_name(&x, s2), Some("Marco Rubio"));
+    assert_eq!(s2.speaker_span.as_ref().map(|s| s.text.as_str()), Some("Marco Rubio"));
+}
+
+/// Issue 4: a non-speech cue (belief) with a "that" clause.
+#[test]
+fn nonspeech_believes_that() {
+    let body = "Senator Mary Lopez believes that the bill will pass the Senate next month.";
+    let x = run_checked("", body);
+    let s = only_statement(&x);
+    assert_eq!(s.kind, StatementKind::Indirect);
+    assert_eq!(s.cue.as_deref(), Some("believes"));
+    assert_eq!(s.text.text, "the bill will pass the Senate next month.");
+    assert_eq!(speaker_name(&x, s), Some("Mary Lopez"));
+}
+
+/// Issue 4: evidence cues with a non-person source ("a new poll shows ...") keep the source as a label.
+#[test]
+fn nonspeech_poll_shows() {
+    let body = "The race is tightening. A new poll shows Clinton leading in three key states.";
+    let x = run_checked("", body);
+    let s = only_statement(&x);
+    assert_eq!(s.cue.as_deref(), Some("shows"));
+    assert_eq!(s.text.text, "Clinton leading in three key states.");
+    assert_eq!(s.speaker, None);
+    assert_eq!(s.speaker_span.as_ref().map(|s| s.text.as_str()), Some("A new poll"));
+}
+
+/// Issue 4: "X told Y CLAUSE" without "that": the addressee is not part of the content.
+#[test]
+fn indirect_told_addressee() {
+    let body = "Governor Tom Reed told reporters the budget would be balanced by June.";
+    let x = run_checked("", body);
+    let s = only_statement(&x);
+    assert_eq!(s.cue.as_deref(), Some("told"));
+    assert_eq!(s.text.text, "the budget would be balanced by June.");
+    assert_eq!(speaker_name(&x, s), Some("Tom Reed"));
+}
+
+/// Issue 4: a speech cue with a noun-phrase object ("criticized the administration's handling ...").
+#[test]
+fn indirect_noun_object() {
+    let body = "Senator Jane Smith criticized the administration's handling of the crisis.";
+    let x = run_checked("", body);
+    let s = only_statement(&x);
+    assert_eq!(s.cue.as_deref(), Some("criticized"));
+    assert!(s.text.text.starts_with("the administration"), "{:?}", s.text.text);
+    assert_eq!(speaker_name(&x, s), Some("Jane Smith"));
+}
+
+/// Issue 4: reported speech quoting a fragment is one mixed statement, not an indirect one plus a quote.
+#[test]
+fn indirect_with_quoted_fragment_is_mixed() {
+    let body = "Mayor Ann Lee said that the new plan would bring “real and lasting change” to the city.";
+    let x = run_checked("", body);
+    let s = only_statement(&x);
+    assert_eq!(s.kind, StatementKind::Mixed);
+    assert_eq!(s.text.text, "the new plan would bring “real and lasting change” to the city.");
+    assert_eq!(speaker_name(&x, s), Some("Ann Lee"));
+}
+
+/// Issue 4: "according to" any noun phrase, not only a person or a known source.
+#[test]
+fn according_to_any_source() {
+    let body = "Turnout rose sharply in every county, according to a count by the Associated Press.";
+    let x = run_checked("", body);
+    let s = only_statement(&x);
+    assert_eq!(s.attribution, Attribution::AccordingTo);
+    assert_eq!(s.text.text, "Turnout rose sharply in every county");
+    assert_eq!(s.speaker_span.as_ref().map(|s| s.text.as_str()), Some("a count by the Associated Press"));
+}
+
+/// Issue 4: "CLAUSE, said X, apposition." — the apposition after the speaker does not block it.
+#[test]
+fn inverted_said_with_apposition() {
+    let body = "The local economy is clearly improving, said Robert Egge, executive director of the group.";
+    let x = run_checked("", body);
+    let s = only_statement(&x);
+    assert_eq!(s.text.text, "The local economy is clearly improving");
+    assert_eq!(speaker_name(&x, s), Some("Robert Egge"));
+}
+
+/// Issue 4: "X, apposition, said CLAUSE" — the subject opens the sentence.
+#[test]
+fn subject_before_apposition() {
+    let body = "Jason Chaffetz, a Utah Republican, said the hearing will start next week.";
+    let x = run_checked("", body);
+    let s = only_statement(&x);
+    assert_eq!(s.text.text, "the hearing will start next week.");
+    assert_eq!(speaker_name(&x, s), Some("Jason Chaffetz"));
+}
+
+/// Issue 4: a hedge inside a quote ("I think ...") is part of the quote, not a statement of its own.
+#[test]
+fn hedge_inside_quote_not_statement() {
+    let body = "“I think we can win this race in the fall,” Dan Moore said.";
+    let x = run_checked("", body);
+    let s = only_statement(&x);
+    assert_eq!(s.kind, StatementKind::Direct);
+    assert_eq!(speaker_name(&x, s), Some("Dan Moore"));
+}
+
+/// Issue 4: a percentage as the source of a survey answer ("47% say ...").
+#[test]
+fn percent_subject() {
+    let body = "In the survey, 47% say the country is on the wrong track.";
+    let x = run_checked("", body);
+    let s = only_statement(&x);
+    assert_eq!(s.text.text, "the country is on the wrong track.");
+    assert_eq!(s.speaker_span.as_ref().map(|s| s.text.as_str()), Some("47%"));
+}
+
+/// Issue 4: a parenthetical attribution (", X said,") inside its content: the whole sentence is the statement.
+#[test]
+fn parenthetical_attribution() {
+    let body = "If only a few delegates are at stake, Anna Berg said, the campaign may not ask for a recount.";
+    let x = run_checked("", body);
+    let s = only_statement(&x);
+    assert_eq!(
+        s.text.text,
+        "If only a few delegates are at stake, Anna Berg said, the campaign may not ask for a recount."
+    );
+    assert_eq!(speaker_name(&x, s), Some("Anna Berg"));
+}
+
+/// Issue 4: "It said ..." and "one in three said ...": an organisation or a share of respondents as the source.
+#[test]
+fn it_and_number_subjects() {
+    let x = run_checked("", "The company issued a statement. It said the factory would stay open until May.");
+    let s = only_statement(&x);
+    assert_eq!(s.text.text, "the factory would stay open until May.");
+    assert_eq!(s.speaker_span.as_ref().map(|s| s.text.as_str()), Some("It"));
+}
+
+/// Issue 4: a cue whose content is a preposition's object ("called for ...").
+#[test]
+fn prepositional_object_cue() {
+    let body = "Senator Jane Smith called for a full investigation of the contract.";
+    let x = run_checked("", body);
+    let s = only_statement(&x);
+    assert_eq!(s.cue.as_deref(), Some("called"));
+    assert_eq!(s.text.text, "a full investigation of the contract.");
+    assert_eq!(speaker_name(&x, s), Some("Jane Smith"));
+}
+
+/// Issue 4: an apposition between the speaker and the cue after a quote (`“…,” X, his title, said`).
+#[test]
+fn apposition_after_quote() {
+    let body = "“This campaign is changing American politics,” Jeff Weaver, the campaign manager, said in a statement.";
+    let x = run_checked("", body);
+    let s = only_statement(&x);
+    assert_eq!(s.attribution, Attribution::Explicit);
+    assert_eq!(speaker_name(&x, s), Some("Jeff Weaver"));
+}
+
+/// Issue 4: a participle cue before a quote takes the sentence's subject (`X did Y, saying, “…”`).
+#[test]
+fn participle_before_quote() {
+    let body = "Phil Kerpen mocked the network on Twitter, saying, “A reporter who tweets this should know better.”";
+    let x = run_checked("", body);
+    let s = x.statements.iter().find(|s| s.kind == StatementKind::Direct).expect("direct statement");
+    assert_eq!(s.speaker_span.as_ref().map(|s| s.text.as_str()), Some("Phil Kerpen"));
+}
+
+/// Issue 4: a title-case headline cue ("Son Says The Battle ...") in the first line of the body.
+#[test]
+fn headline_says() {
+    let body = "Governor Tom Reed Says The Budget Will Be Balanced By June\n\nThe governor spoke in Albany.";
+    let x = run_checked("", body);
+    let s = only_statement(&x);
+    assert_eq!(s.cue.as_deref(), Some("Says"));
+    assert!(s.text.text.starts_with("The Budget Will Be Balanced"), "{:?}", s.text.text);
+}

@@ -128,6 +128,10 @@ impl<'a> Doc<'a> {
                 // Possessive "'s": one punctuation token, never a quotation mark.
                 chars.next();
                 (i + c.len_utf8() + 1, Kind::Punct)
+            } else if matches!(c, '\'' | '`') && text[i + 1..].starts_with(c) {
+                // NYT-style quotation marks: ``...'' and ''...'' (two apostrophes or backquotes), one token.
+                chars.next();
+                (i + 2, Kind::Quote)
             } else if is_quote_char(c) {
                 (i + c.len_utf8(), Kind::Quote)
             } else {
