@@ -32,6 +32,15 @@ fn load(src: &str) -> Set {
     src.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).map(super::text::lowercase).collect()
 }
 
+/// Parses a lexicon file with several whitespace-separated entries a line (long name lists).
+fn load_words(src: &str) -> Set {
+    src.lines()
+        .filter(|l| !l.trim_start().starts_with('#'))
+        .flat_map(str::split_whitespace)
+        .map(super::text::lowercase)
+        .collect()
+}
+
 macro_rules! lexicon {
     ($name:ident, $file:literal) => {
         pub static $name: LazyLock<Set> = LazyLock::new(|| load(include_str!(concat!("lexicons/", $file))));
@@ -47,6 +56,9 @@ lexicon!(NON_PERSON, "non_person.txt");
 lexicon!(NON_PERSON_PHRASES, "non_person_phrases.txt");
 lexicon!(COMMON_WORDS, "common_words.txt");
 lexicon!(SOURCES, "sources.txt");
+
+/// Common given names, many a line.
+pub static GIVEN_NAMES: LazyLock<Set> = LazyLock::new(|| load_words(include_str!("lexicons/given_names.txt")));
 
 pub fn is_cue(w: &str) -> bool {
     REPORTING_VERBS.contains(w)

@@ -3,7 +3,8 @@
 
 use super::lexicon::FxHasher;
 use super::lexicon::{
-    is_cue, is_role_noun, COMMON_WORDS, NON_PERSON, NON_PERSON_PHRASES, ORG_WORDS, PARTICLES, TITLES,
+    is_cue, is_role_noun, COMMON_WORDS, GIVEN_NAMES, NON_PERSON, NON_PERSON_PHRASES, ORG_WORDS, PARTICLES, ROLE_NOUNS,
+    TITLES,
 };
 use super::text::Doc;
 use std::collections::HashMap;
@@ -294,21 +295,71 @@ fn role_before(doc: &Doc, end: usize) -> Option<usize> {
     Some(s)
 }
 
+/// A capitalised contraction ("I'm", "You'll", "We're", "Don't"): a sentence word, never a name.
+fn is_contraction(w: &str) -> bool {
+    ["'m", "'re", "'ll", "'ve", "'d", "n't"].iter().any(|s| w.ends_with(s))
+}
+
+/// The pronoun "I" (not an initial "I."): it ends a name run ("Actually I think", "Could I").
+fn is_pronoun_i(doc: &Doc, i: usize) -> bool {
+    doc.str(i) == "I" && !is_initial(doc, i)
+}
+
+/// A dotted country abbreviation starting at token `i` ("U.S.", "U.K.", "U.N.", "E.U."): returns the
+/// token after its last letter, so "U.S. President Donald Trump" can drop it like a demonym.
+fn country_abbrev(doc: &Doc, i: usize) -> Option<usize> {
+    if !is_initial(doc, i) || i + 2 >= doc.tokens.len() || !is_initial(doc, i + 2) {
+        return None;
+    }
+    match (doc.low(i), doc.low(i + 2)) {
+        ("u", "s" | "k" | "n") | ("e", "u") => Some(i + 3),
+        _ => None,
+    }
+}
+
+/// A word that introduces a name inside a capitalised run ("NASA Administrator Charles Bolden",
+/// "Home Secretary Suella Braverman"): a title or a singular role noun.
+fn title_like(w: &str) -> bool {
+    TITLES.contains(w) || ROLE_NOUNS.contains(w)
+}
+
+/// Generational suffixes that are not a name on their own ("King Jr").
+fn is_suffix(w: &str) -> bool {
+    matches!(w, "jr" | "sr" | "ii" | "iii" | "iv")
+}
+
+/// Sentence-initial words that are plainly not names: adverbs in "-ly" ("Actually", "Sometimes" is
+/// in the common-word list), unless the word is a given name ("Kelly", "Emily").
+fn sentence_word(doc: &Doc, k: usize) -> bool {
+    let l = doc.low(k);
+    doc.sent_start(k) == k && l.len() > 4 && l.ends_with("ly") && !GIVEN_NAMES.contains(l)
+}
+
 /// Finds capitalised name-like runs in a document.
 fn candidates(doc: &Doc) -> Vec<Cand> {
     let n = doc.tokens.len();
     let mut out = Vec::new();
     let mut i = 0;
     while i < n {
-        if !doc.is_cap(i) || is_acronym(doc.str(i)) && !is_initial(doc, i) {
+        if !doc.is_cap(i)
+            || is_acronym(doc.str(i)) && !is_initial(doc, i)
+            || is_pronoun_i(doc, i)
+            || is_contraction(doc.low(i))
+        {
             i += 1;
             continue;
         }
-        // Extend over capitalised words, initials ("J."), and particles followed by a capital.
+        // Extend over capitalised words, initials ("J.", "O.J."), and particles followed by a capital.
         let mut j = i;
         let mut last_word = i;
         while j < n && doc.tokens[j].para == doc.tokens[i].para {
-            if j > i && !doc.tokens[j].space_before && doc.is_word(j) {
+            // A word glued to the previous token is another word ("Putin'24"), except after an
+            // initial's full stop ("O.J. Simpson", "U.S.").
+            let after_initial = j >= 2 && doc.str(j - 1) == "." && is_initial(doc, j - 2);
+            if j > i && !doc.tokens[j].space_before && doc.is_word(j) && !after_initial {
+                break;
+            }
+            if is_pronoun_i(doc, j) || is_contraction(doc.low(j)) {
                 break;
             }
             if doc.is_cap(j) && (!is_acronym(doc.str(j)) || is_initial(doc, j)) {
@@ -339,6 +390,11 @@ fn candidates(doc: &Doc) -> Vec<Cand> {
                 s += 1;
                 continue;
             }
+            if let Some(after) = country_abbrev(doc, s).filter(|&a| a < raw_end) {
+                title_start = None;
+                s = after;
+                continue;
+            }
             if TITLES.contains(l) && s + 1 < raw_end {
                 titled = true;
                 if HONORIFICS.contains(&l) {
@@ -347,7 +403,8 @@ fn candidates(doc: &Doc) -> Vec<Cand> {
                     title_start = None;
                 }
             } else if COMMON_WORDS.contains(l)
-                || (NON_PERSON.contains(l) && s + 1 < raw_end)
+                || sentence_word(doc, s)
+                || (NON_PERSON.contains(l) && s + 1 < raw_end && !GIVEN_NAMES.contains(l))
                 || ROLE_MODIFIERS.contains(&l) && s + 1 < raw_end
                 || is_role_noun(l) && s + 1 < raw_end
             {
@@ -357,11 +414,39 @@ fn candidates(doc: &Doc) -> Vec<Cand> {
             }
             s += 1;
         }
-        if s < raw_end {
-            let words: Vec<usize> = (s..raw_end).filter(|&k| doc.is_word(k)).collect();
+        // A title or role inside the run starts the name after it: "NASA Administrator Charles
+        // Bolden", "Pennsylvania Senator Rick Santorum". Not after a given name ("Carole King").
+        let mut k = raw_end;
+        while k > s + 1 {
+            k -= 1;
+            let l = doc.low(k - 1);
+            if doc.is_word(k - 1) && title_like(l) {
+                let prev_given = k >= 2 && doc.is_word(k - 2) && GIVEN_NAMES.contains(doc.low(k - 2));
+                let rest_named = (k..raw_end).any(|x| doc.is_word(x) && !is_suffix(doc.low(x)));
+                if !prev_given && rest_named && k - 1 >= s {
+                    titled = true;
+                    title_start = HONORIFICS.contains(&l).then_some(k - 1);
+                    s = k;
+                    break;
+                }
+            }
+        }
+        let mut end = raw_end;
+        // "the Andy Warhol Foundation": a given name and surname before an organisation word name a
+        // person inside the organisation's name.
+        if s < end && GIVEN_NAMES.contains(doc.low(s)) {
+            if let Some(o) = (s + 2..end).find(|&x| doc.is_word(x) && ORG_WORDS.contains(doc.low(x))) {
+                end = o;
+                while end > s && !doc.is_word(end - 1) {
+                    end -= 1;
+                }
+            }
+        }
+        if s < end {
+            let words: Vec<usize> = (s..end).filter(|&k| doc.is_word(k)).collect();
             let key: Vec<String> = words.iter().map(|&k| doc.low(k).to_string()).collect();
             if acceptable(doc, &key, s, i, titled) {
-                out.push(Cand { title_start: title_start.unwrap_or(s), titled, start: s, end: raw_end, key });
+                out.push(Cand { title_start: title_start.unwrap_or(s), titled, start: s, end, key });
             }
         }
         i = raw_end.max(i + 1);
@@ -388,6 +473,11 @@ fn acceptable(doc: &Doc, key: &[String], start: usize, raw_start: usize, titled:
         {
             return false;
         }
+    } else if title_like(&key[key.len() - 1])
+        && (!GIVEN_NAMES.contains(&key[key.len() - 2]) || NON_PERSON.contains(&key[key.len() - 2]))
+    {
+        // "Virginia Governor", "Mets Poet": a role, not a name.
+        return false;
     } else if matches!(
         key[0].as_str(),
         "north"
@@ -402,6 +492,17 @@ fn acceptable(doc: &Doc, key: &[String], start: usize, raw_start: usize, titled:
             | "greater"
             | "upper"
             | "lower"
+            | "st"
+            | "saint"
+            | "san"
+            | "santa"
+            | "fort"
+            | "mount"
+            | "port"
+            | "cape"
+            | "lake"
+            | "los"
+            | "las"
     ) {
         // "West Sussex", "South Ossetia": regions, not people.
         return false;
@@ -419,7 +520,9 @@ fn acceptable(doc: &Doc, key: &[String], start: usize, raw_start: usize, titled:
         return false;
     }
     // "the Kremlin", "a Labour ...": a determiner right before the run marks a thing, not a person.
-    if !titled && start == raw_start && start > 0 && matches!(doc.low(start - 1), "the" | "a" | "an") {
+    // A given name and a surname are a person even so ("the Tom Cruise video").
+    let given_full = key.len() > 1 && GIVEN_NAMES.contains(&key[0]);
+    if !titled && !given_full && start == raw_start && start > 0 && matches!(doc.low(start - 1), "the" | "a" | "an") {
         return false;
     }
     true
@@ -432,6 +535,10 @@ fn evidence(doc: &Doc, c: &Cand) -> bool {
         return true;
     }
     let (s, e) = (c.start, c.end);
+    // A common given name on its own ("Gloria developed ...").
+    if c.key.len() == 1 && GIVEN_NAMES.contains(&c.key[0]) {
+        return true;
+    }
     // Role phrase right before: "political scientist Gallyamov".
     if s > 0 && doc.is_word(s - 1) && !doc.is_cap(s - 1) && is_role_noun(doc.low(s - 1)) {
         return true;

@@ -341,6 +341,75 @@ fn non_person_source_police_said() {
     assert_eq!(s.text.text, "the driver had been arrested at the scene of the crash.");
 }
 
+// Issue 4 (people resolution on GUM): one regression test per fixed pattern.
+
+/// The mention span is the name without the honorific ("Mr Key" -> "Key"). Issue 4.
+#[test]
+fn honorific_not_in_mention_span() {
+    let body = "John Key spoke first. Mr Key promoted the campaign on Friday.";
+    let x = run_checked("", body);
+    let texts: Vec<&str> = person(&x, "John Key").mentions.iter().map(|m| m.text.as_str()).collect();
+    assert_eq!(texts, ["John Key", "Key"]);
+}
+
+/// "U.S. President Donald Trump" is Donald Trump, with "U.S." dropped like a demonym. Issue 4.
+#[test]
+fn country_abbreviation_before_title_us_president() {
+    let body = "Critics of U.S. President Donald Trump's policies spoke on Friday.";
+    let x = run_checked("", body);
+    assert_eq!(names(&x), ["Donald Trump"]);
+}
+
+/// Dotted initials without a space ("O.J. Simpson") stay part of the name. Issue 4.
+#[test]
+fn glued_initials_oj_simpson() {
+    let body = "Yeah, I see O.J. Simpson on the list.";
+    let x = run_checked("", body);
+    assert_eq!(names(&x), ["O.J. Simpson"]);
+}
+
+/// A capitalised contraction or the pronoun "I" is not part of a name. Issue 4.
+#[test]
+fn contraction_before_name_im_isabel_ruiz() {
+    let body = "And, I'm Isabel Ruiz. Actually I think so. You'll see.";
+    let x = run_checked("", body);
+    assert_eq!(names(&x), ["Isabel Ruiz"]);
+}
+
+/// A title or role inside a capitalised run starts the name after it. Issue 4.
+#[test]
+fn inner_title_nasa_administrator_charles_bolden() {
+    let body = "NASA Administrator Charles Bolden announced the locations. Pennsylvania Senator Rick \
+                Santorum was not there.";
+    let x = run_checked("", body);
+    assert_eq!(names(&x), ["Charles Bolden", "Rick Santorum"]);
+}
+
+/// A common given name on its own is a person. Issue 4.
+#[test]
+fn lone_given_name_gloria() {
+    let body = "The parents were convicted over the death of their child. Gloria developed eczema at four months.";
+    let x = run_checked("", body);
+    assert_eq!(names(&x), ["Gloria"]);
+}
+
+/// Brands, vehicles, storms and "<Place> <Role>" are not people. Issue 4.
+#[test]
+fn things_not_people_wikinews_space_shuttle() {
+    let body = "Wikinews observed the opening. Space Shuttle Columbia lifted off. Cyclone Phailin weakened. \
+                Which Virginia Governor do you admire? The Edmonton Sun reported it.";
+    let x = run_checked("", body);
+    assert!(x.people.is_empty(), "{:?}", names(&x));
+}
+
+/// A determiner does not hide a given name and surname ("the Tom Cruise video"). Issue 4.
+#[test]
+fn determiner_before_full_name_the_tom_cruise_video() {
+    let body = "Prompted by the Tom Cruise video, the group acted.";
+    let x = run_checked("", body);
+    assert_eq!(names(&x), ["Tom Cruise"]);
+}
+
 mod prop {
     use super::*;
     use proptest::prelude::*;
