@@ -423,7 +423,7 @@ fn candidates(doc: &Doc) -> Vec<Cand> {
             if doc.is_word(k - 1) && title_like(l) {
                 let prev_given = k >= 2 && doc.is_word(k - 2) && GIVEN_NAMES.contains(doc.low(k - 2));
                 let rest_named = (k..raw_end).any(|x| doc.is_word(x) && !is_suffix(doc.low(x)));
-                if !prev_given && rest_named && k - 1 >= s {
+                if !prev_given && rest_named {
                     titled = true;
                     title_start = HONORIFICS.contains(&l).then_some(k - 1);
                     s = k;
