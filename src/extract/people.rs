@@ -51,6 +51,9 @@ struct Cand {
     end: usize,
     /// The lower-cased name words, the key for clustering.
     key: Vec<String>,
+    /// A lone word that is a person only as the surname of a full name used elsewhere: a place
+    /// ("Valeska Paris" ... "Paris claims") or after a determiner ("the Santorum cocktail").
+    weak: bool,
 }
 
 /// Titles that are part of how a name is written ("Mr Smith"), unlike job titles, which are roles.
@@ -300,6 +303,14 @@ fn is_contraction(w: &str) -> bool {
     ["'m", "'re", "'ll", "'ve", "'d", "n't"].iter().any(|s| w.ends_with(s))
 }
 
+/// An elided particle glued to a capitalised surname: "d'Ettorre", "d’Estaing", "l'Aquila".
+fn is_elided_particle(w: &str) -> bool {
+    let mut c = w.chars();
+    matches!(c.next(), Some('d' | 'l' | 'o'))
+        && matches!(c.next(), Some('\'' | '’'))
+        && c.next().is_some_and(char::is_uppercase)
+}
+
 /// The pronoun "I" (not an initial "I."): it ends a name run ("Actually I think", "Could I").
 fn is_pronoun_i(doc: &Doc, i: usize) -> bool {
     doc.str(i) == "I" && !is_initial(doc, i)
@@ -373,6 +384,10 @@ fn candidates(doc: &Doc) -> Vec<Cand> {
                     break;
                 }
                 j += 1;
+            } else if doc.is_word(j) && j > i && is_elided_particle(doc.str(j)) {
+                // "Patrizia d'Ettorre", "Valéry d’Estaing".
+                last_word = j;
+                j += 1;
             } else if doc.is_word(j) && PARTICLES.contains(doc.low(j)) && j > i {
                 j += 1;
             } else {
@@ -432,21 +447,32 @@ fn candidates(doc: &Doc) -> Vec<Cand> {
             }
         }
         let mut end = raw_end;
-        // "the Andy Warhol Foundation": a given name and surname before an organisation word name a
-        // person inside the organisation's name.
-        if s < end && GIVEN_NAMES.contains(doc.low(s)) {
-            if let Some(o) = (s + 2..end).find(|&x| doc.is_word(x) && ORG_WORDS.contains(doc.low(x))) {
-                end = o;
-                while end > s && !doc.is_word(end - 1) {
-                    end -= 1;
+        let org_at = |from: usize, to: usize| (from..to).find(|&x| doc.is_word(x) && ORG_WORDS.contains(doc.low(x)));
+        // "Washington State University Simon Ličen": a given name and more after an organisation word
+        // start a person's name.
+        if let Some(o) = org_at(s, end) {
+            if let Some(g) = (o + 1..end).find(|&x| doc.is_word(x) && GIVEN_NAMES.contains(doc.low(x))) {
+                if (g + 1..end).any(|x| doc.is_word(x)) && org_at(g, end).is_none() {
+                    s = g;
+                    titled = false;
+                    title_start = None;
                 }
             }
+        }
+        // "the Andy Warhol Foundation": a given name, initials and a surname before an organisation
+        // word name a person inside the organisation's name.
+        if s < end && GIVEN_NAMES.contains(doc.low(s)) && org_at(s + 1, end).is_some() {
+            let mut x = s + 1;
+            while x < end && (!doc.is_word(x) || is_initial(doc, x)) {
+                x += 1;
+            }
+            end = (x + 1).min(end);
         }
         if s < end {
             let words: Vec<usize> = (s..end).filter(|&k| doc.is_word(k)).collect();
             let key: Vec<String> = words.iter().map(|&k| doc.low(k).to_string()).collect();
-            if acceptable(doc, &key, s, i, titled) {
-                out.push(Cand { title_start: title_start.unwrap_or(s), titled, start: s, end, key });
+            if let Some(weak) = acceptable(doc, &key, s, i, titled) {
+                out.push(Cand { title_start: title_start.unwrap_or(s), titled, start: s, end, key, weak });
             }
         }
         i = raw_end.max(i + 1);
@@ -460,24 +486,30 @@ fn is_initial(doc: &Doc, i: usize) -> bool {
 }
 
 /// Filters that make a capitalised run not a personal name (organisations, places, months, ...).
-fn acceptable(doc: &Doc, key: &[String], start: usize, raw_start: usize, titled: bool) -> bool {
-    if key.is_empty() || key.iter().any(|w| ORG_WORDS.contains(w)) {
-        return false;
+fn acceptable(doc: &Doc, key: &[String], start: usize, raw_start: usize, titled: bool) -> Option<bool> {
+    // Only initials ("U.S", "D.C") are an abbreviation, not a name.
+    if key.iter().all(|w| w.chars().count() == 1) {
+        return None;
+    }
+    // "Bill" opens names ("Bill Ingalls") while it closes laws ("Finance Bill").
+    if key.is_empty() || key.iter().enumerate().any(|(k, w)| ORG_WORDS.contains(w) && !(k == 0 && w == "bill")) {
+        return None;
     }
     if key.len() == 1 {
         let w = key[0].as_str();
-        if NON_PERSON.contains(w)
-            || COMMON_WORDS.contains(w)
+        // A lone role noun ("Leaders met ...", "Officials") is a description, not a name.
+        if COMMON_WORDS.contains(w)
+            || is_role_noun(w) && !GIVEN_NAMES.contains(w)
             || (TITLES.contains(w) && !titled)
             || w.chars().count() < 2
         {
-            return false;
+            return None;
         }
     } else if title_like(&key[key.len() - 1])
         && (!GIVEN_NAMES.contains(&key[key.len() - 2]) || NON_PERSON.contains(&key[key.len() - 2]))
     {
         // "Virginia Governor", "Mets Poet": a role, not a name.
-        return false;
+        return None;
     } else if matches!(
         key[0].as_str(),
         "north"
@@ -505,27 +537,28 @@ fn acceptable(doc: &Doc, key: &[String], start: usize, raw_start: usize, titled:
             | "las"
     ) {
         // "West Sussex", "South Ossetia": regions, not people.
-        return false;
+        return None;
     } else if key.iter().all(|w| NON_PERSON.contains(w) || COMMON_WORDS.contains(w)) {
-        return false;
+        return None;
     }
     for len in 2..=key.len().min(4) {
         for win in key.windows(len) {
             if NON_PERSON_PHRASES.contains(&win.join(" ")) {
-                return false;
+                return None;
             }
         }
     }
     if key.iter().any(|w| w.chars().any(|c| c.is_ascii_digit())) {
-        return false;
+        return None;
     }
     // "the Kremlin", "a Labour ...": a determiner right before the run marks a thing, not a person.
     // A given name and a surname are a person even so ("the Tom Cruise video").
     let given_full = key.len() > 1 && GIVEN_NAMES.contains(&key[0]);
-    if !titled && !given_full && start == raw_start && start > 0 && matches!(doc.low(start - 1), "the" | "a" | "an") {
-        return false;
+    let determiner = start == raw_start && start > 0 && matches!(doc.low(start - 1), "the" | "a" | "an");
+    if !titled && !given_full && determiner {
+        return (key.len() == 1).then_some(true);
     }
-    true
+    Some(key.len() == 1 && NON_PERSON.contains(&key[0]))
 }
 
 /// Evidence, at one occurrence, that a single capitalised word names a person.
@@ -647,17 +680,23 @@ pub fn find(body: &Doc, title: &Doc) -> People {
 
     // Which written forms (keys) are people: multi-word names pass the filters; single words need evidence.
     let mut is_person_key: Map<Vec<String>, bool> = Map::default();
+    let mut strong: Map<&[String], ()> = Map::default();
     for c in &cands {
-        let ok = c.key.len() > 1 || evidence(body, c);
+        let ok = !c.weak && (c.key.len() > 1 || evidence(body, c));
         let e = is_person_key.entry(c.key.clone()).or_insert(false);
         *e |= ok;
+        if !c.weak {
+            strong.insert(&c.key, ());
+        }
     }
     // A lone surname (or first name) of a full name used elsewhere needs no evidence of its own.
     let full: Vec<Vec<String>> =
         is_person_key.iter().filter(|(k, &v)| v && k.len() > 1).map(|(k, _)| k.clone()).collect();
     for (k, v) in is_person_key.iter_mut() {
         if !*v && k.len() == 1 {
-            *v = full.iter().any(|f| f.last() == k.first() || f.first() == k.first());
+            // A weak word (a place, a word after "the") only as a surname: "Paris" after "Valeska Paris".
+            let first_ok = strong.contains_key(k.as_slice());
+            *v = full.iter().any(|f| f.last() == k.first() || first_ok && f.first() == k.first());
         }
     }
     // The headline's subject: "Name: ..." or "Name says ...".
@@ -666,7 +705,7 @@ pub fn find(body: &Doc, title: &Doc) -> People {
         let after = title.tokens.get(c.end).map(|_| title.str(c.end)).unwrap_or("");
         let speaker_like = after == ":" || (c.end < title.tokens.len() && is_cue(title.low(c.end)));
         let in_body = is_person_key.get(&c.key).copied().unwrap_or(false);
-        if (speaker_like && (c.key.len() > 1 || evidence(title, c))) || in_body {
+        if (speaker_like && !c.weak && (c.key.len() > 1 || evidence(title, c))) || in_body {
             if headline_key.is_none() && speaker_like {
                 headline_key = Some(c.key.clone());
             }

@@ -410,6 +410,36 @@ fn determiner_before_full_name_the_tom_cruise_video() {
     assert_eq!(names(&x), ["Tom Cruise"]);
 }
 
+/// A place name or a word after "the" is a mention when it is the surname of a full name. Issue 4.
+#[test]
+fn weak_surname_valeska_paris() {
+    let body = "Valeska Paris has made claims. Paris was born in Switzerland. Critics of the Paris \
+                claims spoke.";
+    let x = run_checked("", body);
+    assert_eq!(names(&x), ["Valeska Paris"]);
+    let texts: Vec<usize> = person(&x, "Valeska Paris").mentions.iter().map(|m| m.start).collect();
+    assert_eq!(texts.len(), 3, "{texts:?}");
+    let y = run_checked("", "Leaders met in Paris. Ukraine says it will act.");
+    assert!(y.people.is_empty(), "{:?}", names(&y));
+}
+
+/// An elided particle is part of the surname ("Patrizia d'Ettorre"). Issue 4.
+#[test]
+fn elided_particle_patrizia_dettorre() {
+    let body = "I worked under supervision of Prof. Patrizia d'Ettorre in Paris.";
+    let x = run_checked("", body);
+    assert_eq!(names(&x), ["Patrizia d'Ettorre"]);
+}
+
+/// A person's name inside or after an organisation's name. Issue 4.
+#[test]
+fn name_next_to_organisation_simon_licen() {
+    let body = "We spoke to Washington State University Simon Ličen about the Andy Warhol Foundation. \
+                Image: Bill Ingalls.";
+    let x = run_checked("", body);
+    assert_eq!(names(&x), ["Simon Ličen", "Andy Warhol", "Bill Ingalls"]);
+}
+
 mod prop {
     use super::*;
     use proptest::prelude::*;
