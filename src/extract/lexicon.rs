@@ -57,6 +57,9 @@ lexicon!(NON_PERSON_PHRASES, "non_person_phrases.txt");
 lexicon!(COMMON_WORDS, "common_words.txt");
 lexicon!(SOURCES, "sources.txt");
 
+/// Ordinary nouns and adjectives that make up titles of works and events, many a line.
+pub static ORDINARY_WORDS: LazyLock<Set> = LazyLock::new(|| load_words(include_str!("lexicons/ordinary_words.txt")));
+
 /// Common given names, many a line.
 pub static GIVEN_NAMES: LazyLock<Set> = LazyLock::new(|| load_words(include_str!("lexicons/given_names.txt")));
 

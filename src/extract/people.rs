@@ -3,8 +3,8 @@
 
 use super::lexicon::FxHasher;
 use super::lexicon::{
-    is_cue, is_role_noun, COMMON_WORDS, GIVEN_NAMES, NON_PERSON, NON_PERSON_PHRASES, ORG_WORDS, PARTICLES, ROLE_NOUNS,
-    TITLES,
+    is_cue, is_role_noun, COMMON_WORDS, GIVEN_NAMES, NON_PERSON, NON_PERSON_PHRASES, ORDINARY_WORDS, ORG_WORDS,
+    PARTICLES, ROLE_NOUNS, TITLES,
 };
 use super::text::Doc;
 use std::collections::HashMap;
@@ -343,7 +343,16 @@ fn is_suffix(w: &str) -> bool {
 /// in the common-word list), unless the word is a given name ("Kelly", "Emily").
 fn sentence_word(doc: &Doc, k: usize) -> bool {
     let l = doc.low(k);
-    doc.sent_start(k) == k && l.len() > 4 && l.ends_with("ly") && !GIVEN_NAMES.contains(l)
+    doc.sent_start(k) == k
+        && l.len() > 4
+        && (l.ends_with("ly") || l.ends_with("ing") && doc.tokens.get(k + 1).is_some_and(|_| doc.is_cap(k + 1)))
+        && !GIVEN_NAMES.contains(l)
+}
+
+/// A word that is ordinary vocabulary rather than a name ("Free", "Culture", "Magic", "America").
+fn ordinary(w: &str) -> bool {
+    (ORDINARY_WORDS.contains(w) || COMMON_WORDS.contains(w) || NON_PERSON.contains(w) || ORG_WORDS.contains(w))
+        && !GIVEN_NAMES.contains(w)
 }
 
 /// Finds capitalised name-like runs in a document.
@@ -468,7 +477,9 @@ fn candidates(doc: &Doc) -> Vec<Cand> {
             }
             end = (x + 1).min(end);
         }
-        if s < end {
+        // A single letter without a full stop ("T C Phailin", "Plan B") is not an initial.
+        let stray_letter = (s..end).any(|k| doc.is_word(k) && doc.str(k).chars().count() == 1 && !is_initial(doc, k));
+        if s < end && !stray_letter {
             let words: Vec<usize> = (s..end).filter(|&k| doc.is_word(k)).collect();
             let key: Vec<String> = words.iter().map(|&k| doc.low(k).to_string()).collect();
             if let Some(weak) = acceptable(doc, &key, s, i, titled) {
@@ -493,6 +504,10 @@ fn acceptable(doc: &Doc, key: &[String], start: usize, raw_start: usize, titled:
     }
     // "Bill" opens names ("Bill Ingalls") while it closes laws ("Finance Bill").
     if key.is_empty() || key.iter().enumerate().any(|(k, w)| ORG_WORDS.contains(w) && !(k == 0 && w == "bill")) {
+        return None;
+    }
+    // "Free Culture", "Magic Month", "Returning America": titles and things, not names.
+    if key.len() > 1 && key.iter().all(|w| ordinary(w)) {
         return None;
     }
     if key.len() == 1 {
@@ -558,7 +573,7 @@ fn acceptable(doc: &Doc, key: &[String], start: usize, raw_start: usize, titled:
     if !titled && !given_full && determiner {
         return (key.len() == 1).then_some(true);
     }
-    Some(key.len() == 1 && NON_PERSON.contains(&key[0]))
+    Some(key.len() == 1 && (NON_PERSON.contains(&key[0]) || ORDINARY_WORDS.contains(&key[0])))
 }
 
 /// Evidence, at one occurrence, that a single capitalised word names a person.

@@ -440,6 +440,17 @@ fn name_next_to_organisation_simon_licen() {
     assert_eq!(names(&x), ["Simon Ličen", "Andy Warhol", "Bill Ingalls"]);
 }
 
+/// Titles of works and events made of ordinary words, sentence-initial "-ing" words and stray
+/// letters are not names. Issue 4.
+#[test]
+fn ordinary_word_titles_free_culture() {
+    let body = "You mentioned Lessig's Free Culture, said Jones. Returning America to peace matters. \
+                As of the last advisory, T C Phailin has winds of 190 km/h, he said.";
+    let x = run_checked("", body);
+    assert!(x.people.iter().all(|p| p.name != "Free Culture" && !p.name.contains("America")), "{:?}", names(&x));
+    assert!(x.people.iter().all(|p| !p.name.contains("Phailin")), "{:?}", names(&x));
+}
+
 mod prop {
     use super::*;
     use proptest::prelude::*;
