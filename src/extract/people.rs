@@ -470,15 +470,25 @@ fn candidates(doc: &Doc) -> Vec<Cand> {
         }
         // "the Andy Warhol Foundation": a given name, initials and a surname before an organisation
         // word name a person inside the organisation's name.
-        if s < end && GIVEN_NAMES.contains(doc.low(s)) && org_at(s + 1, end).is_some() {
+        // Not a place that is also a given name ("Sydney Morning Herald") nor an ordinary word as the
+        // surname ("Irving Independent School District").
+        if s < end
+            && GIVEN_NAMES.contains(doc.low(s))
+            && !NON_PERSON.contains(doc.low(s))
+            && org_at(s + 1, end).is_some()
+        {
             let mut x = s + 1;
             while x < end && (!doc.is_word(x) || is_initial(doc, x)) {
                 x += 1;
             }
-            end = (x + 1).min(end);
+            if x < end && !ordinary(doc.low(x)) {
+                end = x + 1;
+            }
         }
         // A single letter without a full stop ("T C Phailin", "Plan B") is not an initial.
-        let stray_letter = (s..end).any(|k| doc.is_word(k) && doc.str(k).chars().count() == 1 && !is_initial(doc, k));
+        // One at the very start is an initial written without its stop ("R Saravanan").
+        let stray = |k: usize| doc.is_word(k) && doc.str(k).chars().count() == 1 && !is_initial(doc, k);
+        let stray_letter = (s + 1..end).any(stray);
         if s < end && !stray_letter {
             let words: Vec<usize> = (s..end).filter(|&k| doc.is_word(k)).collect();
             let key: Vec<String> = words.iter().map(|&k| doc.low(k).to_string()).collect();
@@ -568,7 +578,7 @@ fn acceptable(doc: &Doc, key: &[String], start: usize, raw_start: usize, titled:
     }
     // "the Kremlin", "a Labour ...": a determiner right before the run marks a thing, not a person.
     // A given name and a surname are a person even so ("the Tom Cruise video").
-    let given_full = key.len() > 1 && GIVEN_NAMES.contains(&key[0]);
+    let given_full = key.len() > 1 && GIVEN_NAMES.contains(&key[0]) && !NON_PERSON.contains(&key[0]);
     let determiner = start == raw_start && start > 0 && matches!(doc.low(start - 1), "the" | "a" | "an");
     if !titled && !given_full && determiner {
         return (key.len() == 1).then_some(true);

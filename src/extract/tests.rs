@@ -451,6 +451,16 @@ fn ordinary_word_titles_free_culture() {
     assert!(x.people.iter().all(|p| !p.name.contains("Phailin")), "{:?}", names(&x));
 }
 
+/// Demonyms, foreign organisation words and a city that is also a given name before an
+/// organisation word are not people; an initial without its stop is. Issue 4.
+#[test]
+fn demonyms_and_foreign_organisations_afghan_girls() {
+    let body = "The Afghan Girls team won. Instituto Gonzaga is a school, the Sydney Morning Herald \
+                reported. File photo of interviewee R Saravanan, who said it would weaken.";
+    let x = run_checked("", body);
+    assert_eq!(names(&x), ["R Saravanan"]);
+}
+
 mod prop {
     use super::*;
     use proptest::prelude::*;
