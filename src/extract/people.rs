@@ -460,12 +460,18 @@ fn candidates(doc: &Doc) -> Vec<Cand> {
         // "Washington State University Simon Ličen": a given name and more after an organisation word
         // start a person's name.
         if let Some(o) = org_at(s, end) {
-            if let Some(g) = (o + 1..end).find(|&x| doc.is_word(x) && GIVEN_NAMES.contains(doc.low(x))) {
-                if (g + 1..end).any(|x| doc.is_word(x)) && org_at(g, end).is_none() {
-                    s = g;
-                    titled = false;
-                    title_start = None;
-                }
+            let last_org = (o..end).rev().find(|&x| doc.is_word(x) && ORG_WORDS.contains(doc.low(x))).unwrap_or(o);
+            let given = (o + 1..end).find(|&x| doc.is_word(x) && GIVEN_NAMES.contains(doc.low(x)));
+            let rest: Vec<usize> = (last_org + 1..end).filter(|&x| doc.is_word(x)).collect();
+            if let Some(g) = given.filter(|&g| (g + 1..end).any(|x| doc.is_word(x)) && org_at(g, end).is_none()) {
+                s = g;
+                titled = false;
+                title_start = None;
+            } else if rest.len() >= 2 && rest.iter().all(|&x| !ordinary(doc.low(x))) {
+                // "Refugee Council Enver Solomon": two or more name-like words after the organisation.
+                s = rest[0];
+                titled = false;
+                title_start = None;
             }
         }
         // "the Andy Warhol Foundation": a given name, initials and a surname before an organisation
@@ -512,8 +518,14 @@ fn acceptable(doc: &Doc, key: &[String], start: usize, raw_start: usize, titled:
     if key.iter().all(|w| w.chars().count() == 1) {
         return None;
     }
-    // "Bill" opens names ("Bill Ingalls") while it closes laws ("Finance Bill").
-    if key.is_empty() || key.iter().enumerate().any(|(k, w)| ORG_WORDS.contains(w) && !(k == 0 && w == "bill")) {
+    // "Bill" opens names ("Bill Ingalls") while it closes laws ("Finance Bill"); so does the
+    // Korean surname "Park" ("Park Joo-Ho", but "Central Park").
+    if key.is_empty()
+        || key
+            .iter()
+            .enumerate()
+            .any(|(k, w)| ORG_WORDS.contains(w) && !(k == 0 && matches!(w.as_str(), "bill" | "park")))
+    {
         return None;
     }
     // "Free Culture", "Magic Month", "Returning America": titles and things, not names.
@@ -604,6 +616,47 @@ fn evidence(doc: &Doc, c: &Cand) -> bool {
     // Apposition after: "Kiriyenko (the first deputy head ...)", "Smith, a spokesman for ...".
     if role_after(doc, e).is_some() {
         return true;
+    }
+    // A possessive with a personal relation: "Obama's national security advisor", "Smith's wife".
+    if e + 1 < n && matches!(doc.str(e), "'s" | "’s") {
+        let personal = |w: &str| {
+            matches!(
+                w,
+                "wife"
+                    | "husband"
+                    | "son"
+                    | "daughter"
+                    | "mother"
+                    | "father"
+                    | "brother"
+                    | "sister"
+                    | "widow"
+                    | "parents"
+                    | "children"
+                    | "family"
+                    | "lawyer"
+                    | "lawyers"
+                    | "attorney"
+                    | "spokesman"
+                    | "spokeswoman"
+                    | "spokesperson"
+                    | "adviser"
+                    | "advisor"
+                    | "aide"
+                    | "aides"
+                    | "friend"
+                    | "girlfriend"
+                    | "boyfriend"
+                    | "biographer"
+                    | "campaign"
+                    | "presidency"
+                    | "death"
+                    | "birth"
+            )
+        };
+        if (e + 1..(e + 5).min(n)).take_while(|&x| doc.is_word(x) && !doc.is_cap(x)).any(|x| personal(doc.low(x))) {
+            return true;
+        }
     }
     // Verb after, possibly past an adverb: "Smith said", "Putin really needs", "Putin's".
     let mut k = e;

@@ -461,6 +461,16 @@ fn demonyms_and_foreign_organisations_afghan_girls() {
     assert_eq!(names(&x), ["R Saravanan"]);
 }
 
+/// A name after an organisation's name, the surname "Park", and a possessive with a personal
+/// relation as evidence. Issue 4.
+#[test]
+fn name_after_organisation_enver_solomon() {
+    let body = "After the leak, CEO of the Refugee Council Enver Solomon spoke. Korea substituted Park \
+                Joo-Ho. Take Obama, Obama's national security advisor disagreed.";
+    let x = run_checked("", body);
+    assert_eq!(names(&x), ["Enver Solomon", "Park Joo-Ho", "Obama"]);
+}
+
 mod prop {
     use super::*;
     use proptest::prelude::*;
