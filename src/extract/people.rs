@@ -419,6 +419,11 @@ fn candidates(doc: &Doc) -> Vec<Cand> {
                 s = after;
                 continue;
             }
+            if matches!(l, "st" | "saint" | "ste") && s == i {
+                // "St. Louis", "Saint Petersburg": a place, not a title.
+                s = raw_end;
+                break;
+            }
             if TITLES.contains(l) && s + 1 < raw_end {
                 titled = true;
                 if HONORIFICS.contains(&l) {

@@ -471,6 +471,14 @@ fn name_after_organisation_enver_solomon() {
     assert_eq!(names(&x), ["Enver Solomon", "Park Joo-Ho", "Obama"]);
 }
 
+/// "St." before a capitalised word is a place ("St. Louis"), not a title. Issue 4.
+#[test]
+fn saint_place_st_louis() {
+    let body = "The Midwest Magic Jubilee in St. Louis drew crowds, said Jeff McBride.";
+    let x = run_checked("", body);
+    assert_eq!(names(&x), ["Jeff McBride"]);
+}
+
 mod prop {
     use super::*;
     use proptest::prelude::*;
