@@ -12,6 +12,42 @@ use std::hash::BuildHasherDefault;
 
 type Map<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
 
+/// Word classes from the lexicons, merged so that one hash look-up answers every question the
+/// candidate filters ask about a word (they run on every capitalised word: speed matters).
+const GIVEN: u16 = 1;
+const NONP: u16 = 2;
+const ORDIN: u16 = 4;
+const ORG: u16 = 8;
+const TITLE: u16 = 16;
+const ROLE: u16 = 32;
+const COMMON: u16 = 64;
+
+static CLASS: std::sync::LazyLock<Map<String, u16>> = std::sync::LazyLock::new(|| {
+    let mut m: Map<String, u16> = Map::default();
+    for (set, bit) in [
+        (&*GIVEN_NAMES, GIVEN),
+        (&*NON_PERSON, NONP),
+        (&*ORDINARY_WORDS, ORDIN),
+        (&*ORG_WORDS, ORG),
+        (&*TITLES, TITLE),
+        (&*ROLE_NOUNS, ROLE),
+        (&*COMMON_WORDS, COMMON),
+    ] {
+        for w in set.iter() {
+            *m.entry(w.clone()).or_insert(0) |= bit;
+        }
+    }
+    m
+});
+
+fn class(w: &str) -> u16 {
+    CLASS.get(w).copied().unwrap_or(0)
+}
+
+fn is_given(w: &str) -> bool {
+    class(w) & GIVEN != 0
+}
+
 /// One person of the article while it is being built.
 #[derive(Debug, Clone)]
 pub struct Person {
@@ -331,7 +367,7 @@ fn country_abbrev(doc: &Doc, i: usize) -> Option<usize> {
 /// A word that introduces a name inside a capitalised run ("NASA Administrator Charles Bolden",
 /// "Home Secretary Suella Braverman"): a title or a singular role noun.
 fn title_like(w: &str) -> bool {
-    TITLES.contains(w) || ROLE_NOUNS.contains(w)
+    class(w) & (TITLE | ROLE) != 0
 }
 
 /// Generational suffixes that are not a name on their own ("King Jr").
@@ -346,13 +382,13 @@ fn sentence_word(doc: &Doc, k: usize) -> bool {
     doc.sent_start(k) == k
         && l.len() > 4
         && (l.ends_with("ly") || l.ends_with("ing") && doc.tokens.get(k + 1).is_some_and(|_| doc.is_cap(k + 1)))
-        && !GIVEN_NAMES.contains(l)
+        && !is_given(l)
 }
 
 /// A word that is ordinary vocabulary rather than a name ("Free", "Culture", "Magic", "America").
 fn ordinary(w: &str) -> bool {
-    (ORDINARY_WORDS.contains(w) || COMMON_WORDS.contains(w) || NON_PERSON.contains(w) || ORG_WORDS.contains(w))
-        && !GIVEN_NAMES.contains(w)
+    let c = class(w);
+    c & (ORDIN | COMMON | NONP | ORG) != 0 && c & GIVEN == 0
 }
 
 /// Finds capitalised name-like runs in a document.
@@ -424,16 +460,17 @@ fn candidates(doc: &Doc) -> Vec<Cand> {
                 s = raw_end;
                 break;
             }
-            if TITLES.contains(l) && s + 1 < raw_end {
+            let c = class(l);
+            if c & TITLE != 0 && s + 1 < raw_end {
                 titled = true;
                 if HONORIFICS.contains(&l) {
                     title_start.get_or_insert(s);
                 } else {
                     title_start = None;
                 }
-            } else if COMMON_WORDS.contains(l)
+            } else if c & COMMON != 0
+                || (c & NONP != 0 && s + 1 < raw_end && c & GIVEN == 0)
                 || sentence_word(doc, s)
-                || (NON_PERSON.contains(l) && s + 1 < raw_end && !GIVEN_NAMES.contains(l))
                 || ROLE_MODIFIERS.contains(&l) && s + 1 < raw_end
                 || is_role_noun(l) && s + 1 < raw_end
             {
@@ -450,7 +487,7 @@ fn candidates(doc: &Doc) -> Vec<Cand> {
             k -= 1;
             let l = doc.low(k - 1);
             if doc.is_word(k - 1) && title_like(l) {
-                let prev_given = k >= 2 && doc.is_word(k - 2) && GIVEN_NAMES.contains(doc.low(k - 2));
+                let prev_given = k >= 2 && doc.is_word(k - 2) && is_given(doc.low(k - 2));
                 let rest_named = (k..raw_end).any(|x| doc.is_word(x) && !is_suffix(doc.low(x)));
                 if !prev_given && rest_named {
                     titled = true;
@@ -461,12 +498,12 @@ fn candidates(doc: &Doc) -> Vec<Cand> {
             }
         }
         let mut end = raw_end;
-        let org_at = |from: usize, to: usize| (from..to).find(|&x| doc.is_word(x) && ORG_WORDS.contains(doc.low(x)));
+        let org_at = |from: usize, to: usize| (from..to).find(|&x| doc.is_word(x) && class(doc.low(x)) & ORG != 0);
         // "Washington State University Simon Ličen": a given name and more after an organisation word
         // start a person's name.
         if let Some(o) = org_at(s, end) {
-            let last_org = (o..end).rev().find(|&x| doc.is_word(x) && ORG_WORDS.contains(doc.low(x))).unwrap_or(o);
-            let given = (o + 1..end).find(|&x| doc.is_word(x) && GIVEN_NAMES.contains(doc.low(x)));
+            let last_org = (o..end).rev().find(|&x| doc.is_word(x) && class(doc.low(x)) & ORG != 0).unwrap_or(o);
+            let given = (o + 1..end).find(|&x| doc.is_word(x) && is_given(doc.low(x)));
             let rest: Vec<usize> = (last_org + 1..end).filter(|&x| doc.is_word(x)).collect();
             if let Some(g) = given.filter(|&g| (g + 1..end).any(|x| doc.is_word(x)) && org_at(g, end).is_none()) {
                 s = g;
@@ -483,11 +520,7 @@ fn candidates(doc: &Doc) -> Vec<Cand> {
         // word name a person inside the organisation's name.
         // Not a place that is also a given name ("Sydney Morning Herald") nor an ordinary word as the
         // surname ("Irving Independent School District").
-        if s < end
-            && GIVEN_NAMES.contains(doc.low(s))
-            && !NON_PERSON.contains(doc.low(s))
-            && org_at(s + 1, end).is_some()
-        {
+        if s < end && class(doc.low(s)) & (GIVEN | NONP) == GIVEN && org_at(s + 1, end).is_some() {
             let mut x = s + 1;
             while x < end && (!doc.is_word(x) || is_initial(doc, x)) {
                 x += 1;
@@ -498,7 +531,7 @@ fn candidates(doc: &Doc) -> Vec<Cand> {
         }
         // A single letter without a full stop ("T C Phailin", "Plan B") is not an initial.
         // One at the very start is an initial written without its stop ("R Saravanan").
-        let stray = |k: usize| doc.is_word(k) && doc.str(k).chars().count() == 1 && !is_initial(doc, k);
+        let stray = |k: usize| doc.is_word(k) && one_char(doc.str(k)) && !is_initial(doc, k);
         let stray_letter = (s + 1..end).any(stray);
         if s < end && !stray_letter {
             let words: Vec<usize> = (s..end).filter(|&k| doc.is_word(k)).collect();
@@ -512,6 +545,12 @@ fn candidates(doc: &Doc) -> Vec<Cand> {
     out
 }
 
+/// A one-character word, without counting all the chars of a long one.
+fn one_char(w: &str) -> bool {
+    let mut c = w.chars();
+    c.next().is_some() && c.next().is_none()
+}
+
 fn is_initial(doc: &Doc, i: usize) -> bool {
     doc.str(i).chars().count() == 1
         && doc.tokens.get(i + 1).is_some_and(|t| t.start < doc.text.len() && &doc.text[t.start..t.end] == ".")
@@ -520,36 +559,37 @@ fn is_initial(doc: &Doc, i: usize) -> bool {
 /// Filters that make a capitalised run not a personal name (organisations, places, months, ...).
 fn acceptable(doc: &Doc, key: &[String], start: usize, raw_start: usize, titled: bool) -> Option<bool> {
     // Only initials ("U.S", "D.C") are an abbreviation, not a name.
-    if key.iter().all(|w| w.chars().count() == 1) {
+    if key.iter().all(|w| one_char(w)) {
         return None;
     }
     // "Bill" opens names ("Bill Ingalls") while it closes laws ("Finance Bill"); so does the
     // Korean surname "Park" ("Park Joo-Ho", but "Central Park").
-    if key.is_empty()
-        || key
-            .iter()
-            .enumerate()
-            .any(|(k, w)| ORG_WORDS.contains(w) && !(k == 0 && matches!(w.as_str(), "bill" | "park")))
-    {
+    if key.is_empty() {
+        return None;
+    }
+    // One look-up a word (the first eight words; names are shorter).
+    let mut cls = [0u16; 8];
+    for (c, w) in cls.iter_mut().zip(key) {
+        *c = class(w);
+    }
+    let cl = |k: usize| if k < 8 { cls[k] } else { class(&key[k]) };
+    if (0..key.len()).any(|k| cl(k) & ORG != 0 && !(k == 0 && matches!(key[0].as_str(), "bill" | "park"))) {
         return None;
     }
     // "Free Culture", "Magic Month", "Returning America": titles and things, not names.
-    if key.len() > 1 && key.iter().all(|w| ordinary(w)) {
+    let ordinary_at = |k: usize| cl(k) & (ORDIN | COMMON | NONP | ORG) != 0 && cl(k) & GIVEN == 0;
+    if key.len() > 1 && (0..key.len()).all(ordinary_at) {
         return None;
     }
     if key.len() == 1 {
         let w = key[0].as_str();
         // A lone role noun ("Leaders met ...", "Officials") is a description, not a name.
-        if COMMON_WORDS.contains(w)
-            || is_role_noun(w) && !GIVEN_NAMES.contains(w)
-            || (TITLES.contains(w) && !titled)
-            || w.chars().count() < 2
+        let c = cls[0];
+        if c & COMMON != 0 || (c & TITLE != 0 && !titled) || w.chars().count() < 2 || c & GIVEN == 0 && is_role_noun(w)
         {
             return None;
         }
-    } else if title_like(&key[key.len() - 1])
-        && (!GIVEN_NAMES.contains(&key[key.len() - 2]) || NON_PERSON.contains(&key[key.len() - 2]))
-    {
+    } else if cl(key.len() - 1) & (TITLE | ROLE) != 0 && cl(key.len() - 2) & (GIVEN | NONP) != GIVEN {
         // "Virginia Governor", "Mets Poet": a role, not a name.
         return None;
     } else if matches!(
@@ -580,7 +620,7 @@ fn acceptable(doc: &Doc, key: &[String], start: usize, raw_start: usize, titled:
     ) {
         // "West Sussex", "South Ossetia": regions, not people.
         return None;
-    } else if key.iter().all(|w| NON_PERSON.contains(w) || COMMON_WORDS.contains(w)) {
+    } else if (0..key.len()).all(|k| cl(k) & (NONP | COMMON) != 0) {
         return None;
     }
     for len in 2..=key.len().min(4) {
@@ -595,12 +635,12 @@ fn acceptable(doc: &Doc, key: &[String], start: usize, raw_start: usize, titled:
     }
     // "the Kremlin", "a Labour ...": a determiner right before the run marks a thing, not a person.
     // A given name and a surname are a person even so ("the Tom Cruise video").
-    let given_full = key.len() > 1 && GIVEN_NAMES.contains(&key[0]) && !NON_PERSON.contains(&key[0]);
+    let given_full = key.len() > 1 && cls[0] & (GIVEN | NONP) == GIVEN;
     let determiner = start == raw_start && start > 0 && matches!(doc.low(start - 1), "the" | "a" | "an");
     if !titled && !given_full && determiner {
         return (key.len() == 1).then_some(true);
     }
-    Some(key.len() == 1 && (NON_PERSON.contains(&key[0]) || ORDINARY_WORDS.contains(&key[0])))
+    Some(key.len() == 1 && cls[0] & (NONP | ORDIN) != 0)
 }
 
 /// Evidence, at one occurrence, that a single capitalised word names a person.
@@ -611,7 +651,7 @@ fn evidence(doc: &Doc, c: &Cand) -> bool {
     }
     let (s, e) = (c.start, c.end);
     // A common given name on its own ("Gloria developed ...").
-    if c.key.len() == 1 && GIVEN_NAMES.contains(&c.key[0]) {
+    if c.key.len() == 1 && is_given(&c.key[0]) {
         return true;
     }
     // Role phrase right before: "political scientist Gallyamov".
@@ -758,8 +798,19 @@ fn role_after(doc: &Doc, e: usize) -> Option<(usize, usize)> {
 
 /// Finds the people of an article: candidates in title and body, evidence, clustering, mentions, roles.
 pub fn find(body: &Doc, title: &Doc) -> People {
-    let cands = candidates(body);
     let title_cands = candidates(title);
+    let mut cands = candidates(body);
+    // Weak words (places, words after "the") matter only as part of a longer name: drop the
+    // rest early, they are most capitalised words of an article (countries, months, cities).
+    let lasts: Map<&str, ()> = cands
+        .iter()
+        .chain(title_cands.iter())
+        .filter(|c| c.key.len() > 1)
+        .flat_map(|c| [(c.key[0].as_str(), ()), (c.key[c.key.len() - 1].as_str(), ())])
+        .collect();
+    let keep: Vec<bool> = cands.iter().map(|c| !c.weak || lasts.contains_key(c.key[0].as_str())).collect();
+    let mut it = keep.into_iter();
+    cands.retain(|_| it.next().unwrap_or(false));
 
     // Which written forms (keys) are people: multi-word names pass the filters; single words need evidence.
     let mut is_person_key: Map<Vec<String>, bool> = Map::default();
