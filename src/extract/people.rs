@@ -530,6 +530,20 @@ fn candidates(doc: &Doc) -> Vec<Cand> {
             }
         }
         // A single letter without a full stop ("T C Phailin", "Plan B") is not an initial.
+        // "the Jeff McBride Experience", "the Ross Ice Shelf": ordinary words after a given name and
+        // more end the name (three words or more, so that "Emma Stone" stays whole).
+        if s < end && class(doc.low(s)) & (GIVEN | NONP) == GIVEN {
+            let words: Vec<usize> = (s..end).filter(|&k| doc.is_word(k)).collect();
+            if words.len() >= 3 {
+                let mut keep = words.len();
+                while keep > 1 && ordinary(doc.low(words[keep - 1])) {
+                    keep -= 1;
+                }
+                if keep < words.len() {
+                    end = words[keep - 1] + 1;
+                }
+            }
+        }
         // One at the very start is an initial written without its stop ("R Saravanan").
         let stray = |k: usize| doc.is_word(k) && one_char(doc.str(k)) && !is_initial(doc, k);
         let stray_letter = (s + 1..end).any(stray);

@@ -479,6 +479,15 @@ fn saint_place_st_louis() {
     assert_eq!(names(&x), ["Jeff McBride"]);
 }
 
+/// Ordinary words after a given name and surname end the name ("the Jeff McBride Experience");
+/// two-word names with an ordinary surname stay whole. Issue 4.
+#[test]
+fn trailing_ordinary_words_jeff_mcbride_experience() {
+    let body = "I have been to the Jeff McBride Experience in Arkansas. Emma Stone said she liked it.";
+    let x = run_checked("", body);
+    assert_eq!(names(&x), ["Jeff McBride", "Emma Stone"]);
+}
+
 mod prop {
     use super::*;
     use proptest::prelude::*;
