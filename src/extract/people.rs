@@ -664,6 +664,15 @@ fn evidence(doc: &Doc, c: &Cand) -> bool {
         return true;
     }
     let (s, e) = (c.start, c.end);
+    // "Irving, Texas": a lone word before a comma and a country or state is a place.
+    if c.key.len() == 1
+        && e + 1 < n
+        && doc.str(e) == ","
+        && doc.is_cap(e + 1)
+        && class(doc.low(e + 1)) & (NONP | GIVEN) == NONP
+    {
+        return false;
+    }
     // A common given name on its own ("Gloria developed ...").
     if c.key.len() == 1 && is_given(&c.key[0]) {
         return true;

@@ -488,6 +488,14 @@ fn trailing_ordinary_words_jeff_mcbride_experience() {
     assert_eq!(names(&x), ["Jeff McBride", "Emma Stone"]);
 }
 
+/// A lone word before ", <state or country>" is a place even when it is also a given name. Issue 4.
+#[test]
+fn place_before_state_irving_texas() {
+    let body = "Ahmed Mohamed, a boy from Irving, Texas, was arrested. The New Territories West seat fell.";
+    let x = run_checked("", body);
+    assert_eq!(names(&x), ["Ahmed Mohamed"]);
+}
+
 mod prop {
     use super::*;
     use proptest::prelude::*;
