@@ -498,52 +498,57 @@ fn candidates(doc: &Doc) -> Vec<Cand> {
             }
         }
         let mut end = raw_end;
-        let org_at = |from: usize, to: usize| (from..to).find(|&x| doc.is_word(x) && class(doc.low(x)) & ORG != 0);
-        // "Washington State University Simon Ličen": a given name and more after an organisation word
-        // start a person's name.
-        if let Some(o) = org_at(s, end) {
-            let last_org = (o..end).rev().find(|&x| doc.is_word(x) && class(doc.low(x)) & ORG != 0).unwrap_or(o);
-            let given = (o + 1..end).find(|&x| doc.is_word(x) && is_given(doc.low(x)));
-            let rest: Vec<usize> = (last_org + 1..end).filter(|&x| doc.is_word(x)).collect();
-            if let Some(g) = given.filter(|&g| (g + 1..end).any(|x| doc.is_word(x)) && org_at(g, end).is_none()) {
-                s = g;
-                titled = false;
-                title_start = None;
-            } else if rest.len() >= 2 && rest.iter().all(|&x| !ordinary(doc.low(x))) {
-                // "Refugee Council Enver Solomon": two or more name-like words after the organisation.
-                s = rest[0];
-                titled = false;
-                title_start = None;
+        // Organisation words and given names inside the run: only for runs of several tokens (most
+        // runs are one word, and this is the hot path).
+        if end > s + 1 {
+            let org_at = |from: usize, to: usize| (from..to).find(|&x| doc.is_word(x) && class(doc.low(x)) & ORG != 0);
+            // "Washington State University Simon Ličen": a given name and more after an organisation word
+            // start a person's name.
+            if let Some(o) = org_at(s, end) {
+                let last_org = (o..end).rev().find(|&x| doc.is_word(x) && class(doc.low(x)) & ORG != 0).unwrap_or(o);
+                let given = (o + 1..end).find(|&x| doc.is_word(x) && is_given(doc.low(x)));
+                let rest: Vec<usize> = (last_org + 1..end).filter(|&x| doc.is_word(x)).collect();
+                if let Some(g) = given.filter(|&g| (g + 1..end).any(|x| doc.is_word(x)) && org_at(g, end).is_none()) {
+                    s = g;
+                    titled = false;
+                    title_start = None;
+                } else if rest.len() >= 2 && rest.iter().all(|&x| !ordinary(doc.low(x))) {
+                    // "Refugee Council Enver Solomon": two or more name-like words after the organisation.
+                    s = rest[0];
+                    titled = false;
+                    title_start = None;
+                }
             }
-        }
-        // "the Andy Warhol Foundation": a given name, initials and a surname before an organisation
-        // word name a person inside the organisation's name.
-        // Not a place that is also a given name ("Sydney Morning Herald") nor an ordinary word as the
-        // surname ("Irving Independent School District").
-        if s < end && class(doc.low(s)) & (GIVEN | NONP) == GIVEN && org_at(s + 1, end).is_some() {
-            let mut x = s + 1;
-            while x < end && (!doc.is_word(x) || is_initial(doc, x)) {
-                x += 1;
+            // "the Andy Warhol Foundation": a given name, initials and a surname before an organisation
+            // word name a person inside the organisation's name.
+            // Not a place that is also a given name ("Sydney Morning Herald") nor an ordinary word as the
+            // surname ("Irving Independent School District").
+            let given_first = s < end && class(doc.low(s)) & (GIVEN | NONP) == GIVEN;
+            if given_first && org_at(s + 1, end).is_some() {
+                let mut x = s + 1;
+                while x < end && (!doc.is_word(x) || is_initial(doc, x)) {
+                    x += 1;
+                }
+                if x < end && !ordinary(doc.low(x)) {
+                    end = x + 1;
+                }
             }
-            if x < end && !ordinary(doc.low(x)) {
-                end = x + 1;
+            // "the Jeff McBride Experience", "the Ross Ice Shelf": ordinary words after a given name and
+            // more end the name (three words or more, so that "Emma Stone" stays whole).
+            if given_first {
+                let words: Vec<usize> = (s..end).filter(|&k| doc.is_word(k)).collect();
+                if words.len() >= 3 {
+                    let mut keep = words.len();
+                    while keep > 1 && ordinary(doc.low(words[keep - 1])) {
+                        keep -= 1;
+                    }
+                    if keep < words.len() {
+                        end = words[keep - 1] + 1;
+                    }
+                }
             }
         }
         // A single letter without a full stop ("T C Phailin", "Plan B") is not an initial.
-        // "the Jeff McBride Experience", "the Ross Ice Shelf": ordinary words after a given name and
-        // more end the name (three words or more, so that "Emma Stone" stays whole).
-        if s < end && class(doc.low(s)) & (GIVEN | NONP) == GIVEN {
-            let words: Vec<usize> = (s..end).filter(|&k| doc.is_word(k)).collect();
-            if words.len() >= 3 {
-                let mut keep = words.len();
-                while keep > 1 && ordinary(doc.low(words[keep - 1])) {
-                    keep -= 1;
-                }
-                if keep < words.len() {
-                    end = words[keep - 1] + 1;
-                }
-            }
-        }
         // One at the very start is an initial written without its stop ("R Saravanan").
         let stray = |k: usize| doc.is_word(k) && one_char(doc.str(k)) && !is_initial(doc, k);
         let stray_letter = (s + 1..end).any(stray);
