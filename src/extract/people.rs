@@ -554,8 +554,10 @@ fn candidates(doc: &Doc) -> Vec<Cand> {
         let stray_letter = (s + 1..end).any(stray);
         if s < end && !stray_letter {
             let words: Vec<usize> = (s..end).filter(|&k| doc.is_word(k)).collect();
-            let key: Vec<String> = words.iter().map(|&k| doc.low(k).to_string()).collect();
+            let key: Vec<&str> = words.iter().map(|&k| doc.low(k)).collect();
             if let Some(weak) = acceptable(doc, &key, s, i, titled) {
+                // A weak word's key is filled in only if it is kept (most are not): no allocation.
+                let key = if weak { Vec::new() } else { key.iter().map(|w| w.to_string()).collect() };
                 out.push(Cand { title_start: title_start.unwrap_or(s), titled, start: s, end, key, weak });
             }
         }
@@ -576,7 +578,7 @@ fn is_initial(doc: &Doc, i: usize) -> bool {
 }
 
 /// Filters that make a capitalised run not a personal name (organisations, places, months, ...).
-fn acceptable(doc: &Doc, key: &[String], start: usize, raw_start: usize, titled: bool) -> Option<bool> {
+fn acceptable(doc: &Doc, key: &[&str], start: usize, raw_start: usize, titled: bool) -> Option<bool> {
     // Only initials ("U.S", "D.C") are an abbreviation, not a name.
     if key.iter().all(|w| one_char(w)) {
         return None;
@@ -591,8 +593,8 @@ fn acceptable(doc: &Doc, key: &[String], start: usize, raw_start: usize, titled:
     for (c, w) in cls.iter_mut().zip(key) {
         *c = class(w);
     }
-    let cl = |k: usize| if k < 8 { cls[k] } else { class(&key[k]) };
-    if (0..key.len()).any(|k| cl(k) & ORG != 0 && !(k == 0 && matches!(key[0].as_str(), "bill" | "park"))) {
+    let cl = |k: usize| if k < 8 { cls[k] } else { class(key[k]) };
+    if (0..key.len()).any(|k| cl(k) & ORG != 0 && !(k == 0 && matches!(key[0], "bill" | "park"))) {
         return None;
     }
     // "Free Culture", "Magic Month", "Returning America": titles and things, not names.
@@ -601,7 +603,7 @@ fn acceptable(doc: &Doc, key: &[String], start: usize, raw_start: usize, titled:
         return None;
     }
     if key.len() == 1 {
-        let w = key[0].as_str();
+        let w = key[0];
         // A lone role noun ("Leaders met ...", "Officials") is a description, not a name.
         let c = cls[0];
         if c & COMMON != 0 || (c & TITLE != 0 && !titled) || w.chars().count() < 2 || c & GIVEN == 0 && is_role_noun(w)
@@ -612,7 +614,7 @@ fn acceptable(doc: &Doc, key: &[String], start: usize, raw_start: usize, titled:
         // "Virginia Governor", "Mets Poet": a role, not a name.
         return None;
     } else if matches!(
-        key[0].as_str(),
+        key[0],
         "north"
             | "south"
             | "east"
@@ -836,9 +838,17 @@ pub fn find(body: &Doc, title: &Doc) -> People {
         .filter(|c| c.key.len() > 1)
         .flat_map(|c| [(c.key[0].as_str(), ()), (c.key[c.key.len() - 1].as_str(), ())])
         .collect();
-    let keep: Vec<bool> = cands.iter().map(|c| !c.weak || lasts.contains_key(c.key[0].as_str())).collect();
+    let weak_word = |c: &Cand| (c.start..c.end).find(|&k| body.is_word(k)).map(|k| body.low(k));
+    let keep: Vec<Option<String>> =
+        cands.iter().map(|c| weak_word(c).filter(|w| c.weak && lasts.contains_key(w)).map(str::to_string)).collect();
     let mut it = keep.into_iter();
-    cands.retain(|_| it.next().unwrap_or(false));
+    cands.retain_mut(|c| match it.next().flatten() {
+        Some(w) => {
+            c.key = vec![w];
+            true
+        }
+        None => !c.weak,
+    });
 
     // Which written forms (keys) are people: multi-word names pass the filters; single words need evidence.
     let mut is_person_key: Map<Vec<String>, bool> = Map::default();
