@@ -292,7 +292,7 @@ const ROLE_MODIFIERS: &[&str] = &[
 ];
 
 fn is_acronym(s: &str) -> bool {
-    s.chars().count() >= 2 && s.chars().all(|c| c.is_uppercase() || c.is_ascii_digit() || c == '-')
+    !s.is_empty() && !one_char(s) && s.chars().all(|c| c.is_uppercase() || c.is_ascii_digit() || c == '-')
 }
 
 /// Is token `i` part of a role phrase (modifier or role noun)?
@@ -573,7 +573,7 @@ fn one_char(w: &str) -> bool {
 }
 
 fn is_initial(doc: &Doc, i: usize) -> bool {
-    doc.str(i).chars().count() == 1
+    one_char(doc.str(i))
         && doc.tokens.get(i + 1).is_some_and(|t| t.start < doc.text.len() && &doc.text[t.start..t.end] == ".")
 }
 
@@ -606,8 +606,7 @@ fn acceptable(doc: &Doc, key: &[&str], start: usize, raw_start: usize, titled: b
         let w = key[0];
         // A lone role noun ("Leaders met ...", "Officials") is a description, not a name.
         let c = cls[0];
-        if c & COMMON != 0 || (c & TITLE != 0 && !titled) || w.chars().count() < 2 || c & GIVEN == 0 && is_role_noun(w)
-        {
+        if c & COMMON != 0 || (c & TITLE != 0 && !titled) || one_char(w) || c & GIVEN == 0 && is_role_noun(w) {
             return None;
         }
     } else if cl(key.len() - 1) & (TITLE | ROLE) != 0 && cl(key.len() - 2) & (GIVEN | NONP) != GIVEN {
