@@ -32,6 +32,15 @@ fn load(src: &str) -> Set {
     src.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).map(super::text::lowercase).collect()
 }
 
+/// Parses a lexicon file with several whitespace-separated entries a line (long name lists).
+fn load_words(src: &str) -> Set {
+    src.lines()
+        .filter(|l| !l.trim_start().starts_with('#'))
+        .flat_map(str::split_whitespace)
+        .map(super::text::lowercase)
+        .collect()
+}
+
 macro_rules! lexicon {
     ($name:ident, $file:literal) => {
         pub static $name: LazyLock<Set> = LazyLock::new(|| load(include_str!(concat!("lexicons/", $file))));
@@ -51,6 +60,12 @@ lexicon!(NONSPEECH_CUES, "nonspeech_cues.txt");
 
 /// Every attribution cue, speech or not, for the one-look-up test of the indirect-speech pass (issue 4).
 pub static ANY_CUES: LazyLock<Set> = LazyLock::new(|| REPORTING_VERBS.union(&NONSPEECH_CUES).cloned().collect());
+
+/// Ordinary nouns and adjectives that make up titles of works and events, many a line.
+pub static ORDINARY_WORDS: LazyLock<Set> = LazyLock::new(|| load_words(include_str!("lexicons/ordinary_words.txt")));
+
+/// Common given names, many a line.
+pub static GIVEN_NAMES: LazyLock<Set> = LazyLock::new(|| load_words(include_str!("lexicons/given_names.txt")));
 
 pub fn is_cue(w: &str) -> bool {
     REPORTING_VERBS.contains(w)

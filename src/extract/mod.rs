@@ -30,7 +30,8 @@ pub fn run(title: &str, body: &str) -> Extraction {
                 .mentions
                 .iter()
                 .filter(|m| m.person == p)
-                .map(|m| doc.span(doc.tokens[m.start].start, doc.tokens[m.end - 1].end))
+                // The mention is the name itself, without an honorific ("Mr Key" -> "Key").
+                .map(|m| doc.span(doc.tokens[m.name_start].start, doc.tokens[m.end - 1].end))
                 .collect(),
             roles: person.roles.clone(),
         })

@@ -3,13 +3,50 @@
 
 use super::lexicon::FxHasher;
 use super::lexicon::{
-    is_cue, is_role_noun, COMMON_WORDS, NON_PERSON, NON_PERSON_PHRASES, ORG_WORDS, PARTICLES, TITLES,
+    is_cue, is_role_noun, COMMON_WORDS, GIVEN_NAMES, NON_PERSON, NON_PERSON_PHRASES, ORDINARY_WORDS, ORG_WORDS,
+    PARTICLES, ROLE_NOUNS, TITLES,
 };
 use super::text::Doc;
 use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
 
 type Map<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
+
+/// Word classes from the lexicons, merged so that one hash look-up answers every question the
+/// candidate filters ask about a word (they run on every capitalised word: speed matters).
+const GIVEN: u16 = 1;
+const NONP: u16 = 2;
+const ORDIN: u16 = 4;
+const ORG: u16 = 8;
+const TITLE: u16 = 16;
+const ROLE: u16 = 32;
+const COMMON: u16 = 64;
+
+static CLASS: std::sync::LazyLock<Map<String, u16>> = std::sync::LazyLock::new(|| {
+    let mut m: Map<String, u16> = Map::default();
+    for (set, bit) in [
+        (&*GIVEN_NAMES, GIVEN),
+        (&*NON_PERSON, NONP),
+        (&*ORDINARY_WORDS, ORDIN),
+        (&*ORG_WORDS, ORG),
+        (&*TITLES, TITLE),
+        (&*ROLE_NOUNS, ROLE),
+        (&*COMMON_WORDS, COMMON),
+    ] {
+        for w in set.iter() {
+            *m.entry(w.clone()).or_insert(0) |= bit;
+        }
+    }
+    m
+});
+
+fn class(w: &str) -> u16 {
+    CLASS.get(w).copied().unwrap_or(0)
+}
+
+fn is_given(w: &str) -> bool {
+    class(w) & GIVEN != 0
+}
 
 /// One person of the article while it is being built.
 #[derive(Debug, Clone)]
@@ -50,6 +87,9 @@ struct Cand {
     end: usize,
     /// The lower-cased name words, the key for clustering.
     key: Vec<String>,
+    /// A lone word that is a person only as the surname of a full name used elsewhere: a place
+    /// ("Valeska Paris" ... "Paris claims") or after a determiner ("the Santorum cocktail").
+    weak: bool,
 }
 
 /// Titles that are part of how a name is written ("Mr Smith"), unlike job titles, which are roles.
@@ -252,7 +292,7 @@ const ROLE_MODIFIERS: &[&str] = &[
 ];
 
 fn is_acronym(s: &str) -> bool {
-    s.chars().count() >= 2 && s.chars().all(|c| c.is_uppercase() || c.is_ascii_digit() || c == '-')
+    !s.is_empty() && !one_char(s) && s.chars().all(|c| c.is_uppercase() || c.is_ascii_digit() || c == '-')
 }
 
 /// Is token `i` part of a role phrase (modifier or role noun)?
@@ -294,21 +334,88 @@ fn role_before(doc: &Doc, end: usize) -> Option<usize> {
     Some(s)
 }
 
+/// A capitalised contraction ("I'm", "You'll", "We're", "Don't"): a sentence word, never a name.
+fn is_contraction(w: &str) -> bool {
+    ["'m", "'re", "'ll", "'ve", "'d", "n't"].iter().any(|s| w.ends_with(s))
+}
+
+/// An elided particle glued to a capitalised surname: "d'Ettorre", "d’Estaing", "l'Aquila".
+fn is_elided_particle(w: &str) -> bool {
+    let mut c = w.chars();
+    matches!(c.next(), Some('d' | 'l' | 'o'))
+        && matches!(c.next(), Some('\'' | '’'))
+        && c.next().is_some_and(char::is_uppercase)
+}
+
+/// The pronoun "I" (not an initial "I."): it ends a name run ("Actually I think", "Could I").
+fn is_pronoun_i(doc: &Doc, i: usize) -> bool {
+    doc.str(i) == "I" && !is_initial(doc, i)
+}
+
+/// A dotted country abbreviation starting at token `i` ("U.S.", "U.K.", "U.N.", "E.U."): returns the
+/// token after its last letter, so "U.S. President Donald Trump" can drop it like a demonym.
+fn country_abbrev(doc: &Doc, i: usize) -> Option<usize> {
+    if !is_initial(doc, i) || i + 2 >= doc.tokens.len() || !is_initial(doc, i + 2) {
+        return None;
+    }
+    match (doc.low(i), doc.low(i + 2)) {
+        ("u", "s" | "k" | "n") | ("e", "u") => Some(i + 3),
+        _ => None,
+    }
+}
+
+/// A word that introduces a name inside a capitalised run ("NASA Administrator Charles Bolden",
+/// "Home Secretary Suella Braverman"): a title or a singular role noun.
+fn title_like(w: &str) -> bool {
+    class(w) & (TITLE | ROLE) != 0
+}
+
+/// Generational suffixes that are not a name on their own ("King Jr").
+fn is_suffix(w: &str) -> bool {
+    matches!(w, "jr" | "sr" | "ii" | "iii" | "iv")
+}
+
+/// Sentence-initial words that are plainly not names: adverbs in "-ly" ("Actually", "Sometimes" is
+/// in the common-word list), unless the word is a given name ("Kelly", "Emily").
+fn sentence_word(doc: &Doc, k: usize) -> bool {
+    let l = doc.low(k);
+    doc.sent_start(k) == k
+        && l.len() > 4
+        && (l.ends_with("ly") || l.ends_with("ing") && doc.tokens.get(k + 1).is_some_and(|_| doc.is_cap(k + 1)))
+        && !is_given(l)
+}
+
+/// A word that is ordinary vocabulary rather than a name ("Free", "Culture", "Magic", "America").
+fn ordinary(w: &str) -> bool {
+    let c = class(w);
+    c & (ORDIN | COMMON | NONP | ORG) != 0 && c & GIVEN == 0
+}
+
 /// Finds capitalised name-like runs in a document.
 fn candidates(doc: &Doc) -> Vec<Cand> {
     let n = doc.tokens.len();
     let mut out = Vec::new();
     let mut i = 0;
     while i < n {
-        if !doc.is_cap(i) || is_acronym(doc.str(i)) && !is_initial(doc, i) {
+        if !doc.is_cap(i)
+            || is_acronym(doc.str(i)) && !is_initial(doc, i)
+            || is_pronoun_i(doc, i)
+            || is_contraction(doc.low(i))
+        {
             i += 1;
             continue;
         }
-        // Extend over capitalised words, initials ("J."), and particles followed by a capital.
+        // Extend over capitalised words, initials ("J.", "O.J."), and particles followed by a capital.
         let mut j = i;
         let mut last_word = i;
         while j < n && doc.tokens[j].para == doc.tokens[i].para {
-            if j > i && !doc.tokens[j].space_before && doc.is_word(j) {
+            // A word glued to the previous token is another word ("Putin'24"), except after an
+            // initial's full stop ("O.J. Simpson", "U.S.").
+            let after_initial = j >= 2 && doc.str(j - 1) == "." && is_initial(doc, j - 2);
+            if j > i && !doc.tokens[j].space_before && doc.is_word(j) && !after_initial {
+                break;
+            }
+            if is_pronoun_i(doc, j) || is_contraction(doc.low(j)) {
                 break;
             }
             if doc.is_cap(j) && (!is_acronym(doc.str(j)) || is_initial(doc, j)) {
@@ -321,6 +428,10 @@ fn candidates(doc: &Doc) -> Vec<Cand> {
                     }
                     break;
                 }
+                j += 1;
+            } else if doc.is_word(j) && j > i && is_elided_particle(doc.str(j)) {
+                // "Patrizia d'Ettorre", "Valéry d’Estaing".
+                last_word = j;
                 j += 1;
             } else if doc.is_word(j) && PARTICLES.contains(doc.low(j)) && j > i {
                 j += 1;
@@ -339,15 +450,27 @@ fn candidates(doc: &Doc) -> Vec<Cand> {
                 s += 1;
                 continue;
             }
-            if TITLES.contains(l) && s + 1 < raw_end {
+            if let Some(after) = country_abbrev(doc, s).filter(|&a| a < raw_end) {
+                title_start = None;
+                s = after;
+                continue;
+            }
+            if matches!(l, "st" | "saint" | "ste") && s == i {
+                // "St. Louis", "Saint Petersburg": a place, not a title.
+                s = raw_end;
+                break;
+            }
+            let c = class(l);
+            if c & TITLE != 0 && s + 1 < raw_end {
                 titled = true;
                 if HONORIFICS.contains(&l) {
                     title_start.get_or_insert(s);
                 } else {
                     title_start = None;
                 }
-            } else if COMMON_WORDS.contains(l)
-                || (NON_PERSON.contains(l) && s + 1 < raw_end)
+            } else if c & COMMON != 0
+                || (c & NONP != 0 && s + 1 < raw_end && c & GIVEN == 0)
+                || sentence_word(doc, s)
                 || ROLE_MODIFIERS.contains(&l) && s + 1 < raw_end
                 || is_role_noun(l) && s + 1 < raw_end
             {
@@ -357,11 +480,85 @@ fn candidates(doc: &Doc) -> Vec<Cand> {
             }
             s += 1;
         }
-        if s < raw_end {
-            let words: Vec<usize> = (s..raw_end).filter(|&k| doc.is_word(k)).collect();
-            let key: Vec<String> = words.iter().map(|&k| doc.low(k).to_string()).collect();
-            if acceptable(doc, &key, s, i, titled) {
-                out.push(Cand { title_start: title_start.unwrap_or(s), titled, start: s, end: raw_end, key });
+        // A title or role inside the run starts the name after it: "NASA Administrator Charles
+        // Bolden", "Pennsylvania Senator Rick Santorum". Not after a given name ("Carole King").
+        let mut k = raw_end;
+        while k > s + 1 {
+            k -= 1;
+            let l = doc.low(k - 1);
+            if doc.is_word(k - 1) && title_like(l) {
+                let prev_given = k >= 2 && doc.is_word(k - 2) && is_given(doc.low(k - 2));
+                let rest_named = (k..raw_end).any(|x| doc.is_word(x) && !is_suffix(doc.low(x)));
+                if !prev_given && rest_named {
+                    titled = true;
+                    title_start = HONORIFICS.contains(&l).then_some(k - 1);
+                    s = k;
+                    break;
+                }
+            }
+        }
+        let mut end = raw_end;
+        // Organisation words and given names inside the run: only for runs of several tokens (most
+        // runs are one word, and this is the hot path).
+        if end > s + 1 {
+            let org_at = |from: usize, to: usize| (from..to).find(|&x| doc.is_word(x) && class(doc.low(x)) & ORG != 0);
+            // "Washington State University Simon Ličen": a given name and more after an organisation word
+            // start a person's name.
+            if let Some(o) = org_at(s, end) {
+                let last_org = (o..end).rev().find(|&x| doc.is_word(x) && class(doc.low(x)) & ORG != 0).unwrap_or(o);
+                let given = (o + 1..end).find(|&x| doc.is_word(x) && is_given(doc.low(x)));
+                let rest: Vec<usize> = (last_org + 1..end).filter(|&x| doc.is_word(x)).collect();
+                if let Some(g) = given.filter(|&g| (g + 1..end).any(|x| doc.is_word(x)) && org_at(g, end).is_none()) {
+                    s = g;
+                    titled = false;
+                    title_start = None;
+                } else if rest.len() >= 2 && rest.iter().all(|&x| !ordinary(doc.low(x))) {
+                    // "Refugee Council Enver Solomon": two or more name-like words after the organisation.
+                    s = rest[0];
+                    titled = false;
+                    title_start = None;
+                }
+            }
+            // "the Andy Warhol Foundation": a given name, initials and a surname before an organisation
+            // word name a person inside the organisation's name.
+            // Not a place that is also a given name ("Sydney Morning Herald") nor an ordinary word as the
+            // surname ("Irving Independent School District").
+            let given_first = s < end && class(doc.low(s)) & (GIVEN | NONP) == GIVEN;
+            if given_first && org_at(s + 1, end).is_some() {
+                let mut x = s + 1;
+                while x < end && (!doc.is_word(x) || is_initial(doc, x)) {
+                    x += 1;
+                }
+                if x < end && !ordinary(doc.low(x)) {
+                    end = x + 1;
+                }
+            }
+            // "the Jeff McBride Experience", "the Ross Ice Shelf": ordinary words after a given name and
+            // more end the name (three words or more, so that "Emma Stone" stays whole).
+            if given_first {
+                let words: Vec<usize> = (s..end).filter(|&k| doc.is_word(k)).collect();
+                if words.len() >= 3 {
+                    let mut keep = words.len();
+                    while keep > 1 && ordinary(doc.low(words[keep - 1])) {
+                        keep -= 1;
+                    }
+                    if keep < words.len() {
+                        end = words[keep - 1] + 1;
+                    }
+                }
+            }
+        }
+        // A single letter without a full stop ("T C Phailin", "Plan B") is not an initial.
+        // One at the very start is an initial written without its stop ("R Saravanan").
+        let stray = |k: usize| doc.is_word(k) && one_char(doc.str(k)) && !is_initial(doc, k);
+        let stray_letter = (s + 1..end).any(stray);
+        if s < end && !stray_letter {
+            let words: Vec<usize> = (s..end).filter(|&k| doc.is_word(k)).collect();
+            let key: Vec<&str> = words.iter().map(|&k| doc.low(k)).collect();
+            if let Some(weak) = acceptable(doc, &key, s, i, titled) {
+                // A weak word's key is filled in only if it is kept (most are not): no allocation.
+                let key = if weak { Vec::new() } else { key.iter().map(|w| w.to_string()).collect() };
+                out.push(Cand { title_start: title_start.unwrap_or(s), titled, start: s, end, key, weak });
             }
         }
         i = raw_end.max(i + 1);
@@ -369,27 +566,54 @@ fn candidates(doc: &Doc) -> Vec<Cand> {
     out
 }
 
+/// A one-character word, without counting all the chars of a long one.
+fn one_char(w: &str) -> bool {
+    let mut c = w.chars();
+    c.next().is_some() && c.next().is_none()
+}
+
 fn is_initial(doc: &Doc, i: usize) -> bool {
-    doc.str(i).chars().count() == 1
+    one_char(doc.str(i))
         && doc.tokens.get(i + 1).is_some_and(|t| t.start < doc.text.len() && &doc.text[t.start..t.end] == ".")
 }
 
 /// Filters that make a capitalised run not a personal name (organisations, places, months, ...).
-fn acceptable(doc: &Doc, key: &[String], start: usize, raw_start: usize, titled: bool) -> bool {
-    if key.is_empty() || key.iter().any(|w| ORG_WORDS.contains(w)) {
-        return false;
+fn acceptable(doc: &Doc, key: &[&str], start: usize, raw_start: usize, titled: bool) -> Option<bool> {
+    // Only initials ("U.S", "D.C") are an abbreviation, not a name.
+    if key.iter().all(|w| one_char(w)) {
+        return None;
+    }
+    // "Bill" opens names ("Bill Ingalls") while it closes laws ("Finance Bill"); so does the
+    // Korean surname "Park" ("Park Joo-Ho", but "Central Park").
+    if key.is_empty() {
+        return None;
+    }
+    // One look-up a word (the first eight words; names are shorter).
+    let mut cls = [0u16; 8];
+    for (c, w) in cls.iter_mut().zip(key) {
+        *c = class(w);
+    }
+    let cl = |k: usize| if k < 8 { cls[k] } else { class(key[k]) };
+    if (0..key.len()).any(|k| cl(k) & ORG != 0 && !(k == 0 && matches!(key[0], "bill" | "park"))) {
+        return None;
+    }
+    // "Free Culture", "Magic Month", "Returning America": titles and things, not names.
+    let ordinary_at = |k: usize| cl(k) & (ORDIN | COMMON | NONP | ORG) != 0 && cl(k) & GIVEN == 0;
+    if key.len() > 1 && (0..key.len()).all(ordinary_at) {
+        return None;
     }
     if key.len() == 1 {
-        let w = key[0].as_str();
-        if NON_PERSON.contains(w)
-            || COMMON_WORDS.contains(w)
-            || (TITLES.contains(w) && !titled)
-            || w.chars().count() < 2
-        {
-            return false;
+        let w = key[0];
+        // A lone role noun ("Leaders met ...", "Officials") is a description, not a name.
+        let c = cls[0];
+        if c & COMMON != 0 || (c & TITLE != 0 && !titled) || one_char(w) || c & GIVEN == 0 && is_role_noun(w) {
+            return None;
         }
+    } else if cl(key.len() - 1) & (TITLE | ROLE) != 0 && cl(key.len() - 2) & (GIVEN | NONP) != GIVEN {
+        // "Virginia Governor", "Mets Poet": a role, not a name.
+        return None;
     } else if matches!(
-        key[0].as_str(),
+        key[0],
         "north"
             | "south"
             | "east"
@@ -402,27 +626,41 @@ fn acceptable(doc: &Doc, key: &[String], start: usize, raw_start: usize, titled:
             | "greater"
             | "upper"
             | "lower"
+            | "st"
+            | "saint"
+            | "san"
+            | "santa"
+            | "fort"
+            | "mount"
+            | "port"
+            | "cape"
+            | "lake"
+            | "los"
+            | "las"
     ) {
         // "West Sussex", "South Ossetia": regions, not people.
-        return false;
-    } else if key.iter().all(|w| NON_PERSON.contains(w) || COMMON_WORDS.contains(w)) {
-        return false;
+        return None;
+    } else if (0..key.len()).all(|k| cl(k) & (NONP | COMMON) != 0) {
+        return None;
     }
     for len in 2..=key.len().min(4) {
         for win in key.windows(len) {
             if NON_PERSON_PHRASES.contains(&win.join(" ")) {
-                return false;
+                return None;
             }
         }
     }
     if key.iter().any(|w| w.chars().any(|c| c.is_ascii_digit())) {
-        return false;
+        return None;
     }
     // "the Kremlin", "a Labour ...": a determiner right before the run marks a thing, not a person.
-    if !titled && start == raw_start && start > 0 && matches!(doc.low(start - 1), "the" | "a" | "an") {
-        return false;
+    // A given name and a surname are a person even so ("the Tom Cruise video").
+    let given_full = key.len() > 1 && cls[0] & (GIVEN | NONP) == GIVEN;
+    let determiner = start == raw_start && start > 0 && matches!(doc.low(start - 1), "the" | "a" | "an");
+    if !titled && !given_full && determiner {
+        return (key.len() == 1).then_some(true);
     }
-    true
+    Some(key.len() == 1 && cls[0] & (NONP | ORDIN) != 0)
 }
 
 /// Evidence, at one occurrence, that a single capitalised word names a person.
@@ -432,6 +670,19 @@ fn evidence(doc: &Doc, c: &Cand) -> bool {
         return true;
     }
     let (s, e) = (c.start, c.end);
+    // "Irving, Texas": a lone word before a comma and a country or state is a place.
+    if c.key.len() == 1
+        && e + 1 < n
+        && doc.str(e) == ","
+        && doc.is_cap(e + 1)
+        && class(doc.low(e + 1)) & (NONP | GIVEN) == NONP
+    {
+        return false;
+    }
+    // A common given name on its own ("Gloria developed ...").
+    if c.key.len() == 1 && is_given(&c.key[0]) {
+        return true;
+    }
     // Role phrase right before: "political scientist Gallyamov".
     if s > 0 && doc.is_word(s - 1) && !doc.is_cap(s - 1) && is_role_noun(doc.low(s - 1)) {
         return true;
@@ -439,6 +690,47 @@ fn evidence(doc: &Doc, c: &Cand) -> bool {
     // Apposition after: "Kiriyenko (the first deputy head ...)", "Smith, a spokesman for ...".
     if role_after(doc, e).is_some() {
         return true;
+    }
+    // A possessive with a personal relation: "Obama's national security advisor", "Smith's wife".
+    if e + 1 < n && matches!(doc.str(e), "'s" | "’s") {
+        let personal = |w: &str| {
+            matches!(
+                w,
+                "wife"
+                    | "husband"
+                    | "son"
+                    | "daughter"
+                    | "mother"
+                    | "father"
+                    | "brother"
+                    | "sister"
+                    | "widow"
+                    | "parents"
+                    | "children"
+                    | "family"
+                    | "lawyer"
+                    | "lawyers"
+                    | "attorney"
+                    | "spokesman"
+                    | "spokeswoman"
+                    | "spokesperson"
+                    | "adviser"
+                    | "advisor"
+                    | "aide"
+                    | "aides"
+                    | "friend"
+                    | "girlfriend"
+                    | "boyfriend"
+                    | "biographer"
+                    | "campaign"
+                    | "presidency"
+                    | "death"
+                    | "birth"
+            )
+        };
+        if (e + 1..(e + 5).min(n)).take_while(|&x| doc.is_word(x) && !doc.is_cap(x)).any(|x| personal(doc.low(x))) {
+            return true;
+        }
     }
     // Verb after, possibly past an adverb: "Smith said", "Putin really needs", "Putin's".
     let mut k = e;
@@ -535,22 +827,47 @@ fn role_after(doc: &Doc, e: usize) -> Option<(usize, usize)> {
 
 /// Finds the people of an article: candidates in title and body, evidence, clustering, mentions, roles.
 pub fn find(body: &Doc, title: &Doc) -> People {
-    let cands = candidates(body);
     let title_cands = candidates(title);
+    let mut cands = candidates(body);
+    // Weak words (places, words after "the") matter only as part of a longer name: drop the
+    // rest early, they are most capitalised words of an article (countries, months, cities).
+    let lasts: Map<&str, ()> = cands
+        .iter()
+        .chain(title_cands.iter())
+        .filter(|c| c.key.len() > 1)
+        .flat_map(|c| [(c.key[0].as_str(), ()), (c.key[c.key.len() - 1].as_str(), ())])
+        .collect();
+    let weak_word = |c: &Cand| (c.start..c.end).find(|&k| body.is_word(k)).map(|k| body.low(k));
+    let keep: Vec<Option<String>> =
+        cands.iter().map(|c| weak_word(c).filter(|w| c.weak && lasts.contains_key(w)).map(str::to_string)).collect();
+    let mut it = keep.into_iter();
+    cands.retain_mut(|c| match it.next().flatten() {
+        Some(w) => {
+            c.key = vec![w];
+            true
+        }
+        None => !c.weak,
+    });
 
     // Which written forms (keys) are people: multi-word names pass the filters; single words need evidence.
     let mut is_person_key: Map<Vec<String>, bool> = Map::default();
+    let mut strong: Map<&[String], ()> = Map::default();
     for c in &cands {
-        let ok = c.key.len() > 1 || evidence(body, c);
+        let ok = !c.weak && (c.key.len() > 1 || evidence(body, c));
         let e = is_person_key.entry(c.key.clone()).or_insert(false);
         *e |= ok;
+        if !c.weak {
+            strong.insert(&c.key, ());
+        }
     }
     // A lone surname (or first name) of a full name used elsewhere needs no evidence of its own.
     let full: Vec<Vec<String>> =
         is_person_key.iter().filter(|(k, &v)| v && k.len() > 1).map(|(k, _)| k.clone()).collect();
     for (k, v) in is_person_key.iter_mut() {
         if !*v && k.len() == 1 {
-            *v = full.iter().any(|f| f.last() == k.first() || f.first() == k.first());
+            // A weak word (a place, a word after "the") only as a surname: "Paris" after "Valeska Paris".
+            let first_ok = strong.contains_key(k.as_slice());
+            *v = full.iter().any(|f| f.last() == k.first() || first_ok && f.first() == k.first());
         }
     }
     // The headline's subject: "Name: ..." or "Name says ...".
@@ -559,7 +876,7 @@ pub fn find(body: &Doc, title: &Doc) -> People {
         let after = title.tokens.get(c.end).map(|_| title.str(c.end)).unwrap_or("");
         let speaker_like = after == ":" || (c.end < title.tokens.len() && is_cue(title.low(c.end)));
         let in_body = is_person_key.get(&c.key).copied().unwrap_or(false);
-        if (speaker_like && (c.key.len() > 1 || evidence(title, c))) || in_body {
+        if (speaker_like && !c.weak && (c.key.len() > 1 || evidence(title, c))) || in_body {
             if headline_key.is_none() && speaker_like {
                 headline_key = Some(c.key.clone());
             }
