@@ -295,7 +295,9 @@ fn speaker_starting(doc: &Doc, people: &People, s: usize, ceil: usize) -> Option
 /// Resolves a written speaker to a person or a label.
 fn resolve(doc: &Doc, people: &People, quoted: &[bool], (s, e): (usize, usize), following: Option<usize>) -> Speaker {
     let mut sp = Speaker { s, e, person: None, label: None };
-    if let Some(m) = mention_at(people, s) {
+    // The name is the phrase's head, at its start ("Josh Schwerin, a spokesman") or end ("Clinton spokesman Josh
+    // Schwerin").
+    if let Some(m) = mention_at(people, s).or_else(|| mention_at(people, e - 1).filter(|m| m.end == e)) {
         sp.person = Some(m.person);
         return sp;
     }
@@ -601,10 +603,17 @@ pub fn find(doc: &Doc, people: &People) -> Vec<ExtractedStatement> {
         if !f.nested && !vague && (speaker.is_some() || label.is_some()) {
             following = Some((speaker, label.clone(), out.len()));
         }
+        let text = doc.span(f.start, f.end);
+        // Paraphrase carrying quoted words ("said the plan was “dead on arrival”") is a mixed quote.
+        let kind = if f.kind == StatementKind::Indirect && has_quote_marks(&text.text) {
+            StatementKind::Mixed
+        } else {
+            f.kind
+        };
         out.push(ExtractedStatement {
-            kind: f.kind,
+            kind,
             cue,
-            text: doc.span(f.start, f.end),
+            text,
             speaker,
             speaker_span,
             source_label: if speaker.is_some() { None } else { label },
@@ -612,6 +621,11 @@ pub fn find(doc: &Doc, people: &People) -> Vec<ExtractedStatement> {
         });
     }
     out
+}
+
+/// Whether a text holds a quotation mark (not an apostrophe).
+fn has_quote_marks(text: &str) -> bool {
+    text.chars().any(|c| is_double(c) || c == '‘') || text.contains("''") || text.contains("``")
 }
 
 fn resolve_later((s, e): (usize, usize)) -> Speaker {
