@@ -344,14 +344,27 @@ fn after_quote(doc: &Doc, people: &People, close: usize) -> Option<(usize, (usiz
         if let Some(sp) = speaker_starting(doc, people, k + 1, ceil) {
             return Some((k, sp));
         }
+        // "said the 46-year-old", "said the man who built his career on ...": a description up to the clause end.
+        if k + 2 < ceil && DETERMINERS.contains(&doc.low(k + 1)) {
+            let e = (k + 2..ceil.min(k + 16)).find(|&x| !doc.is_word(x) && doc.str(x) != "-").unwrap_or(ceil.min(k + 16));
+            if e == ceil || doc.str(e) == "," {
+                return Some((k, (k + 1, e)));
+            }
+        }
         return None;
+    }
+    // "quipped Smith": any past-tense verb right after the quote, then a named person.
+    if k < ceil && tag_verb(doc, k) {
+        if let Some(m) = mention_at(people, k + 1).filter(|m| m.start == k + 1) {
+            return Some((k, (m.start, m.end.min(ceil))));
+        }
     }
     // "she said", "Smith also told reporters"
     let sp = speaker_starting(doc, people, k, ceil)?;
     let mut c = sp.1;
     // "Jeff Weaver, Sanders' campaign manager, said": skip the apposition to its closing comma (issue 4).
     if c < ceil && doc.str(c) == "," {
-        if let Some(close) = (c + 1..ceil.min(c + 14)).find(|&x| doc.str(x) == ",") {
+        if let Some(close) = (c + 1..ceil.min(c + 30)).find(|&x| doc.str(x) == ",") {
             if close + 1 < ceil && doc.is_word(close + 1) && is_cue(doc.low(close + 1)) {
                 c = close + 1;
             }
@@ -368,7 +381,22 @@ fn after_quote(doc: &Doc, people: &People, close: usize) -> Option<(usize, (usiz
     {
         c += 1;
     }
-    (c < ceil && doc.is_word(c) && is_cue(doc.low(c))).then_some((c, sp))
+    if c < ceil && doc.is_word(c) && is_cue(doc.low(c)) {
+        return Some((c, sp));
+    }
+    // "“…,” he surmised.", "“…,” Toomey fumed on Tuesday": right after a quote, a pronoun or named subject and a
+    // past-tense verb attribute it whatever the verb.
+    let subject = is_pronoun(doc.low(sp.0)) || doc.low(sp.0) == "it" || mention_at(people, sp.0).is_some();
+    (c == sp.1 && c < ceil && subject && tag_verb(doc, c)).then_some((c, sp))
+}
+
+/// A verb that can tag a quote it follows: a verb of saying, or any lower-case past-tense form ("fumed", "wrote").
+fn tag_verb(doc: &Doc, k: usize) -> bool {
+    if !doc.is_word(k) || doc.is_cap(k) {
+        return false;
+    }
+    let w = doc.low(k);
+    is_cue(w) || matches!(w, "wrote" | "read" | "began" | "went") || w.len() > 4 && w.ends_with("ed") && !COMMON_WORDS.contains(w)
 }
 
 /// Attribution before an opening mark in the same sentence: `Smith said: “`, `He told the BBC, “`.
@@ -589,12 +617,8 @@ pub fn find(doc: &Doc, people: &People) -> Vec<ExtractedStatement> {
             label = l.clone();
             how = Attribution::Continuation;
             cue = None;
-            // The next piece of a quote split around its attribution in the same paragraph
-            // (`“…,” Rubio said. “…”`): the attribution is written right there, so it is its speaker span too.
-            let para = |x: &Found| doc.tokens[x.tok].para;
-            if *src + 1 == out.len() && para(&found[*src]) == para(f) {
-                speaker_span = out[*src].speaker_span.clone();
-            }
+            // The speaker is written where the statement it continues was attributed.
+            speaker_span = out[*src].speaker_span.clone();
         }
         if f.kind == StatementKind::Indirect && f.attr.cue.is_some_and(|c| doc.low(c) == "according") {
             cue = Some("according to".to_string());
