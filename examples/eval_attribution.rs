@@ -270,6 +270,7 @@ struct Tally {
     fp_direct: Vec<Example>,
     miss_direct: Vec<Example>,
     wrong_speaker: Vec<Example>,
+    wrong_speaker_direct: Vec<Example>,
 }
 
 fn main() {
@@ -406,6 +407,7 @@ fn main() {
             ("missed attribution (T=0.3)", &tallies[0].miss_all),
             ("false-positive statement (T=0.3)", &tallies[0].fp_all),
             ("wrong speaker (T=0.3)", &tallies[0].wrong_speaker),
+            ("wrong speaker, direct (T=0.8)", &tallies[1].wrong_speaker_direct),
         ];
         for (name, list) in names {
             println!("\n== {name}: {} in all; {verbose} shown", list.len());
@@ -666,9 +668,10 @@ fn score_doc(doc: usize, gold: &[GoldAttr], pred: &[Pred], t: f64, unit: bool, t
                     tally.speaker_missing += 1;
                     *tally.speaker_missing_by.entry(p.attribution).or_default() += 1;
                 }
-                if !agree && !direct {
+                if !agree {
                     let src = g.source.iter().map(|&(a, b)| format!("{a}-{b}")).collect::<Vec<_>>().join(";");
-                    tally.wrong_speaker.push(Example {
+                    let list = if direct { &mut tally.wrong_speaker_direct } else { &mut tally.wrong_speaker };
+                    list.push(Example {
                         doc,
                         start: g.source[0].0,
                         end: g.source[g.source.len() - 1].1,

@@ -233,7 +233,8 @@ fn speaker_ending(doc: &Doc, people: &People, e: usize, floor: usize) -> Option<
         return None;
     }
     let w = doc.low(last);
-    if is_pronoun(w) {
+    // "it said": an organisation named before.
+    if is_pronoun(w) || w == "it" {
         return Some((last, e));
     }
     if !(is_role_noun(w) || SOURCES.contains(w) || doc.is_cap(last) && !COMMON_WORDS.contains(w)) {
@@ -270,7 +271,7 @@ fn speaker_starting(doc: &Doc, people: &People, s: usize, ceil: usize) -> Option
     if !doc.is_word(s) {
         return None;
     }
-    if is_pronoun(doc.low(s)) {
+    if is_pronoun(doc.low(s)) || doc.low(s) == "it" {
         return Some((s, s + 1));
     }
     let mut e = s;
@@ -346,7 +347,7 @@ fn after_quote(doc: &Doc, people: &People, close: usize) -> Option<(usize, (usiz
         }
         // "said the 46-year-old", "said the man who built his career on ...": a description up to the clause end.
         if k + 2 < ceil && DETERMINERS.contains(&doc.low(k + 1)) {
-            let e = (k + 2..ceil.min(k + 16)).find(|&x| !doc.is_word(x) && doc.str(x) != "-").unwrap_or(ceil.min(k + 16));
+            let e = (k + 2..ceil.min(k + 16)).find(|&x| !np_token(doc, x)).unwrap_or(ceil.min(k + 16));
             if e == ceil || doc.str(e) == "," {
                 return Some((k, (k + 1, e)));
             }
@@ -359,9 +360,17 @@ fn after_quote(doc: &Doc, people: &People, close: usize) -> Option<(usize, (usiz
             return Some((k, (m.start, m.end.min(ceil))));
         }
     }
-    // "she said", "Smith also told reporters"
-    let sp = speaker_starting(doc, people, k, ceil)?;
+    // "she said", "Smith also told reporters", "the man shouted"
+    let sp = speaker_starting(doc, people, k, ceil).or_else(|| det_np_starting(doc, k, ceil))?;
     let mut c = sp.1;
+    // "Jeffrey Lewis of the James Martin Center wrote": a name's "of"/"from"/"at" phrase before the verb.
+    if c < ceil && matches!(doc.low(c), "of" | "from" | "at") && mention_at(people, sp.0).is_some() {
+        if let Some(v) = (c + 1..ceil.min(c + 10)).find(|&x| !np_token(doc, x) || tag_verb(doc, x)) {
+            if tag_verb(doc, v) {
+                c = v;
+            }
+        }
+    }
     // "Jeff Weaver, Sanders' campaign manager, said": skip the apposition to its closing comma (issue 4).
     if c < ceil && doc.str(c) == "," {
         if let Some(close) = (c + 1..ceil.min(c + 30)).find(|&x| doc.str(x) == ",") {
@@ -386,8 +395,22 @@ fn after_quote(doc: &Doc, people: &People, close: usize) -> Option<(usize, (usiz
     }
     // "“…,” he surmised.", "“…,” Toomey fumed on Tuesday": right after a quote, a pronoun or named subject and a
     // past-tense verb attribute it whatever the verb.
-    let subject = is_pronoun(doc.low(sp.0)) || doc.low(sp.0) == "it" || mention_at(people, sp.0).is_some();
-    (c == sp.1 && c < ceil && subject && tag_verb(doc, c)).then_some((c, sp))
+    (c < ceil && tag_verb(doc, c)).then_some((c, sp))
+}
+
+/// A token of a noun phrase: a word, a possessive or a hyphen.
+fn np_token(doc: &Doc, x: usize) -> bool {
+    doc.is_word(x) || matches!(doc.str(x), "'s" | "’s" | "-")
+}
+
+/// A description opened by a determiner ("the man", "another commenter", "one person with knowledge of the talks"),
+/// up to (not including) the first verb that can tag a quote; at most a dozen tokens.
+fn det_np_starting(doc: &Doc, s: usize, ceil: usize) -> Option<(usize, usize)> {
+    if !(doc.is_word(s) && DETERMINERS.contains(&doc.low(s))) {
+        return None;
+    }
+    let e = (s + 1..ceil.min(s + 12)).find(|&x| !np_token(doc, x) || tag_verb(doc, x))?;
+    (e > s + 1 && tag_verb(doc, e)).then_some((s, e))
 }
 
 /// A verb that can tag a quote it follows: a verb of saying, or any lower-case past-tense form ("fumed", "wrote").
@@ -410,7 +433,9 @@ fn before_quote(doc: &Doc, people: &People, open: usize) -> Option<(usize, (usiz
         if doc.tokens[k].kind == Kind::Quote {
             return None;
         }
-        if doc.is_word(k) && is_cue(doc.low(k)) {
+        // "As Professor Foner put it: ..."
+        let put_it = matches!(doc.low(k), "put" | "puts") && k + 1 < open && doc.low(k + 1) == "it";
+        if doc.is_word(k) && (is_cue(doc.low(k)) || put_it) {
             let e = skip_adverbs_back(doc, k, floor);
             if let Some(sp) = speaker_ending(doc, people, e, floor) {
                 return Some((k, sp, colon));
@@ -421,8 +446,9 @@ fn before_quote(doc: &Doc, people: &People, open: usize) -> Option<(usize, (usiz
                     return Some((k, sp, colon));
                 }
             }
-            // "as the Heritage Foundation website notes:" — any noun phrase before a colon introduction.
-            if colon {
+            // "as the Heritage Foundation website notes:", "Another commenter said, “...”": any noun phrase
+            // before a cue that introduces the quote.
+            if colon || k + 2 == open && doc.str(k + 1) == "," || put_it {
                 if let Some(sp) = np_ending(doc, e, floor) {
                     return Some((k, sp, colon));
                 }
