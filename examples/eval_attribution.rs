@@ -243,6 +243,8 @@ struct Example {
     start: usize,
     end: usize,
     note: String,
+    /// For a false positive: the gold Content it covers most, shown beside it.
+    gold: Option<(usize, usize)>,
 }
 
 #[derive(Default)]
@@ -413,6 +415,9 @@ fn main() {
             println!("\n== {name}: {} in all; {verbose} shown", list.len());
             for ex in spread(list, verbose) {
                 println!("- {} | {}", ex.note, context(&texts[ex.doc], ex.start, ex.end, 60));
+                if let Some((a, b)) = ex.gold {
+                    println!("    gold: {}", context(&texts[ex.doc], a, b, 20));
+                }
             }
         }
     }
@@ -675,6 +680,7 @@ fn score_doc(doc: usize, gold: &[GoldAttr], pred: &[Pred], t: f64, unit: bool, t
                         doc,
                         start: g.source[0].0,
                         end: g.source[g.source.len() - 1].1,
+                        gold: None,
                         note: format!(
                             "gold source {src}; predicted speaker span {:?} ({}, cue {:?})",
                             p.speaker_span,
@@ -710,7 +716,7 @@ fn score_doc(doc: usize, gold: &[GoldAttr], pred: &[Pred], t: f64, unit: bool, t
                 g.cue,
                 if touched { ", partly covered by a prediction" } else { "" }
             );
-            let ex = Example { doc, start: g.content[0].0, end: g.content[g.content.len() - 1].1, note };
+            let ex = Example { doc, start: g.content[0].0, end: g.content[g.content.len() - 1].1, note, gold: None };
             if direct {
                 tally.miss_direct.push(ex);
             } else {
@@ -742,7 +748,9 @@ fn score_doc(doc: usize, gold: &[GoldAttr], pred: &[Pred], t: f64, unit: bool, t
                     ""
                 }
             );
-            let ex = Example { doc, start: p.span.0, end: p.span.1, note };
+            let best = gs.iter().filter(|g| p.cover(&g.content) > 0).max_by_key(|g| p.cover(&g.content));
+            let gold = best.map(|g| (g.content[0].0, g.content[g.content.len() - 1].1));
+            let ex = Example { doc, start: p.span.0, end: p.span.1, note, gold };
             if direct {
                 tally.fp_direct.push(ex);
             } else {

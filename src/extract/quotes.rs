@@ -317,6 +317,11 @@ fn resolve(doc: &Doc, people: &People, quoted: &[bool], (s, e): (usize, usize), 
 /// Attribution in the tokens right after a closing mark: `, says Abbas Gallyamov`, `, she said`.
 fn after_quote(doc: &Doc, people: &People, close: usize) -> Option<(usize, (usize, usize))> {
     let pe = doc.paras[doc.tokens[close].para.min(doc.paras.len() - 1)].1;
+    // `“… is ongoing.” He said the FBI …`: a full stop inside the marks and a capital after them start a new
+    // sentence, whose "He said" is not this quote's attribution.
+    if close > 0 && doc.str(close - 1) == "." && close + 1 < pe && doc.is_cap(close + 1) {
+        return None;
+    }
     let mut k = close + 1;
     while k < pe && matches!(doc.str(k), "," | "—" | "–" | "-") {
         k += 1;
@@ -346,7 +351,7 @@ fn after_quote(doc: &Doc, people: &People, close: usize) -> Option<(usize, (usiz
             return Some((k, sp));
         }
         // "said the 46-year-old", "said the man who built his career on ...": a description up to the clause end.
-        if k + 2 < ceil && DETERMINERS.contains(&doc.low(k + 1)) {
+        if k + 2 < ceil && matches!(doc.low(k + 1), "the" | "a" | "an" | "one" | "another") {
             let e = (k + 2..ceil.min(k + 16)).find(|&x| !np_token(doc, x)).unwrap_or(ceil.min(k + 16));
             if e == ceil || doc.str(e) == "," {
                 return Some((k, (k + 1, e)));
@@ -539,7 +544,8 @@ struct Found {
 
 /// Byte range of tokens `[a, b)`, trimming trailing commas/colons and surrounding quote marks.
 fn text_range(doc: &Doc, mut a: usize, mut b: usize) -> Option<(usize, usize)> {
-    while a < b && doc.tokens[a].kind == Kind::Quote {
+    // An opening mark whose quotation closes inside the text stays ("“it gets me mad” every time ...").
+    while a < b && doc.tokens[a].kind == Kind::Quote && !(a + 1..b).any(|k| doc.tokens[k].kind == Kind::Quote) {
         a += 1;
     }
     while b > a
@@ -964,6 +970,17 @@ fn speaker_phrase_end(doc: &Doc, t: usize, se: usize) -> usize {
 /// trailing ", X said" / ", according to X" attribution and closing quotation marks.
 fn content_end(doc: &Doc, a: usize, se: usize) -> usize {
     let b = sentence_text_end(doc, a, se);
+    // ", adding that ...", ", saying ...": a second report by the same speaker starts there.
+    let participle = |x: usize| doc.is_word(x) && doc.low(x).ends_with("ing") && is_cue(doc.low(x));
+    if let Some(c) = (a + 1..b.saturating_sub(1)).find(|&c| doc.str(c) == "," && participle(c + 1)) {
+        return c;
+    }
+    // `…race,” adding`: the closing mark stays with the quotation.
+    if let Some(q) = (a + 1..b.saturating_sub(1)).find(|&q| {
+        doc.tokens[q].kind == Kind::Quote && doc.str(q - 1) == "," && participle(q + 1)
+    }) {
+        return q + 1;
+    }
     // The last comma within eight tokens of the end, followed by a cue: the content stops there.
     let tail_from = b.saturating_sub(9).max(a);
     if let Some(c) = (tail_from..b).rev().find(|&c| doc.str(c) == ",") {
@@ -989,7 +1006,11 @@ fn reported_clause(
     overlaps: &dyn Fn(usize, usize) -> bool,
 ) -> usize {
     let w = doc.low(k);
-    let e0 = aux_back(doc, k, ss);
+    let mut e0 = aux_back(doc, k, ss);
+    // `…race,” adding that`: the comma before the closing mark.
+    if e0 > ss + 1 && doc.tokens[e0 - 1].kind == Kind::Quote && doc.str(e0 - 2) == "," {
+        e0 -= 1;
+    }
     let before = if e0 > ss { doc.low(e0 - 1) } else { "" };
     let sp = if matches!(before, "he's" | "she's" | "they've" | "we've" | "i've" | "he'd" | "she'd" | "they'd") {
         // "While he's said ...": a contracted auxiliary.
@@ -1042,6 +1063,16 @@ fn reported_clause(
     // it is a relative pronoun.
     let window = if speech { 6 } else { 1 };
     let that = (t..se.min(t + window)).find(|&x| doc.low(x) == "that");
+    // Content opening with a quotation ("said “it gets me mad” every time ..."): it starts at the mark.
+    // Only when words follow the closing mark in the sentence; a quote that is the whole content stays direct.
+    if t + 1 < se && doc.tokens[t].kind == Kind::Quote && is_double(mark(doc, t)) && doc.is_word(t + 1) {
+        let close = (t + 1..se).find(|&x| doc.tokens[x].kind == Kind::Quote && is_double(mark(doc, x)));
+        if !close.is_some_and(|c| (c + 1..se).any(|x| doc.is_word(x))) {
+            return k + 1;
+        }
+        t += 1;
+    }
+    let opened = t > k + 1 && doc.tokens[t - 1].kind == Kind::Quote;
     let ta = match that {
         Some(x) if (t..x).all(|y| doc.is_word(y) || doc.str(y) == ",") && x + 1 < se => x + 1,
         _ if t < se && doc.is_word(t) && clause_start(doc, t) => t,
@@ -1057,6 +1088,8 @@ fn reported_clause(
         _ if !nested && t < se && doc.is_word(t) && !(speech && clause_only(w)) && object_start(doc, t) => t,
         _ => return k + 1,
     };
+    // Content opening with a quotation starts at its mark.
+    let ta = if opened && ta == t { t - 1 } else { ta };
     let tb = content_end(doc, ta, se);
     if word_count(doc, ta, tb) < 3 {
         return k + 1;
@@ -1093,8 +1126,9 @@ fn absorb_quotes(
         }
         any = true;
     }
-    if !any {
-        return false;
+    // Nothing but the quotation itself ("said “It gets me mad.”"): it stays a direct quote.
+    if !any || found.iter().any(|f| quoted(f) && f.start == start && f.end == end) {
+        return any;
     }
     found.retain(|f| !quoted(f));
     found.push(Found {
@@ -1165,7 +1199,8 @@ fn clause_start(doc: &Doc, t: usize) -> bool {
 /// the sentence's final punctuation stays in.
 fn sentence_text_end(doc: &Doc, a: usize, se: usize) -> usize {
     let mut b = se;
-    while b > a && doc.tokens[b - 1].kind == Kind::Quote {
+    // Closing marks of a quotation opened inside the text stay ("said the probe is “ongoing.”").
+    while b > a && doc.tokens[b - 1].kind == Kind::Quote && !is_inner_close(doc, a, b - 1) {
         b -= 1;
     }
     b
