@@ -424,7 +424,9 @@ fn tag_verb(doc: &Doc, k: usize) -> bool {
         return false;
     }
     let w = doc.low(k);
-    is_cue(w) || matches!(w, "wrote" | "read" | "began" | "went") || w.len() > 4 && w.ends_with("ed") && !COMMON_WORDS.contains(w)
+    is_cue(w)
+        || matches!(w, "wrote" | "read" | "began" | "went")
+        || w.len() > 4 && w.ends_with("ed") && !COMMON_WORDS.contains(w)
 }
 
 /// Attribution before an opening mark in the same sentence: `Smith said: “`, `He told the BBC, “`.
@@ -976,9 +978,9 @@ fn content_end(doc: &Doc, a: usize, se: usize) -> usize {
         return c;
     }
     // `…race,” adding`: the closing mark stays with the quotation.
-    if let Some(q) = (a + 1..b.saturating_sub(1)).find(|&q| {
-        doc.tokens[q].kind == Kind::Quote && doc.str(q - 1) == "," && participle(q + 1)
-    }) {
+    if let Some(q) = (a + 1..b.saturating_sub(1))
+        .find(|&q| doc.tokens[q].kind == Kind::Quote && doc.str(q - 1) == "," && participle(q + 1))
+    {
         return q + 1;
     }
     // The last comma within eight tokens of the end, followed by a cue: the content stops there.
