@@ -274,6 +274,12 @@ fn speaker_starting(doc: &Doc, people: &People, s: usize, ceil: usize) -> Option
     if is_pronoun(doc.low(s)) || doc.low(s) == "it" {
         return Some((s, s + 1));
     }
+    // "Ohio State University professor Paul Beck": descriptive words, then the name ends the phrase.
+    if let Some(m) = (s + 1..ceil.min(s + 7)).take_while(|&x| doc.is_word(x)).find_map(|x| mention_at(people, x)) {
+        if m.end <= ceil && (s..m.start).all(|x| doc.is_word(x) && (doc.is_cap(x) || !is_cue(doc.low(x)))) {
+            return Some((s, m.end));
+        }
+    }
     let mut e = s;
     if DETERMINERS.contains(&doc.low(s)) {
         e += 1;
@@ -782,18 +788,16 @@ fn colon_and_indirect(doc: &Doc, people: &People, quoted: &[bool], found: &mut V
             }
             // "<clause>, X said." / "<clause>, said X."
             if k > ss + 4 {
-                let comma = doc.str(k - 1) == ","
-                    || k >= 2
-                        && speaker_ending(doc, people, k, ss).is_some_and(|sp| sp.0 > ss && doc.str(sp.0 - 1) == ",");
+                // The subject: a speaker phrase, or any noun phrase ("the memo stated") right after a comma.
+                let subject = speaker_ending(doc, people, k, ss)
+                    .or_else(|| np_ending(doc, k, ss))
+                    .filter(|sp| sp.0 > ss && doc.str(sp.0 - 1) == ",");
+                let comma = doc.str(k - 1) == "," || subject.is_some();
                 let tail_end = (k + 1..se).find(|&x| !doc.is_word(x)).unwrap_or(se);
                 // Only a short tail ("said Tuesday"): "..., the Census denied any improper role" is not one.
                 let tail_ok = tail_end + 1 >= se && tail_end <= k + 5 || doc.str(k - 1) == ",";
                 if comma && tail_ok {
-                    let sp = if doc.str(k - 1) == "," {
-                        speaker_starting(doc, people, k + 1, se)
-                    } else {
-                        speaker_ending(doc, people, k, ss)
-                    };
+                    let sp = if doc.str(k - 1) == "," { speaker_starting(doc, people, k + 1, se) } else { subject };
                     if let Some(sp) = sp {
                         let cut = if doc.str(k - 1) == "," { k - 1 } else { sp.0 - 1 };
                         if word_count(doc, ss, cut) >= 4 {
@@ -1038,6 +1042,14 @@ fn reported_clause(
     let Some(sp) = sp else {
         return k + 1;
     };
+    // "<clause>, said Ohio State professor Paul Beck.": what follows the cue is its speaker, not its content.
+    if before == "," && speech {
+        let e = (k + 1..se).find(|&x| !np_token(doc, x)).unwrap_or(se);
+        let ends = e >= se || matches!(doc.str(e), "," | "." | ";" | "!" | "?");
+        if ends && e <= k + 9 && (k + 1..e).any(|x| mention_at(people, x).is_some()) {
+            return k + 1;
+        }
+    }
     if (nested || quoted_at(found, doc.tokens[k].start))
         && (matches!(doc.low(sp.0), "i" | "we" | "you") || !speech || matches!(w, "think" | "thought" | "believe"))
     {
@@ -1096,9 +1108,7 @@ fn reported_clause(
     if word_count(doc, ta, tb) < 3 {
         return k + 1;
     }
-    if !absorb_quotes(doc, found, (ta, tb), k, sp, nested) {
-        push_indirect(doc, found, ta, tb, k, sp, Attribution::Explicit, nested, overlaps);
-    }
+    push_indirect(doc, found, ta, tb, k, sp, Attribution::Explicit, nested, overlaps);
     // Go on inside the content: PolNeAR annotates nested attributions ("X said voters want Y") too.
     k + 2
 }
@@ -1113,6 +1123,7 @@ fn absorb_quotes(
     (ta, tb): (usize, usize),
     cue: usize,
     sp: (usize, usize),
+    how: Attribution,
     nested: bool,
 ) -> bool {
     let Some((start, end)) = text_range(doc, ta, tb) else {
@@ -1129,7 +1140,8 @@ fn absorb_quotes(
         any = true;
     }
     // Nothing but the quotation itself ("said “It gets me mad.”"): it stays a direct quote.
-    if !any || found.iter().any(|f| quoted(f) && f.start == start && f.end == end) {
+    let only_marks = |a: usize, b: usize| !doc.text[a..b].chars().any(char::is_alphanumeric);
+    if !any || found.iter().any(|f| quoted(f) && only_marks(start, f.start) && only_marks(f.end, end)) {
         return any;
     }
     found.retain(|f| !quoted(f));
@@ -1137,7 +1149,7 @@ fn absorb_quotes(
         kind: StatementKind::Mixed,
         start,
         end,
-        attr: Attr { cue: Some(cue), speaker: Some(resolve_later(sp)), how: Attribution::Explicit },
+        attr: Attr { cue: Some(cue), speaker: Some(resolve_later(sp)), how },
         nested,
         tok: ta,
         chain: None,
@@ -1220,6 +1232,9 @@ fn push_indirect(
     nested: bool,
     overlaps: &dyn Fn(usize, usize) -> bool,
 ) {
+    if absorb_quotes(doc, found, (ta, tb), cue, sp, how, nested) {
+        return;
+    }
     let Some((start, end)) = text_range(doc, ta, tb) else {
         return;
     };

@@ -889,3 +889,15 @@ fn headline_says() {
     assert_eq!(s.cue.as_deref(), Some("Says"));
     assert!(s.text.text.starts_with("The Budget Will Be Balanced"), "{:?}", s.text.text);
 }
+
+/// Issue 4: "<clause>, said <description> <Name>." The speaker phrase runs from the description to the name.
+#[test]
+fn said_description_then_name() {
+    let body = "Clinton “drew quite well from white, working-class Democrats” in the 2008 primary, said Ohio State \
+                University professor Paul Beck.";
+    let x = run_checked("", body);
+    let s = only_statement(&x);
+    assert_eq!(s.cue.as_deref(), Some("said"));
+    let sp = s.speaker_span.as_ref().map(|s| s.text.as_str()).unwrap_or("");
+    assert!(sp.ends_with("Paul Beck"), "{sp:?}");
+}
