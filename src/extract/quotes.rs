@@ -594,9 +594,15 @@ pub fn find(doc: &Doc, people: &People) -> Vec<ExtractedStatement> {
         let Some(kind) = statement_kind(doc, s, after.is_some() || before.is_some()) else {
             continue;
         };
-        let Some((start, end)) = text_range(doc, s.a, s.b) else {
+        let Some((mut start, end)) = text_range(doc, s.a, s.b) else {
             continue;
         };
+        let mut kind = kind;
+        if let Some(a) = s.open.and_then(|o| content_before(doc, o, after.is_some(), before.map(|b| (b.0, b.1)))) {
+            // The sentence's own words before the quote are part of what was said: a mixed quote.
+            start = doc.tokens[a].start;
+            kind = StatementKind::Mixed;
+        }
         let (qa, qb) = (s.open.unwrap_or(s.a), s.close.map(|c| c + 1).unwrap_or(s.b));
         for q in &mut quoted[qa..qb] {
             *q = true;
@@ -685,6 +691,29 @@ pub fn find(doc: &Doc, people: &People) -> Vec<ExtractedStatement> {
         });
     }
     out
+}
+
+/// Where a quote's statement starts when the sentence's words before the opening mark belong to it:
+/// "No Child Left Behind was “very assertive,” said Gary Orfield." (the attribution follows the quote), or
+/// "The reality is, he added, “there are no recusals.”" (a clause before the speaker's comma-enclosed tag).
+/// None when the quote opens its sentence, the words before it are the attribution itself, or they hold another
+/// quote or a colon.
+fn content_before(
+    doc: &Doc,
+    open: usize,
+    attributed_after: bool,
+    before: Option<(usize, (usize, usize))>,
+) -> Option<usize> {
+    let floor = doc.sent_start(open);
+    let prefix_end = match before {
+        // "<clause>, he said, “…”": the clause ends at the comma before the speaker.
+        Some((cue, (sp, _))) if cue > sp && sp > floor && doc.str(sp - 1) == "," => sp - 1,
+        Some(_) => return None,
+        None if attributed_after => open,
+        None => return None,
+    };
+    let clean = (floor..prefix_end).all(|x| doc.tokens[x].kind != Kind::Quote && doc.str(x) != ":");
+    (clean && word_count(doc, floor, prefix_end) >= 2).then_some(floor)
 }
 
 /// Whether a text holds a quotation mark (not an apostrophe).

@@ -901,3 +901,26 @@ fn said_description_then_name() {
     let sp = s.speaker_span.as_ref().map(|s| s.text.as_str()).unwrap_or("");
     assert!(sp.ends_with("Paul Beck"), "{sp:?}");
 }
+
+/// Issue 4: a quote that finishes a sentence the reporter began, attributed after it, is one mixed statement.
+#[test]
+fn sentence_begun_before_quote() {
+    let body = "No Child Left Behind was “very assertive and interventionist,” said Gary Orfield, a law professor.";
+    let x = run_checked("", body);
+    let s = only_statement(&x);
+    assert_eq!(s.kind, StatementKind::Mixed);
+    assert!(s.text.text.starts_with("No Child Left Behind was “very"), "{:?}", s.text.text);
+    assert_eq!(speaker_name(&x, s), Some("Gary Orfield"));
+}
+
+/// Issue 4: "<clause>, he added, “…”": the clause before the tag belongs to the statement.
+#[test]
+fn clause_before_mid_tag() {
+    let body = "Senator Ann Ross spoke on Monday. The reality is, she added, “there are no recusals when you are \
+                president.”";
+    let x = run_checked("", body);
+    let s = x.statements.iter().find(|s| s.text.text.contains("recusals")).expect("the quote");
+    assert_eq!(s.kind, StatementKind::Mixed);
+    assert!(s.text.text.starts_with("The reality is"), "{:?}", s.text.text);
+    assert_eq!(speaker_name(&x, s), Some("Ann Ross"));
+}
