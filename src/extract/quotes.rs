@@ -340,7 +340,12 @@ fn after_quote(doc: &Doc, people: &People, close: usize) -> Option<(usize, (usiz
         "." => c + 1 >= pe || doc.sent_start(c + 1) == c + 1,
         _ => false,
     };
-    while ceil < pe && !stop(ceil) && doc.tokens[ceil].kind != Kind::Quote {
+    // A plural possessive's apostrophe ("Sanders’ campaign manager") is not a quotation mark.
+    let possessive = |c: usize| {
+        let t = &doc.tokens[c];
+        !t.space_before && t.space_after && c > 0 && doc.is_word(c - 1) && doc.low(c - 1).ends_with('s')
+    };
+    while ceil < pe && !stop(ceil) && (doc.tokens[ceil].kind != Kind::Quote || possessive(ceil)) {
         ceil += 1;
     }
     if k >= ceil {
@@ -372,8 +377,21 @@ fn after_quote(doc: &Doc, people: &People, close: usize) -> Option<(usize, (usiz
         }
     }
     // "she said", "Smith also told reporters", "the man shouted"
-    let sp = speaker_starting(doc, people, k, ceil).or_else(|| det_np_starting(doc, k, ceil))?;
+    let mut sp = speaker_starting(doc, people, k, ceil).or_else(|| det_np_starting(doc, k, ceil))?;
+    // "Trump's senior communications adviser Jason Miller said": a possessive, then the speaker's title and name.
+    if sp.1 < ceil && matches!(doc.str(sp.1), "'s" | "’s") {
+        let name = (sp.1 + 1..ceil.min(sp.1 + 8)).take_while(|&x| doc.is_word(x)).find_map(|x| mention_at(people, x));
+        if let Some(m) = name.filter(|m| m.end <= ceil) {
+            sp.1 = m.end;
+        }
+    }
     let mut c = sp.1;
+    // "Harry M. Reid (D-Nev.) said": skip a parenthesis after the name.
+    if c < ceil && doc.str(c) == "(" {
+        if let Some(close) = (c + 1..ceil.min(c + 12)).find(|&x| doc.str(x) == ")") {
+            c = close + 1;
+        }
+    }
     // "Jeffrey Lewis of the James Martin Center wrote": a name's "of"/"from"/"at" phrase before the verb.
     if c < ceil && matches!(doc.low(c), "of" | "from" | "at") && mention_at(people, sp.0).is_some() {
         if let Some(v) = (c + 1..ceil.min(c + 10)).find(|&x| !np_token(doc, x) || tag_verb(doc, x)) {
@@ -383,11 +401,12 @@ fn after_quote(doc: &Doc, people: &People, close: usize) -> Option<(usize, (usiz
         }
     }
     // "Jeff Weaver, Sanders' campaign manager, said": skip the apposition to its closing comma (issue 4).
+    // "Harry Bond, 30, of Raleigh, N.C., said": any later comma of the apposition may be the closing one.
     if c < ceil && doc.str(c) == "," {
-        if let Some(close) = (c + 1..ceil.min(c + 30)).find(|&x| doc.str(x) == ",") {
-            if close + 1 < ceil && doc.is_word(close + 1) && is_cue(doc.low(close + 1)) {
-                c = close + 1;
-            }
+        let closing = (c + 1..ceil.min(c + 30))
+            .find(|&x| doc.str(x) == "," && x + 1 < ceil && doc.is_word(x + 1) && is_cue(doc.low(x + 1)));
+        if let Some(close) = closing {
+            c = close + 1;
         }
     }
     while c < ceil
@@ -612,7 +631,7 @@ pub fn find(doc: &Doc, people: &People) -> Vec<ExtractedStatement> {
             (None, Some((cue, sp, colon))) => {
                 Some((cue, sp, if colon { Attribution::Colon } else { Attribution::Explicit }))
             }
-            _ => None,
+            _ => s.open.and_then(|o| sentence_subject(doc, people, o)).map(|(v, sp)| (v, sp, Attribution::Explicit)),
         };
         // A piece of a multi-paragraph quote: all pieces share the chain id of the first piece.
         let prev_piece =
@@ -691,6 +710,43 @@ pub fn find(doc: &Doc, people: &People) -> Vec<ExtractedStatement> {
         });
     }
     out
+}
+
+/// A quote with no reporting cue beside it, in a sentence opened by a named person or "he"/"she" and a verb,
+/// belongs to that subject: "Cruz called them on it: “…”", "He offered “my thoughts and prayers”", "Mike
+/// Huckabee, for his part, is labeling the actions “a blatant power grab”". Returns the verb and the subject.
+fn sentence_subject(doc: &Doc, people: &People, open: usize) -> Option<(usize, (usize, usize))> {
+    let floor = doc.sent_start(open);
+    let mut t = floor;
+    while t < open && matches!(doc.low(t), "but" | "and" | "so" | "still" | "yet" | "now" | "then") {
+        t += 1;
+    }
+    // An opening setting: "In 1991, ...", "On Tuesday, ...".
+    if t < open && matches!(doc.low(t), "in" | "on" | "at" | "after" | "during" | "earlier" | "later" | "last") {
+        t = (t + 1..open.min(t + 7)).find(|&x| doc.str(x) == ",")? + 1;
+    }
+    // The name, maybe after capitalised titles: "Former Arkansas Gov. Mike Huckabee".
+    let titled = (t..open.min(t + 8))
+        .take_while(|&x| doc.is_cap(x) || doc.str(x) == ".")
+        .find_map(|x| mention_at(people, x))
+        .filter(|m| m.start >= t);
+    let sp = match titled {
+        Some(m) => (t, m.end),
+        None if matches!(doc.low(t), "he" | "she") => (t, t + 1),
+        None => return None,
+    };
+    let mut v = sp.1;
+    // An apposition or aside between commas: "Huckabee, for his part, is ...".
+    if v < open && doc.str(v) == "," {
+        v = (v + 1..open.min(v + 25)).find(|&x| doc.str(x) == ",")? + 1;
+    }
+    while v < open && matches!(doc.low(v), "also" | "later" | "then" | "has" | "had" | "was" | "is" | "again" | "once")
+    {
+        v += 1;
+    }
+    let verb = v < open && doc.is_word(v) && !doc.is_cap(v) && (tag_verb(doc, v) || !COMMON_WORDS.contains(doc.low(v)));
+    let clean = (v..open).all(|x| doc.tokens[x].kind != Kind::Quote) && open - v < 25;
+    (verb && clean).then_some((v, sp))
 }
 
 /// Where a quote's statement starts when the sentence's words before the opening mark belong to it:

@@ -924,3 +924,30 @@ fn clause_before_mid_tag() {
     assert!(s.text.text.starts_with("The reality is"), "{:?}", s.text.text);
     assert_eq!(speaker_name(&x, s), Some("Ann Ross"));
 }
+
+/// Issue 4: a quote with no cue beside it belongs to the sentence's named subject and its verb.
+#[test]
+fn sentence_subject_speaker() {
+    let body = "Mayor Lisa Grant spoke first. Former Arkansas Gov. Mike Huckabee, for his part, is labeling the \
+                orders “a blatant, belligerent and arrogant act.”";
+    let x = run_checked("", body);
+    let s = x.statements.iter().find(|s| s.text.text.contains("blatant")).expect("the quote");
+    assert_eq!(speaker_name(&x, s), Some("Mike Huckabee"));
+}
+
+/// Issue 4: after a quote, an apposition with several commas or a plural possessive, and a party parenthesis,
+/// still lead to the cue.
+#[test]
+fn after_quote_long_apposition() {
+    let body = "“We need people who will bring us together,” Harry Bond, 30, of Raleigh, N.C., said in an \
+                interview. “It is time,” Jeff Weaver, Sanders’ campaign manager, said. “Congress must act,” Senate \
+                Minority Leader Harry M. Reid (D-Nev.) said in a statement.";
+    let x = run_checked("", body);
+    let who = |w: &str| {
+        let s = x.statements.iter().find(|s| s.text.text.contains(w)).expect(w);
+        speaker_name(&x, s).map(str::to_string)
+    };
+    assert_eq!(who("bring us").as_deref(), Some("Harry Bond"));
+    assert_eq!(who("time").as_deref(), Some("Jeff Weaver"));
+    assert!(who("Congress").is_some_and(|n| n.ends_with("Reid")));
+}
