@@ -266,7 +266,18 @@ fn speaker_starting(doc: &Doc, people: &People, s: usize, ceil: usize) -> Option
         return None;
     }
     if let Some(m) = mention_at(people, s) {
-        return (m.start == s).then_some((s, m.end.min(ceil)));
+        if m.start != s {
+            return None;
+        }
+        // "Judicial Watch president Tom Fitton", "Clinton spokesman Josh Schwerin": an organisation or employer
+        // named first, then the speaker's role and name.
+        let role_then_name = (m.end..ceil.min(m.end + 3))
+            .take_while(|&x| doc.is_word(x) && !doc.is_cap(x) && !is_cue(doc.low(x)))
+            .last()
+            .filter(|&x| is_role_noun(doc.low(x)))
+            .and_then(|x| mention_at(people, x + 1))
+            .filter(|m2| m2.end <= ceil);
+        return Some((s, role_then_name.map_or(m.end, |m2| m2.end).min(ceil)));
     }
     if !doc.is_word(s) {
         return None;
@@ -304,7 +315,8 @@ fn resolve(doc: &Doc, people: &People, quoted: &[bool], (s, e): (usize, usize), 
     let mut sp = Speaker { s, e, person: None, label: None };
     // The name is the phrase's head, at its start ("Josh Schwerin, a spokesman") or end ("Clinton spokesman Josh
     // Schwerin").
-    if let Some(m) = mention_at(people, s).or_else(|| mention_at(people, e - 1).filter(|m| m.end == e)) {
+    // The one at the end wins: in "Clinton spokesman Josh Schwerin" the speaker is Schwerin.
+    if let Some(m) = mention_at(people, e - 1).filter(|m| m.end == e).or_else(|| mention_at(people, s)) {
         sp.person = Some(m.person);
         return sp;
     }
@@ -652,7 +664,8 @@ pub fn find(doc: &Doc, people: &People) -> Vec<ExtractedStatement> {
     found.sort_by_key(|f| (f.start, f.end));
 
     // Resolve speakers in text order, following the article's current speaker for continuations.
-    let mut following: Option<(Option<usize>, Option<String>, usize)> = None; // (person, label, found idx)
+    // The current speaker: (person, label, index in `out`, paragraph where an unresolved pronoun was written).
+    let mut following: Option<(Option<usize>, Option<String>, usize, Option<usize>)> = None;
     let mut out: Vec<ExtractedStatement> = Vec::with_capacity(found.len());
     // Chains: a piece of a multi-paragraph quote without its own attribution takes the chain's.
     for i in 0..found.len() {
@@ -666,6 +679,7 @@ pub fn find(doc: &Doc, people: &People) -> Vec<ExtractedStatement> {
         }
     }
     for f in &found {
+        let f_para = doc.tokens[f.tok].para;
         let mut speaker = None;
         let mut speaker_span = None;
         let mut label = None;
@@ -677,7 +691,7 @@ pub fn find(doc: &Doc, people: &People) -> Vec<ExtractedStatement> {
             speaker = r.person;
             label = r.label;
             speaker_span = Some(doc.span(doc.tokens[sp.s].start, doc.tokens[sp.e - 1].end));
-        } else if let Some((p, l, src)) = &following {
+        } else if let Some((p, l, src, _)) = following.as_ref().filter(|f| f.3.is_none_or(|para| para == f_para)) {
             speaker = *p;
             label = l.clone();
             how = Attribution::Continuation;
@@ -688,9 +702,11 @@ pub fn find(doc: &Doc, people: &People) -> Vec<ExtractedStatement> {
         if f.kind == StatementKind::Indirect && f.attr.cue.is_some_and(|c| doc.low(c) == "according") {
             cue = Some("according to".to_string());
         }
+        // An unresolved pronoun ("I said", "he added") carries on only within its paragraph:
+        // "“Okay,” I said, attempting to regroup. “I was seventeen ...”".
         let vague = speaker.is_none() && label.as_deref().is_some_and(|l| is_pronoun(&l.to_lowercase()));
-        if !f.nested && !vague && (speaker.is_some() || label.is_some()) {
-            following = Some((speaker, label.clone(), out.len()));
+        if !f.nested && (speaker.is_some() || label.is_some()) {
+            following = Some((speaker, label.clone(), out.len(), vague.then_some(f_para)));
         }
         let text = doc.span(f.start, f.end);
         // Paraphrase carrying quoted words ("said the plan was “dead on arrival”") is a mixed quote.

@@ -951,3 +951,23 @@ fn after_quote_long_apposition() {
     assert_eq!(who("time").as_deref(), Some("Jeff Weaver"));
     assert!(who("Congress").is_some_and(|n| n.ends_with("Reid")));
 }
+
+/// Issue 4: "<Organisation> <role> <Name> said": the speaker is the named person at the end of the phrase.
+#[test]
+fn organisation_role_name_speaker() {
+    let body = "“Judge Lamberth was right to order the review,” Judicial Watch president Tom Fitton said Tuesday.";
+    let x = run_checked("", body);
+    let s = only_statement(&x);
+    assert_eq!(speaker_name(&x, s), Some("Tom Fitton"));
+}
+
+/// Issue 4: an unresolved first-person speaker carries on to the next quote of the same paragraph.
+#[test]
+fn first_person_continuation_in_paragraph() {
+    let body = "I was not off to a good start. “Okay,” I said, attempting to regroup. “I was seventeen years old \
+                when it happened.”";
+    let x = run_checked("", body);
+    let s = x.statements.iter().find(|s| s.text.text.contains("seventeen")).expect("the second quote");
+    assert_eq!(s.attribution, Attribution::Continuation);
+    assert_eq!(s.source_label.as_deref(), Some("I"));
+}
