@@ -38,6 +38,16 @@ struct Attr {
     how: Attribution,
 }
 
+/// The speaker the article is following, for quotes without attribution of their own.
+struct Following {
+    person: Option<usize>,
+    label: Option<String>,
+    /// Index of the statement whose speaker it is, in the output.
+    statement: usize,
+    /// An unresolved pronoun carries on only within the paragraph where it was written.
+    only_in_para: Option<usize>,
+}
+
 /// Words that introduce a quoted name or term rather than speech ("the film “...”", "so-called").
 const NAMING_WORDS: &[&str] = &[
     "called",
@@ -664,8 +674,7 @@ pub fn find(doc: &Doc, people: &People) -> Vec<ExtractedStatement> {
     found.sort_by_key(|f| (f.start, f.end));
 
     // Resolve speakers in text order, following the article's current speaker for continuations.
-    // The current speaker: (person, label, index in `out`, paragraph where an unresolved pronoun was written).
-    let mut following: Option<(Option<usize>, Option<String>, usize, Option<usize>)> = None;
+    let mut following: Option<Following> = None;
     let mut out: Vec<ExtractedStatement> = Vec::with_capacity(found.len());
     // Chains: a piece of a multi-paragraph quote without its own attribution takes the chain's.
     for i in 0..found.len() {
@@ -686,18 +695,18 @@ pub fn find(doc: &Doc, people: &People) -> Vec<ExtractedStatement> {
         let mut how = f.attr.how;
         let mut cue = f.attr.cue.map(|c| doc.str(c).to_string());
         if let Some(sp) = &f.attr.speaker {
-            let following_person = following.as_ref().and_then(|x| x.0);
+            let following_person = following.as_ref().and_then(|x| x.person);
             let r = resolve(doc, people, &quoted, (sp.s, sp.e), following_person);
             speaker = r.person;
             label = r.label;
             speaker_span = Some(doc.span(doc.tokens[sp.s].start, doc.tokens[sp.e - 1].end));
-        } else if let Some((p, l, src, _)) = following.as_ref().filter(|f| f.3.is_none_or(|para| para == f_para)) {
-            speaker = *p;
-            label = l.clone();
+        } else if let Some(fw) = following.as_ref().filter(|fw| fw.only_in_para.is_none_or(|p| p == f_para)) {
+            speaker = fw.person;
+            label = fw.label.clone();
             how = Attribution::Continuation;
             cue = None;
             // The speaker is written where the statement it continues was attributed.
-            speaker_span = out[*src].speaker_span.clone();
+            speaker_span = out[fw.statement].speaker_span.clone();
         }
         if f.kind == StatementKind::Indirect && f.attr.cue.is_some_and(|c| doc.low(c) == "according") {
             cue = Some("according to".to_string());
@@ -706,7 +715,12 @@ pub fn find(doc: &Doc, people: &People) -> Vec<ExtractedStatement> {
         // "“Okay,” I said, attempting to regroup. “I was seventeen ...”".
         let vague = speaker.is_none() && label.as_deref().is_some_and(|l| is_pronoun(&l.to_lowercase()));
         if !f.nested && (speaker.is_some() || label.is_some()) {
-            following = Some((speaker, label.clone(), out.len(), vague.then_some(f_para)));
+            following = Some(Following {
+                person: speaker,
+                label: label.clone(),
+                statement: out.len(),
+                only_in_para: vague.then_some(f_para),
+            });
         }
         let text = doc.span(f.start, f.end);
         // Paraphrase carrying quoted words ("said the plan was “dead on arrival”") is a mixed quote.
