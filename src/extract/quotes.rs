@@ -1128,6 +1128,13 @@ fn reported_clause(
 ) -> usize {
     let w = doc.low(k);
     let mut e0 = aux_back(doc, k, ss);
+    // "Pence went on to say ...", "she continued to insist ...": the subject is before the verb that takes "to".
+    if e0 >= ss + 3 && doc.low(e0 - 1) == "to" {
+        let v = if doc.low(e0 - 2) == "on" { e0 - 3 } else { e0 - 2 };
+        if v > ss && matches!(doc.low(v), "went" | "goes" | "go" | "continued" | "continues" | "proceeded" | "seemed") {
+            e0 = aux_back(doc, v, ss);
+        }
+    }
     // `…race,” adding that`: the comma before the closing mark.
     if e0 > ss + 1 && doc.tokens[e0 - 1].kind == Kind::Quote && doc.str(e0 - 2) == "," {
         e0 -= 1;
@@ -1139,6 +1146,9 @@ fn reported_clause(
     } else if matches!(before, "and" | "but") && e0 - 1 > ss {
         // "X visited the site and said ...": the subject opens the sentence.
         speaker_starting(doc, people, ss, e0 - 1)
+    } else if before == "who" && e0 >= ss + 3 && doc.str(e0 - 2) == "," {
+        // "..., a steep loss for Mr. Sanders, who said ...": the relative pronoun's antecedent before the comma.
+        speaker_ending(doc, people, e0 - 2, ss)
     } else if before == "%" && e0 >= ss + 2 {
         // "47% say ..."
         Some((e0 - 2, e0))
@@ -1185,7 +1195,19 @@ fn reported_clause(
     if t + 1 < se && !clause_only(w) && matches!(doc.low(t), "about" | "for" | "on" | "against" | "over") {
         t += 1;
     } else if matches!(w, "call" | "calls" | "called" | "calling") {
-        // Without "for"/"on" it names ("called the measures “temporary”"): not an attribution.
+        // "called the statement “offensive and outlandish”": the object and the quoted words are a mixed
+        // statement. Without a quotation it names ("called him Jeb"), and a single quoted term ("called the
+        // measures “temporary”") is a scare quote: not an attribution.
+        let open = (t..se.min(t + 14)).find(|&x| !np_token(doc, x));
+        let open = open.filter(|&o| o > t && doc.tokens[o].kind == Kind::Quote && is_double(mark(doc, o)));
+        let close = open.and_then(|o| {
+            let c = (o + 1..se).find(|&x| doc.tokens[x].kind == Kind::Quote && is_double(mark(doc, x)))?;
+            (word_count(doc, o + 1, c) >= 2).then_some(c)
+        });
+        if let Some(c) = close {
+            push_indirect(doc, found, t, c + 1, k, sp, Attribution::Explicit, nested, overlaps);
+            return c + 1;
+        }
         return k + 1;
     }
     // "that" a few words on only after a verb of saying ("said on Monday that"); after "wants peace that ..."

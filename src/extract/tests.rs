@@ -971,3 +971,34 @@ fn first_person_continuation_in_paragraph() {
     assert_eq!(s.attribution, Attribution::Continuation);
     assert_eq!(s.source_label.as_deref(), Some("I"));
 }
+
+/// Issue 4: "X called <object> “<words>”" is a mixed statement: the object and the quoted characterisation.
+#[test]
+fn called_object_quote() {
+    let body = "Sen. Marco Rubio called the statement “offensive and outlandish.”";
+    let x = run_checked("", body);
+    let s = only_statement(&x);
+    assert_eq!(s.kind, StatementKind::Mixed);
+    assert_eq!(s.text.text, "the statement “offensive and outlandish.”");
+    assert_eq!(speaker_name(&x, s), Some("Marco Rubio"));
+}
+
+/// Issue 4: "..., <Name>, who said ..." takes the relative pronoun's antecedent as the speaker.
+#[test]
+fn who_said_antecedent() {
+    let body = "The loss was steep for Bernie Sanders, who said he intended to get some rest and take a day off.";
+    let x = run_checked("", body);
+    let s = x.statements.iter().find(|s| s.cue.as_deref() == Some("said")).expect("the statement");
+    assert!(s.text.text.starts_with("he intended"), "{:?}", s.text.text);
+    assert_eq!(speaker_name(&x, s), Some("Bernie Sanders"));
+}
+
+/// Issue 4: "X went on to say ...": the subject of "went" is the speaker.
+#[test]
+fn went_on_to_say() {
+    let body = "Governor Mike Pence went on to say the two men are going to do great things at home and abroad.";
+    let x = run_checked("", body);
+    let s = only_statement(&x);
+    assert_eq!(s.cue.as_deref(), Some("say"));
+    assert_eq!(speaker_name(&x, s), Some("Mike Pence"));
+}
