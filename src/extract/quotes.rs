@@ -1198,14 +1198,22 @@ fn reported_clause(
         // "called the statement “offensive and outlandish”": the object and the quoted words are a mixed
         // statement. Without a quotation it names ("called him Jeb"), and a single quoted term ("called the
         // measures “temporary”") is a scare quote: not an attribution.
+        // "what Mr. Hedge called “the prior economy model”": the content opens at "what".
+        let what = sp.0 > ss && doc.low(sp.0 - 1) == "what";
         let open = (t..se.min(t + 14)).find(|&x| !np_token(doc, x));
-        let open = open.filter(|&o| o > t && doc.tokens[o].kind == Kind::Quote && is_double(mark(doc, o)));
+        let open = open.filter(|&o| (o > t || what) && doc.tokens[o].kind == Kind::Quote && is_double(mark(doc, o)));
+        // One quoted word is a scare quote unless it characterises a person: "called Trump “unhinged”".
+        let of_person = open.is_some_and(|o| {
+            o == t + 1 && matches!(doc.low(t), "him" | "her" | "them" | "it")
+                || mention_at(people, t).is_some_and(|m| m.start == t && m.end == o)
+        });
         let close = open.and_then(|o| {
             let c = (o + 1..se).find(|&x| doc.tokens[x].kind == Kind::Quote && is_double(mark(doc, x)))?;
-            (word_count(doc, o + 1, c) >= 2).then_some(c)
+            (of_person || word_count(doc, o + 1, c) >= 2).then_some(c)
         });
         if let Some(c) = close {
-            push_indirect(doc, found, t, c + 1, k, sp, Attribution::Explicit, nested, overlaps);
+            let ta = if what { sp.0 - 1 } else { t };
+            push_indirect(doc, found, ta, c + 1, k, sp, Attribution::Explicit, nested, overlaps);
             return c + 1;
         }
         return k + 1;
@@ -1225,7 +1233,14 @@ fn reported_clause(
     }
     let opened = t > k + 1 && doc.tokens[t - 1].kind == Kind::Quote;
     let ta = match that {
-        Some(x) if (t..x).all(|y| doc.is_word(y) || doc.str(y) == ",") && x + 1 < se => x + 1,
+        // Not past a subject: in "said he was confident that ..." the clause starts at "he".
+        Some(x)
+            if (t..x).all(|y| {
+                doc.is_word(y) && !matches!(doc.low(y), "he" | "she" | "they" | "we" | "i") || doc.str(y) == ","
+            }) && x + 1 < se =>
+        {
+            x + 1
+        }
         _ if t < se && doc.is_word(t) && clause_start(doc, t) => t,
         // After "said", nearly any word opens the reported clause ("said if elected he could ...",
         // "said in politics it takes time"); not a preposition that makes it "said of/to/about X".

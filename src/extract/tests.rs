@@ -1002,3 +1002,23 @@ fn went_on_to_say() {
     assert_eq!(s.cue.as_deref(), Some("say"));
     assert_eq!(speaker_name(&x, s), Some("Mike Pence"));
 }
+
+/// Issue 4: "said he was confident that ...": the reported clause starts at its subject, not after "that".
+#[test]
+fn said_subject_before_that() {
+    let body = "Harry Reid said he was confident that Bernie Sanders would “do the right thing.”";
+    let x = run_checked("", body);
+    let s = only_statement(&x);
+    assert_eq!(s.text.text, "he was confident that Bernie Sanders would “do the right thing.”");
+    assert_eq!(speaker_name(&x, s), Some("Harry Reid"));
+}
+
+/// Issue 4: "what X called “...”" is X's characterisation, from "what" to the closing mark.
+#[test]
+fn what_x_called() {
+    let body = "In 2009, under what Tom Hedge called “the prior economy model,” the club let nonmembers play.";
+    let x = run_checked("", body);
+    let s = only_statement(&x);
+    assert!(s.text.text.starts_with("what Tom Hedge called “the prior"), "{:?}", s.text.text);
+    assert_eq!(speaker_name(&x, s), Some("Tom Hedge"));
+}
