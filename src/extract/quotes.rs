@@ -429,6 +429,12 @@ fn after_quote(doc: &Doc, people: &People, close: usize) -> Option<(usize, (usiz
             .find(|&x| doc.str(x) == "," && x + 1 < ceil && doc.is_word(x + 1) && is_cue(doc.low(x + 1)));
         if let Some(close) = closing {
             c = close + 1;
+        } else if let Some(m) = mention_at(people, c + 1).filter(|m| m.start == c + 1 && m.end < ceil) {
+            // "another friend, Mariam Emara told CNN": the name in apposition, then the cue.
+            if doc.is_word(m.end) && is_cue(doc.low(m.end)) {
+                sp = (m.start, m.end);
+                c = m.end;
+            }
         }
     }
     while c < ceil
@@ -901,8 +907,10 @@ fn colon_and_indirect(doc: &Doc, people: &People, quoted: &[bool], found: &mut V
                     continue;
                 }
             }
-            // "<clause>, X said." / "<clause>, said X."
-            if k > ss + 4 {
+            // "<clause>, X said." / "<clause>, said X." Not when the cue already tags a quote ("“…,” Butz, 49,
+            // told The Huffington Post"): the clause is that quote, and what follows "told" is its addressee.
+            let tags_quote = found.iter().any(|f| f.attr.cue == Some(k) && f.kind != StatementKind::Indirect);
+            if k > ss + 4 && !tags_quote {
                 // The subject: a speaker phrase, or any noun phrase ("the memo stated") right after a comma.
                 let subject = speaker_ending(doc, people, k, ss)
                     .or_else(|| np_ending(doc, k, ss))

@@ -1022,3 +1022,17 @@ fn what_x_called() {
     assert!(s.text.text.starts_with("what Tom Hedge called “the prior"), "{:?}", s.text.text);
     assert_eq!(speaker_name(&x, s), Some("Tom Hedge"));
 }
+
+/// Issue 4: a cue that already tags a quote ("“…,” Butz, 49, told The Huffington Post") does not also start a
+/// "<clause>, told X" statement whose speaker would be the addressee.
+#[test]
+fn quote_tag_with_addressee() {
+    let body = "“Basically all of my relationships are with girls and with women,” Butz, 49, told The Huffington \
+                Post. “I found myself wanting to find some sort of deeper insight.”";
+    let x = run_checked("", body);
+    assert_eq!(x.statements.len(), 2, "{:#?}", x.statements);
+    for s in &x.statements {
+        assert_eq!(s.kind, StatementKind::Direct);
+        assert_eq!(s.speaker_span.as_ref().map(|s| s.text.as_str()), Some("Butz"));
+    }
+}
