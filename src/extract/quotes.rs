@@ -495,7 +495,9 @@ fn before_quote(doc: &Doc, people: &People, open: usize) -> Option<(usize, (usiz
         }
         // "As Professor Foner put it: ..."
         let put_it = matches!(doc.low(k), "put" | "puts") && k + 1 < open && doc.low(k + 1) == "it";
-        if doc.is_word(k) && (is_cue(doc.low(k)) || put_it) {
+        // A capitalised cue inside the sentence is part of a name ("United States", "The Washington Post").
+        let cue = doc.is_word(k) && is_cue(doc.low(k)) && !(doc.is_cap(k) && k > floor);
+        if cue || put_it {
             let e = skip_adverbs_back(doc, k, floor);
             if let Some(sp) = speaker_ending(doc, people, e, floor) {
                 return Some((k, sp, colon));

@@ -1036,3 +1036,12 @@ fn quote_tag_with_addressee() {
         assert_eq!(s.speaker_span.as_ref().map(|s| s.text.as_str()), Some("Butz"));
     }
 }
+
+/// Issue 4: a capitalised cue word inside a name ("United States District Court") does not introduce a quote.
+#[test]
+fn capitalised_cue_in_name() {
+    let body = "Paul Ryan said the attack on the judge, Gonzalo Curiel of United States District Court, was “the \
+                textbook definition of a racist comment.”";
+    let x = run_checked("", body);
+    assert!(x.statements.iter().all(|s| s.cue.as_deref() != Some("States")), "{:#?}", x.statements);
+}
