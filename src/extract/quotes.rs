@@ -570,6 +570,20 @@ fn statement_kind(doc: &Doc, s: &Seg, has_adjacent_cue: bool) -> Option<Statemen
             return None;
         }
     }
+    // Markup left in the text: `<tweet id="7" author="@name">` quotes attribute values.
+    if s.open.is_some_and(|o| o > 0 && doc.str(o - 1) == "=") || (s.a..s.b).any(|x| doc.str(x) == "=") {
+        return None;
+    }
+    // A headline with its byline ("“Pop-up art show opens,” by Eddie Small") is the title of a work.
+    if let Some(c) = s.close.filter(|_| !has_adjacent_cue) {
+        let mut n = c + 1;
+        if n < doc.tokens.len() && doc.str(n) == "," {
+            n += 1;
+        }
+        if n < doc.tokens.len() && doc.low(n) == "by" && doc.tokens[n].para == doc.tokens[c].para {
+            return None;
+        }
+    }
     if title_like(doc, s.a, s.b) && !has_adjacent_cue {
         return None;
     }

@@ -1045,3 +1045,12 @@ fn capitalised_cue_in_name() {
     let x = run_checked("", body);
     assert!(x.statements.iter().all(|s| s.cue.as_deref() != Some("States")), "{:#?}", x.statements);
 }
+
+/// Issue 4: a quoted headline with its byline, and a quoted markup attribute, are not statements.
+#[test]
+fn headline_byline_and_markup_not_statements() {
+    let body = "MOVING SHOP: “High-end contemporary art gallery opening across from Whitney Museum,” by DNAinfo's \
+                Danielle Tcholakian.\n\n<tweet id=\"7479\" author=\"@GideonResnick\" datetime=\"2016-06-29\">Trump spoke.</tweet>";
+    let x = run_checked("", body);
+    assert!(x.statements.is_empty(), "{:#?}", x.statements);
+}
