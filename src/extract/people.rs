@@ -854,8 +854,13 @@ pub fn find(body: &Doc, title: &Doc) -> People {
     let mut strong: Map<&[String], ()> = Map::default();
     for c in &cands {
         let ok = !c.weak && (c.key.len() > 1 || evidence(body, c));
-        let e = is_person_key.entry(c.key.clone()).or_insert(false);
-        *e |= ok;
+        // Clone the key only when it is new: most candidates repeat a key (speed).
+        match is_person_key.get_mut(&c.key) {
+            Some(e) => *e |= ok,
+            None => {
+                is_person_key.insert(c.key.clone(), ok);
+            }
+        }
         if !c.weak {
             strong.insert(&c.key, ());
         }

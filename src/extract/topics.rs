@@ -120,7 +120,7 @@ pub fn score(title: &str, body: &str) -> Vec<TopicScore> {
         if score < THRESHOLD || score < best * RELATIVE {
             continue;
         }
-        let mut ev = evidence[t].clone();
+        let mut ev = std::mem::take(&mut evidence[t]);
         ev.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
         out.push(TopicScore {
             code: tax.topics[t].0.clone(),
