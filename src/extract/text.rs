@@ -154,6 +154,7 @@ impl<'a> Doc<'a> {
         // ASCII lower-casing keeps byte offsets, so one pass over the whole text serves every ASCII
         // token in place (no copy per token); the few non-ASCII tokens get their full lower-casing
         // appended after it.
+        // (`ascii_lower` gives topics this prefix too.)
         let mut lower_buf = text.to_ascii_lowercase();
         let mut lower_at = Vec::with_capacity(tokens.len());
         for t in &tokens {
@@ -250,6 +251,11 @@ impl<'a> Doc<'a> {
         true
     }
 
+    /// The whole text with ASCII letters lower-cased (same byte offsets as `text`).
+    pub fn ascii_lower(&self) -> &str {
+        &self.lower_buf[..self.text.len()]
+    }
+
     /// The lower-cased text of token `i` (typographic apostrophes folded to ').
     pub fn low(&self, i: usize) -> &str {
         let (s, e) = self.lower_at[i];
@@ -262,7 +268,8 @@ impl<'a> Doc<'a> {
     }
 
     pub fn first_char(&self, i: usize) -> char {
-        self.str(i).chars().next().unwrap_or(' ')
+        // Tokens are never empty; decoding from the start offset skips slicing the token (speed).
+        char_at_byte(self.text, self.tokens[i].start)
     }
 
     /// A word starting with an upper-case letter.

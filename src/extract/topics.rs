@@ -71,21 +71,23 @@ static TAXONOMY: LazyLock<Taxonomy> = LazyLock::new(|| {
     }
     let automaton = AhoCorasick::builder()
         .match_kind(MatchKind::LeftmostLongest)
-        .ascii_case_insensitive(true)
+        // Keywords are lower case and the texts come ASCII-lower-cased (see `score`).
+        .ascii_case_insensitive(false)
         .kind(Some(AhoCorasickKind::DFA))
         .build(patterns.iter().map(|(w, _)| w))
         .expect("topic keywords form a valid automaton");
     Taxonomy { topics, keywords, automaton }
 });
 
-/// Scores the article against the taxonomy; topics above the threshold, best first.
+/// Scores the article against the taxonomy; topics above the threshold, best first. `title` and `body`
+/// must have their ASCII letters lower-cased (`Doc::ascii_lower`): keywords match them case-sensitively,
+/// which is the same as matching the original text ASCII case-insensitively.
 pub fn score(title: &str, body: &str) -> Vec<TopicScore> {
     let tax = &*TAXONOMY;
     let mut totals = vec![0.0f64; tax.topics.len()];
     let mut evidence: Vec<Vec<(String, usize)>> = vec![Vec::new(); tax.topics.len()];
     let mut words = 0usize;
     for (text, mult) in [(title, TITLE_WEIGHT), (body, 1.0)] {
-        // Keywords are ASCII, so matching case-insensitively on the text itself avoids a lower-cased copy.
         let lower = text;
         words += count_words(lower);
         for m in tax.automaton.find_iter(lower) {
