@@ -189,7 +189,8 @@ impl<'a> Doc<'a> {
                 p_start = i;
             }
         }
-        for &(ps, pe) in &self.paras.clone() {
+        self.sents.reserve(n / 16);
+        for &(ps, pe) in &self.paras {
             let mut s = ps;
             let mut i = ps;
             while i < pe {
