@@ -157,8 +157,15 @@ impl<'a> Doc<'a> {
         // (`ascii_lower` gives topics this prefix too.)
         let mut lower_buf = text.to_ascii_lowercase();
         let mut lower_at = Vec::with_capacity(tokens.len());
+        let wide = wide_chars(text);
+        // A token is ASCII when no wide char starts inside it: one cursor over the (sorted) wide chars
+        // answers that for all tokens, cheaper than testing each token's bytes.
+        let mut w = 0;
         for t in &tokens {
-            if bytes[t.start..t.end].is_ascii() {
+            while w < wide.len() && wide[w].0 < t.start {
+                w += 1;
+            }
+            if wide.get(w).is_none_or(|&(b, _)| b >= t.end) {
                 lower_at.push((t.start as u32, t.end as u32));
             } else {
                 let s = lower_buf.len();
@@ -166,16 +173,8 @@ impl<'a> Doc<'a> {
                 lower_at.push((s as u32, lower_buf.len() as u32));
             }
         }
-        let mut doc = Doc {
-            text,
-            tokens,
-            lower_buf,
-            lower_at,
-            paras: Vec::new(),
-            sents: Vec::new(),
-            sent_of: Vec::new(),
-            wide: wide_chars(text),
-        };
+        let mut doc =
+            Doc { text, tokens, lower_buf, lower_at, paras: Vec::new(), sents: Vec::new(), sent_of: Vec::new(), wide };
         doc.split();
         doc
     }
@@ -214,12 +213,13 @@ impl<'a> Doc<'a> {
                 self.sents.push((s, pe));
             }
         }
-        self.sent_of = vec![0; n];
-        for (k, &(s, e)) in self.sents.iter().enumerate() {
-            for x in &mut self.sent_of[s..e] {
-                *x = k;
-            }
+        // Sentences cover the tokens in order without gaps, so each one extends the map to its end
+        // (no zero-filled vector to overwrite).
+        self.sent_of = Vec::with_capacity(n);
+        for (k, &(_, e)) in self.sents.iter().enumerate() {
+            self.sent_of.resize(e, k);
         }
+        debug_assert_eq!(self.sent_of.len(), n);
     }
 
     fn is_sentence_end(&self, i: usize, pe: usize) -> bool {
