@@ -859,7 +859,7 @@ pub fn find(body: &Doc, title: &Doc) -> People {
     let mut strong: Map<&[String], ()> = Map::default();
     for c in &cands {
         let ok = !c.weak && (c.key.len() > 1 || evidence(body, c));
-        // Clone the key only when it is new: most candidates repeat a key (speed).
+        // Clone the key only when it is new (a name mentioned again needs no copy).
         match is_person_key.get_mut(&c.key) {
             Some(e) => *e |= ok,
             None => {
