@@ -2,6 +2,7 @@
 
 use crate::model::TopicScore;
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 /// Title words count this many times: a headline states what the article is about.
@@ -102,13 +103,16 @@ pub fn score(title: &str, body: &str) -> Vec<TopicScore> {
             } else if lower[end..].chars().next().is_some_and(char::is_alphanumeric) {
                 continue;
             }
-            let surface = lower[m.start()..end].to_lowercase();
+            // The text is ASCII-lower-cased already, so an ASCII surface (nearly all) is its own lower case:
+            // borrow it, and allocate only for new evidence.
+            let raw = &lower[m.start()..end];
+            let surface: Cow<str> = if raw.is_ascii() { Cow::Borrowed(raw) } else { Cow::Owned(raw.to_lowercase()) };
             for kw in kws {
                 totals[kw.topic] += kw.weight * mult;
                 let ev = &mut evidence[kw.topic];
                 match ev.iter_mut().find(|(w, _)| *w == surface) {
                     Some((_, n)) => *n += 1,
-                    None => ev.push((surface.clone(), 1)),
+                    None => ev.push((surface.to_string(), 1)),
                 }
             }
         }
