@@ -21,6 +21,8 @@ const ORG: u16 = 8;
 const TITLE: u16 = 16;
 const ROLE: u16 = 32;
 const COMMON: u16 = 64;
+/// In `ROLE_MODIFIERS` (a bit here rather than a scan of that list on every name-like word: speed).
+const MODIFIER: u16 = 128;
 
 static CLASS: std::sync::LazyLock<Map<String, u16>> = std::sync::LazyLock::new(|| {
     let mut m: Map<String, u16> = Map::default();
@@ -36,6 +38,9 @@ static CLASS: std::sync::LazyLock<Map<String, u16>> = std::sync::LazyLock::new(|
         for w in set.iter() {
             *m.entry(w.clone()).or_insert(0) |= bit;
         }
+    }
+    for w in ROLE_MODIFIERS {
+        *m.entry(w.to_string()).or_insert(0) |= MODIFIER;
     }
     m
 });
@@ -301,7 +306,7 @@ fn role_word(doc: &Doc, i: usize) -> bool {
         return doc.str(i) == "'s" || doc.str(i) == "’s";
     }
     let w = doc.low(i);
-    if is_role_noun(w) || ROLE_MODIFIERS.contains(&w) || TITLES.contains(w) || NON_PERSON.contains(w) {
+    if is_role_noun(w) || class(w) & MODIFIER != 0 || TITLES.contains(w) || NON_PERSON.contains(w) {
         return true;
     }
     if doc.is_cap(i) {
@@ -471,7 +476,7 @@ fn candidates(doc: &Doc) -> Vec<Cand> {
             } else if c & COMMON != 0
                 || (c & NONP != 0 && s + 1 < raw_end && c & GIVEN == 0)
                 || sentence_word(doc, s)
-                || ROLE_MODIFIERS.contains(&l) && s + 1 < raw_end
+                || c & MODIFIER != 0 && s + 1 < raw_end
                 || is_role_noun(l) && s + 1 < raw_end
             {
                 title_start = None;
@@ -854,8 +859,13 @@ pub fn find(body: &Doc, title: &Doc) -> People {
     let mut strong: Map<&[String], ()> = Map::default();
     for c in &cands {
         let ok = !c.weak && (c.key.len() > 1 || evidence(body, c));
-        let e = is_person_key.entry(c.key.clone()).or_insert(false);
-        *e |= ok;
+        // Clone the key only when it is new (a name mentioned again needs no copy).
+        match is_person_key.get_mut(&c.key) {
+            Some(e) => *e |= ok,
+            None => {
+                is_person_key.insert(c.key.clone(), ok);
+            }
+        }
         if !c.weak {
             strong.insert(&c.key, ());
         }

@@ -64,11 +64,17 @@ fn is_apostrophe(c: char) -> bool {
 
 impl<'a> Doc<'a> {
     pub fn new(text: &'a str) -> Doc<'a> {
+        let bytes = text.as_bytes();
         let mut tokens = Vec::with_capacity(text.len() / 5);
         let mut para = 0usize;
-        let mut chars = text.char_indices().peekable();
         let mut space_before = true;
-        while let Some((i, c)) = chars.next() {
+        // Walks the text by byte index rather than a peekable char iterator: most text is ASCII,
+        // and a byte test per ASCII char is several times cheaper than decoding and Unicode tables
+        // (this function was the largest single cost of extraction).
+        let mut pos = 0usize;
+        while pos < text.len() {
+            let i = pos;
+            let c = char_at_byte(text, i);
             if c.is_whitespace() {
                 // Any line break starts a new paragraph: the normaliser separates paragraphs with
                 // blank lines, and a lone newline in news is a line of its own (a list item, a heading).
@@ -79,6 +85,7 @@ impl<'a> Doc<'a> {
                 if let Some(t) = tokens.last_mut() {
                     t.space_after = true;
                 }
+                pos += c.len_utf8();
                 continue;
             }
             let (end, kind) = if c.is_alphanumeric() {
@@ -86,37 +93,39 @@ impl<'a> Doc<'a> {
                 // A word runs over letters and digits, joined by in-word hyphens and apostrophes
                 // ("Jean-Claude", "O'Brien", "can’t") and by full stops between digits ("3.5").
                 loop {
-                    match chars.peek().copied() {
-                        Some((j, d)) if d.is_alphanumeric() || is_combining(d) => {
-                            end = j + d.len_utf8();
-                            chars.next();
-                        }
-                        Some((j, d)) if matches!(d, '-' | '\'' | '’' | '.' | '‐') => {
-                            let next = text[j + d.len_utf8()..].chars().next();
-                            let ok = match next {
-                                Some(n) if n.is_alphanumeric() => {
-                                    if d == '.' {
-                                        n.is_ascii_digit()
-                                            && text[..j].chars().next_back().is_some_and(|p| p.is_ascii_digit())
-                                    } else if is_apostrophe(d) {
-                                        // Split the possessive off so "Putin's" yields the mention "Putin".
-                                        let rest = &text[j + d.len_utf8()..];
-                                        !(rest.starts_with('s') || rest.starts_with('S'))
-                                            || rest[1..].chars().next().is_some_and(|x| x.is_alphanumeric())
-                                    } else {
-                                        true
-                                    }
-                                }
-                                _ => false,
-                            };
-                            if !ok {
-                                break;
-                            }
-                            end = j + d.len_utf8();
-                            chars.next();
-                        }
-                        _ => break,
+                    // ASCII letters and digits, the common case, without decoding.
+                    while bytes.get(end).is_some_and(u8::is_ascii_alphanumeric) {
+                        end += 1;
                     }
+                    let Some(d) = text[end..].chars().next() else { break };
+                    if d.is_alphanumeric() || is_combining(d) {
+                        end += d.len_utf8();
+                        continue;
+                    }
+                    if !matches!(d, '-' | '\'' | '’' | '.' | '‐') {
+                        break;
+                    }
+                    let j = end;
+                    let next = text[j + d.len_utf8()..].chars().next();
+                    let ok = match next {
+                        Some(n) if n.is_alphanumeric() => {
+                            if d == '.' {
+                                n.is_ascii_digit() && text[..j].chars().next_back().is_some_and(|p| p.is_ascii_digit())
+                            } else if is_apostrophe(d) {
+                                // Split the possessive off so "Putin's" yields the mention "Putin".
+                                let rest = &text[j + d.len_utf8()..];
+                                !(rest.starts_with('s') || rest.starts_with('S'))
+                                    || rest[1..].chars().next().is_some_and(|x| x.is_alphanumeric())
+                            } else {
+                                true
+                            }
+                        }
+                        _ => false,
+                    };
+                    if !ok {
+                        break;
+                    }
+                    end = j + d.len_utf8();
                 }
                 (end, Kind::Word)
             } else if is_apostrophe(c)
@@ -126,11 +135,9 @@ impl<'a> Doc<'a> {
                 && tokens.last().is_some_and(|t: &Token| t.kind == Kind::Word)
             {
                 // Possessive "'s": one punctuation token, never a quotation mark.
-                chars.next();
                 (i + c.len_utf8() + 1, Kind::Punct)
             } else if matches!(c, '\'' | '`') && text[i + 1..].starts_with(c) {
                 // NYT-style quotation marks: ``...'' and ''...'' (two apostrophes or backquotes), one token.
-                chars.next();
                 (i + 2, Kind::Quote)
             } else if is_quote_char(c) {
                 (i + c.len_utf8(), Kind::Quote)
@@ -139,37 +146,35 @@ impl<'a> Doc<'a> {
             };
             tokens.push(Token { start: i, end, kind, para, space_before, space_after: false });
             space_before = false;
-            // Skip the chars consumed by a possessive token.
-            while chars.peek().is_some_and(|&(j, _)| j < end) {
-                chars.next();
-            }
+            pos = end;
         }
         if let Some(t) = tokens.last_mut() {
             t.space_after = true;
         }
-        let mut lower_buf = String::with_capacity(text.len() + 16);
+        // ASCII lower-casing keeps byte offsets, so one pass over the whole text serves every ASCII
+        // token in place (no copy per token); the few non-ASCII tokens get their full lower-casing
+        // appended after it.
+        // (`ascii_lower` gives topics this prefix too.)
+        let mut lower_buf = text.to_ascii_lowercase();
         let mut lower_at = Vec::with_capacity(tokens.len());
+        let wide = wide_chars(text);
+        // A token is ASCII when no wide char starts inside it: one cursor over the (sorted) wide chars
+        // answers that for all tokens, cheaper than testing each token's bytes.
+        let mut w = 0;
         for t in &tokens {
-            let s = lower_buf.len();
-            let w = &text[t.start..t.end];
-            if w.is_ascii() {
-                lower_buf.push_str(w);
-                lower_buf[s..].make_ascii_lowercase();
-            } else {
-                lower_buf.push_str(&lowercase(w));
+            while w < wide.len() && wide[w].0 < t.start {
+                w += 1;
             }
-            lower_at.push((s as u32, lower_buf.len() as u32));
+            if wide.get(w).is_none_or(|&(b, _)| b >= t.end) {
+                lower_at.push((t.start as u32, t.end as u32));
+            } else {
+                let s = lower_buf.len();
+                lower_buf.push_str(&lowercase(&text[t.start..t.end]));
+                lower_at.push((s as u32, lower_buf.len() as u32));
+            }
         }
-        let mut doc = Doc {
-            text,
-            tokens,
-            lower_buf,
-            lower_at,
-            paras: Vec::new(),
-            sents: Vec::new(),
-            sent_of: Vec::new(),
-            wide: wide_chars(text),
-        };
+        let mut doc =
+            Doc { text, tokens, lower_buf, lower_at, paras: Vec::new(), sents: Vec::new(), sent_of: Vec::new(), wide };
         doc.split();
         doc
     }
@@ -183,7 +188,8 @@ impl<'a> Doc<'a> {
                 p_start = i;
             }
         }
-        for &(ps, pe) in &self.paras.clone() {
+        self.sents.reserve(n / 16);
+        for &(ps, pe) in &self.paras {
             let mut s = ps;
             let mut i = ps;
             while i < pe {
@@ -207,15 +213,20 @@ impl<'a> Doc<'a> {
                 self.sents.push((s, pe));
             }
         }
-        self.sent_of = vec![0; n];
-        for (k, &(s, e)) in self.sents.iter().enumerate() {
-            for x in &mut self.sent_of[s..e] {
-                *x = k;
-            }
+        // Sentences cover the tokens in order without gaps, so each one extends the map to its end
+        // (no zero-filled vector to overwrite).
+        self.sent_of = Vec::with_capacity(n);
+        for (k, &(_, e)) in self.sents.iter().enumerate() {
+            self.sent_of.resize(e, k);
         }
+        debug_assert_eq!(self.sent_of.len(), n);
     }
 
     fn is_sentence_end(&self, i: usize, pe: usize) -> bool {
+        // Terminators are punctuation tokens: the kind test skips the string compare for most tokens.
+        if self.tokens[i].kind != Kind::Punct {
+            return false;
+        }
         let t = self.str(i);
         if !matches!(t, "." | "!" | "?" | "…") {
             return false;
@@ -241,6 +252,11 @@ impl<'a> Doc<'a> {
         true
     }
 
+    /// The whole text with ASCII letters lower-cased (same byte offsets as `text`).
+    pub fn ascii_lower(&self) -> &str {
+        &self.lower_buf[..self.text.len()]
+    }
+
     /// The lower-cased text of token `i` (typographic apostrophes folded to ').
     pub fn low(&self, i: usize) -> &str {
         let (s, e) = self.lower_at[i];
@@ -253,7 +269,8 @@ impl<'a> Doc<'a> {
     }
 
     pub fn first_char(&self, i: usize) -> char {
-        self.str(i).chars().next().unwrap_or(' ')
+        // Tokens are never empty; decoding from the start offset skips slicing the token (speed).
+        char_at_byte(self.text, self.tokens[i].start)
     }
 
     /// A word starting with an upper-case letter.
@@ -296,13 +313,22 @@ fn wide_chars(text: &str) -> Vec<(usize, usize)> {
     if text.is_ascii() {
         return out;
     }
-    for (i, c) in text.char_indices() {
-        if !c.is_ascii() {
-            extra += c.len_utf8() - 1;
+    // A byte >= 0xC0 starts a multi-byte char; testing bytes is cheaper than decoding every char.
+    for (i, &b) in text.as_bytes().iter().enumerate() {
+        if b >= 0xC0 {
+            extra += char_at_byte(text, i).len_utf8() - 1;
             out.push((i, extra));
         }
     }
     out
+}
+
+/// The char starting at byte `i` (a char boundary), without decoding when it is ASCII.
+fn char_at_byte(text: &str, i: usize) -> char {
+    match text.as_bytes()[i] {
+        b if b.is_ascii() => char::from(b),
+        _ => text[i..].chars().next().unwrap_or(char::REPLACEMENT_CHARACTER),
+    }
 }
 
 fn is_combining(c: char) -> bool {

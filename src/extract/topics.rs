@@ -2,6 +2,7 @@
 
 use crate::model::TopicScore;
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 /// Title words count this many times: a headline states what the article is about.
@@ -71,23 +72,25 @@ static TAXONOMY: LazyLock<Taxonomy> = LazyLock::new(|| {
     }
     let automaton = AhoCorasick::builder()
         .match_kind(MatchKind::LeftmostLongest)
-        .ascii_case_insensitive(true)
+        // Keywords are lower case and the texts come ASCII-lower-cased (see `score`).
+        .ascii_case_insensitive(false)
         .kind(Some(AhoCorasickKind::DFA))
         .build(patterns.iter().map(|(w, _)| w))
         .expect("topic keywords form a valid automaton");
     Taxonomy { topics, keywords, automaton }
 });
 
-/// Scores the article against the taxonomy; topics above the threshold, best first.
+/// Scores the article against the taxonomy; topics above the threshold, best first. `title` and `body`
+/// must have their ASCII letters lower-cased (`Doc::ascii_lower`): keywords match them case-sensitively,
+/// which is the same as matching the original text ASCII case-insensitively.
 pub fn score(title: &str, body: &str) -> Vec<TopicScore> {
     let tax = &*TAXONOMY;
     let mut totals = vec![0.0f64; tax.topics.len()];
     let mut evidence: Vec<Vec<(String, usize)>> = vec![Vec::new(); tax.topics.len()];
     let mut words = 0usize;
     for (text, mult) in [(title, TITLE_WEIGHT), (body, 1.0)] {
-        // Keywords are ASCII, so matching case-insensitively on the text itself avoids a lower-cased copy.
         let lower = text;
-        words += lower.split_ascii_whitespace().count();
+        words += count_words(lower);
         for m in tax.automaton.find_iter(lower) {
             let kws = &tax.keywords[m.pattern().as_usize()];
             let stem = kws[0].stem;
@@ -100,13 +103,16 @@ pub fn score(title: &str, body: &str) -> Vec<TopicScore> {
             } else if lower[end..].chars().next().is_some_and(char::is_alphanumeric) {
                 continue;
             }
-            let surface = lower[m.start()..end].to_lowercase();
+            // The text is ASCII-lower-cased already, so an ASCII surface (nearly all) is its own lower case:
+            // borrow it, and allocate only for new evidence.
+            let raw = &lower[m.start()..end];
+            let surface: Cow<str> = if raw.is_ascii() { Cow::Borrowed(raw) } else { Cow::Owned(raw.to_lowercase()) };
             for kw in kws {
                 totals[kw.topic] += kw.weight * mult;
                 let ev = &mut evidence[kw.topic];
                 match ev.iter_mut().find(|(w, _)| *w == surface) {
                     Some((_, n)) => *n += 1,
-                    None => ev.push((surface.clone(), 1)),
+                    None => ev.push((surface.to_string(), 1)),
                 }
             }
         }
@@ -120,7 +126,7 @@ pub fn score(title: &str, body: &str) -> Vec<TopicScore> {
         if score < THRESHOLD || score < best * RELATIVE {
             continue;
         }
-        let mut ev = evidence[t].clone();
+        let mut ev = std::mem::take(&mut evidence[t]);
         ev.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
         out.push(TopicScore {
             code: tax.topics[t].0.clone(),
@@ -131,4 +137,29 @@ pub fn score(title: &str, body: &str) -> Vec<TopicScore> {
     }
     out.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.code.cmp(&b.code)));
     out
+}
+
+/// `text.split_ascii_whitespace().count()`, as a plain byte loop: a word starts wherever a
+/// non-whitespace byte follows whitespace or the text start (the iterator costs several times more).
+fn count_words(text: &str) -> usize {
+    let mut n = 0;
+    let mut prev_space = true;
+    for &b in text.as_bytes() {
+        let space = b.is_ascii_whitespace();
+        n += usize::from(prev_space && !space);
+        prev_space = space;
+    }
+    n
+}
+
+#[cfg(test)]
+mod tests {
+    use super::count_words;
+
+    #[test]
+    fn count_words_matches_split_ascii_whitespace() {
+        for s in ["", " ", "one", " one  two\tthree\n", "a\u{a0}b c", "\r\n\r\nx\x0cy", "“Quoted,” he said. "] {
+            assert_eq!(count_words(s), s.split_ascii_whitespace().count(), "{s:?}");
+        }
+    }
 }
