@@ -351,6 +351,10 @@ fn after_quote(doc: &Doc, people: &People, close: usize) -> Option<(usize, (usiz
         return None;
     }
     let mut k = close + 1;
+    // A nested quote closing with its outer one (`...?''' Mr. Biden said`) leaves a second mark.
+    while k < pe && doc.tokens[k].kind == Kind::Quote && !doc.tokens[k].space_before {
+        k += 1;
+    }
     while k < pe && matches!(doc.str(k), "," | "—" | "–" | "-") {
         k += 1;
     }
@@ -486,6 +490,16 @@ fn tag_verb(doc: &Doc, k: usize) -> bool {
 fn before_quote(doc: &Doc, people: &People, open: usize) -> Option<(usize, (usize, usize), bool)> {
     let floor = doc.sent_start(open);
     let colon = open > floor && doc.str(open - 1) == ":";
+    // "Jeffrey M. Jones: “Gallup’s analysis ...”", "More from Blumenthal and Cohen: “...”": a name introduces
+    // the quote with a colon alone.
+    if colon && open >= floor + 2 {
+        if let Some(m) = mention_at(people, open - 2).filter(|m| m.end == open - 1) {
+            let lead = m.start == floor || matches!(doc.low(m.start - 1), "-" | "—" | "–" | "from");
+            if lead && m.start >= floor {
+                return Some((open - 1, (m.start, m.end), true));
+            }
+        }
+    }
     let mut k = open;
     // The cue closest to the quote, within a dozen tokens, not inside another quote.
     while k > floor && open - k < 14 {
@@ -510,7 +524,7 @@ fn before_quote(doc: &Doc, people: &People, open: usize) -> Option<(usize, (usiz
             }
             // "as the Heritage Foundation website notes:", "Another commenter said, “...”": any noun phrase
             // before a cue that introduces the quote.
-            if colon || k + 2 == open && doc.str(k + 1) == "," || put_it {
+            if colon || k + 1 == open || k + 2 == open && doc.str(k + 1) == "," || put_it {
                 if let Some(sp) = np_ending(doc, e, floor) {
                     return Some((k, sp, colon));
                 }
