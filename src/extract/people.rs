@@ -683,6 +683,10 @@ fn evidence(doc: &Doc, c: &Cand) -> bool {
     if c.key.len() == 1 && is_given(&c.key[0]) {
         return true;
     }
+    // A photo or media credit names its author: "Image: Jsmith", "Video: Ann & Bob".
+    if credited(doc, s) {
+        return true;
+    }
     // Role phrase right before: "political scientist Gallyamov".
     if s > 0 && doc.is_word(s - 1) && !doc.is_cap(s - 1) && is_role_noun(doc.low(s - 1)) {
         return true;
@@ -750,7 +754,9 @@ fn evidence(doc: &Doc, c: &Cand) -> bool {
     // Verb before: "said Smith", "told Putin".
     if s > 0 && doc.is_word(s - 1) {
         let p = doc.low(s - 1);
-        if (is_cue(p) && doc.tokens[s - 1].para == doc.tokens[s].para) || PERSON_OBJECT_VERBS.contains(&p) {
+        let cue_or_object =
+            (is_cue(p) && doc.tokens[s - 1].para == doc.tokens[s].para) || PERSON_OBJECT_VERBS.contains(&p);
+        if cue_or_object && !modifies_next(doc, e) {
             return true;
         }
     }
@@ -773,6 +779,103 @@ fn evidence(doc: &Doc, c: &Cand) -> bool {
             return false;
         }
     }
+}
+
+/// Is the capitalised word ending before `e` a modifier of the lower-case noun that follows ("say Iodine
+/// deficiency is ...")? Only closed-class words may follow a name that is an object or an inverted speaker.
+fn modifies_next(doc: &Doc, e: usize) -> bool {
+    e < doc.tokens.len()
+        && doc.is_word(e)
+        && !doc.is_cap(e)
+        && !matches!(
+            doc.low(e),
+            "that"
+                | "to"
+                | "about"
+                | "on"
+                | "in"
+                | "at"
+                | "for"
+                | "of"
+                | "and"
+                | "or"
+                | "but"
+                | "who"
+                | "whom"
+                | "whose"
+                | "the"
+                | "a"
+                | "an"
+                | "his"
+                | "her"
+                | "their"
+                | "its"
+                | "was"
+                | "is"
+                | "had"
+                | "has"
+                | "would"
+                | "will"
+                | "when"
+                | "after"
+                | "before"
+                | "as"
+                | "with"
+                | "from"
+                | "during"
+                | "last"
+                | "this"
+                | "yesterday"
+                | "today"
+                | "earlier"
+                | "later"
+                | "recently"
+                | "not"
+                | "if"
+                | "why"
+                | "how"
+                | "what"
+                | "where"
+                | "whether"
+                | "he"
+                | "she"
+                | "they"
+                | "we"
+                | "it"
+                | "you"
+                | "i"
+                | "there"
+                | "by"
+                | "via"
+                | "while"
+                | "so"
+                | "then"
+                | "too"
+                | "also"
+                | "again"
+                | "once"
+                | "several"
+                | "some"
+                | "many"
+        )
+}
+
+/// Does the word at `s` follow a media credit ("Image: X", "Photo: X", "Video: A & X")? Credits
+/// name the photographer or uploader, a person (or a user name) unless the words are an organisation.
+fn credited(doc: &Doc, s: usize) -> bool {
+    let credit_at = |k: usize| {
+        k >= 2
+            && doc.str(k - 1) == ":"
+            && matches!(
+                doc.low(k - 2),
+                "image" | "images" | "photo" | "photos" | "picture" | "video" | "audio" | "credit"
+            )
+    };
+    if credit_at(s) {
+        return true;
+    }
+    // The second of two credited names: "Video: Ann & Bob".
+    s >= 2 && matches!(doc.str(s - 1), "&" | "and") && doc.is_cap(s - 2) && credit_at(s - 2)
 }
 
 /// Whether "he"/"she"/"his"/"her" comes before "it"/"its" in the next few dozen tokens.
@@ -851,13 +954,16 @@ pub fn find(body: &Doc, title: &Doc) -> People {
 
     // Which written forms (keys) are people: multi-word names pass the filters; single words need evidence.
     let mut is_person_key: Map<Vec<String>, bool> = Map::default();
-    let mut strong: Map<&[String], ()> = Map::default();
+    // Lone words that may be a first name used alone: not weak, and not after a preposition of place
+    // ("here in Levico" after "Levico Terme").
+    let mut first_name_like: Map<&[String], bool> = Map::default();
     for c in &cands {
         let ok = !c.weak && (c.key.len() > 1 || evidence(body, c));
         let e = is_person_key.entry(c.key.clone()).or_insert(false);
         *e |= ok;
-        if !c.weak {
-            strong.insert(&c.key, ());
+        if !c.weak && c.key.len() == 1 {
+            let place = c.start > 0 && matches!(body.low(c.start - 1), "in" | "at" | "near" | "outside" | "around");
+            *first_name_like.entry(&c.key).or_insert(true) &= !place;
         }
     }
     // A lone surname (or first name) of a full name used elsewhere needs no evidence of its own.
@@ -866,8 +972,13 @@ pub fn find(body: &Doc, title: &Doc) -> People {
     for (k, v) in is_person_key.iter_mut() {
         if !*v && k.len() == 1 {
             // A weak word (a place, a word after "the") only as a surname: "Paris" after "Valeska Paris".
-            let first_ok = strong.contains_key(k.as_slice());
-            *v = full.iter().any(|f| f.last() == k.first() || first_ok && f.first() == k.first());
+            let first_ok = first_name_like.get(k.as_slice()).copied().unwrap_or(false);
+            *v = full.iter().any(|f| f.last() == k.first());
+            // A first word alone: not a word the article also writes in lower case ("Iodine deficiency" after
+            // "Iodine Nutrition Study", and "iodine" in the text). The scan runs for the few such words only.
+            if !*v && first_ok && full.iter().any(|f| f.first() == k.first()) {
+                *v = !(0..body.tokens.len()).any(|i| body.is_word(i) && !body.is_cap(i) && body.low(i) == k[0]);
+            }
         }
     }
     // The headline's subject: "Name: ..." or "Name says ...".

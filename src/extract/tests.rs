@@ -901,3 +901,36 @@ fn said_description_then_name() {
     let sp = s.speaker_span.as_ref().map(|s| s.text.as_str()).unwrap_or("");
     assert!(sp.ends_with("Paul Beck"), "{sp:?}");
 }
+
+fn mention_texts(x: &Extraction) -> Vec<&str> {
+    x.people.iter().flat_map(|p| p.mentions.iter().map(|m| m.text.as_str())).collect()
+}
+
+/// Issue 4: a media credit ("Image: X", "Video: A & B") names its author, a person or a user name.
+#[test]
+fn media_credit_names_author() {
+    let body = "Crowds lined the harbour for the parade. Image: Kvnmorgan.\n\nThe festival ran all weekend. \
+                Video: Tdalston & Rkhanna.";
+    let x = run_checked("", body);
+    let got = names(&x);
+    for n in ["Kvnmorgan", "Tdalston", "Rkhanna"] {
+        assert!(got.contains(&n), "{n} missing: {got:?}");
+    }
+}
+
+/// Issue 4: a lone word that only opens another capitalised run ("Bormio Terme" ... "in Bormio") is not a
+/// first name unless it is a known given name.
+#[test]
+fn first_word_alone_needs_given_name() {
+    let body = "The summit was held in Bormio Terme this spring. Delegates said the talks in Bormio went well.";
+    let x = run_checked("", body);
+    assert!(!mention_texts(&x).contains(&"Bormio"), "{:#?}", x.people);
+}
+
+/// Issue 4: "say <Word> <noun>": a capitalised word after a cue that modifies the next noun is not a speaker.
+#[test]
+fn cue_before_modifier_is_not_speaker() {
+    let body = "Health officials say Fluoride exposure is safe at these levels.";
+    let x = run_checked("", body);
+    assert!(x.people.is_empty(), "{:?}", names(&x));
+}
