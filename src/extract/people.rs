@@ -781,6 +781,23 @@ fn evidence(doc: &Doc, c: &Cand) -> bool {
     }
 }
 
+/// "in Saratoga Springs, New York", "at Levico Terme, Trento": a run after a preposition of place and before a
+/// comma and a place name is a place.
+fn place_context(doc: &Doc, c: &Cand) -> bool {
+    let (s, e, n) = (c.start, c.end, doc.tokens.len());
+    if s == 0 || !matches!(doc.low(s - 1), "in" | "at" | "near") || e + 1 >= n || doc.str(e) != "," {
+        return false;
+    }
+    let next = e + 1;
+    if !doc.is_cap(next) {
+        return false;
+    }
+    class(doc.low(next)) & (NONP | GIVEN) == NONP
+        || next + 1 < n
+            && doc.is_cap(next + 1)
+            && NON_PERSON.contains(&format!("{} {}", doc.low(next), doc.low(next + 1)))
+}
+
 /// Is the capitalised word ending before `e` a modifier of the lower-case noun that follows ("say Iodine
 /// deficiency is ...")? Only closed-class words may follow a name that is an object or an inverted speaker.
 fn modifies_next(doc: &Doc, e: usize) -> bool {
@@ -932,6 +949,33 @@ fn role_after(doc: &Doc, e: usize) -> Option<(usize, usize)> {
 pub fn find(body: &Doc, title: &Doc) -> People {
     let title_cands = candidates(title);
     let mut cands = candidates(body);
+    // A known surname (of a given name and surname) opening a run of other words names the person inside a
+    // thing's name that modifies a noun: "Andy Warhol" ... "Warhol Polaroid exhibits", "Dan Savage" ... "the Savage
+    // Love advice column" (but "Leung Kwok-hung of ...", a surname first, stays whole).
+    let surnames: Map<&str, ()> = cands
+        .iter()
+        .chain(title_cands.iter())
+        .filter(|c| c.key.len() > 1 && is_given(&c.key[0]))
+        .map(|c| (c.key[c.key.len() - 1].as_str(), ()))
+        .collect();
+    let cut: Vec<bool> = cands
+        .iter()
+        .map(|c| {
+            c.key.len() > 1
+                && surnames.contains_key(c.key[0].as_str())
+                && !surnames.contains_key(c.key[c.key.len() - 1].as_str())
+                && c.key.iter().all(|w| !is_given(w))
+                && modifies_next(body, c.end)
+        })
+        .collect();
+    drop(surnames);
+    for (c, cut) in cands.iter_mut().zip(cut) {
+        if cut {
+            c.end = (c.start..c.end).find(|&k| body.is_word(k)).map_or(c.end, |k| k + 1);
+            c.key.truncate(1);
+            c.titled = false;
+        }
+    }
     // Weak words (places, words after "the") matter only as part of a longer name: drop the
     // rest early, they are most capitalised words of an article (countries, months, cities).
     let lasts: Map<&str, ()> = cands
@@ -958,7 +1002,7 @@ pub fn find(body: &Doc, title: &Doc) -> People {
     // ("here in Levico" after "Levico Terme").
     let mut first_name_like: Map<&[String], bool> = Map::default();
     for c in &cands {
-        let ok = !c.weak && (c.key.len() > 1 || evidence(body, c));
+        let ok = !c.weak && (c.key.len() > 1 && !place_context(body, c) || evidence(body, c));
         let e = is_person_key.entry(c.key.clone()).or_insert(false);
         *e |= ok;
         if !c.weak && c.key.len() == 1 {

@@ -934,3 +934,21 @@ fn cue_before_modifier_is_not_speaker() {
     let x = run_checked("", body);
     assert!(x.people.is_empty(), "{:?}", names(&x));
 }
+
+/// Issue 4: a known surname opening a capitalised run that modifies a noun ("Goldin Ballad prints") names the
+/// person, not a person "Goldin Ballad".
+#[test]
+fn surname_inside_modifier_run() {
+    let body = "The show was opened by Anna Goldin on Friday. There are also Goldin Ballad prints in the east wing.";
+    let x = run_checked("", body);
+    assert_eq!(names(&x), ["Anna Goldin"], "{:#?}", x.people);
+    assert_eq!(person(&x, "Anna Goldin").mentions.len(), 2, "{:#?}", x.people);
+}
+
+/// Issue 4: "in <Two Words>, <State>" is a place, not a person.
+#[test]
+fn place_before_comma_and_state() {
+    let body = "The fair was held in Lakeside Springs, Arkansas, and drew large crowds.";
+    let x = run_checked("", body);
+    assert!(x.people.is_empty(), "{:?}", names(&x));
+}
