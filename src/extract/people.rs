@@ -396,6 +396,9 @@ fn candidates(doc: &Doc) -> Vec<Cand> {
     let n = doc.tokens.len();
     let mut out = Vec::new();
     let mut i = 0;
+    // An editor's insertion of first names ("[George W.] Bush", "[Phil] Gramm"): the bracketed words are kept
+    // for the key of the surname that follows, which is the mention the writer wrote.
+    let mut inserted: Option<(usize, usize, usize)> = None;
     while i < n {
         if !doc.is_cap(i)
             || is_acronym(doc.str(i)) && !is_initial(doc, i)
@@ -404,6 +407,17 @@ fn candidates(doc: &Doc) -> Vec<Cand> {
         {
             i += 1;
             continue;
+        }
+        if i > 0 && doc.str(i - 1) == "[" {
+            let mut k = i;
+            while k < n && k - i < 8 && (doc.is_cap(k) || doc.str(k) == ".") {
+                k += 1;
+            }
+            if k + 1 < n && doc.str(k) == "]" && doc.is_cap(k + 1) && doc.tokens[k + 1].space_before {
+                inserted = Some((i, k, k + 1));
+                i = k + 1;
+                continue;
+            }
         }
         // Extend over capitalised words, initials ("J.", "O.J."), and particles followed by a capital.
         let mut j = i;
@@ -557,7 +571,12 @@ fn candidates(doc: &Doc) -> Vec<Cand> {
             let key: Vec<&str> = words.iter().map(|&k| doc.low(k)).collect();
             if let Some(weak) = acceptable(doc, &key, s, i, titled) {
                 // A weak word's key is filled in only if it is kept (most are not): no allocation.
-                let key = if weak { Vec::new() } else { key.iter().map(|w| w.to_string()).collect() };
+                let mut key: Vec<String> = if weak { Vec::new() } else { key.iter().map(|w| w.to_string()).collect() };
+                if let Some((a, b, _)) = inserted.filter(|&(_, _, at)| at == s && !weak) {
+                    let first: Vec<String> =
+                        (a..b).filter(|&k| doc.is_word(k)).map(|k| doc.low(k).to_string()).collect();
+                    key.splice(0..0, first);
+                }
                 out.push(Cand { title_start: title_start.unwrap_or(s), titled, start: s, end, key, weak });
             }
         }
@@ -611,6 +630,10 @@ fn acceptable(doc: &Doc, key: &[&str], start: usize, raw_start: usize, titled: b
         }
     } else if cl(key.len() - 1) & (TITLE | ROLE) != 0 && cl(key.len() - 2) & (GIVEN | NONP) != GIVEN {
         // "Virginia Governor", "Mets Poet": a role, not a name.
+        return None;
+    } else if key.len() > 2 && cl(key.len() - 1) & (ORDIN | COMMON) != 0 && (0..key.len()).all(|k| cl(k) & GIVEN == 0) {
+        // "Iodine Nutrition Study", "Baileys Irish Cream": a long thing's name ends in an ordinary noun, and without
+        // a given name nothing says it is a person (the ordinary-word list leaves out words that are surnames).
         return None;
     } else if matches!(
         key[0],
@@ -1071,9 +1094,14 @@ pub fn find(body: &Doc, title: &Doc) -> People {
         } else {
             // "Vladimir Vladimirovich Putin" and "Vladimir Putin": same first and last word;
             // "Von der Leyen" ends "Ursula von der Leyen".
+            // Middle initials that differ are different people: "George H. W. Bush", "George W. Bush".
+            let initials =
+                |k: &[String]| -> Vec<String> { k[1..k.len() - 1].iter().filter(|w| one_char(w)).cloned().collect() };
             (0..full_keys.len()).find(|&p| {
                 let f = &full_keys[p];
-                (f.first() == key.first() && f.last() == key.last()) || f.ends_with(key)
+                let (a, b) = (initials(f), initials(key));
+                let clash = !a.is_empty() && !b.is_empty() && a != b;
+                !clash && ((f.first() == key.first() && f.last() == key.last()) || f.ends_with(key))
             })
         };
         let p = target.unwrap_or_else(|| {

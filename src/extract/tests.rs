@@ -952,3 +952,25 @@ fn place_before_comma_and_state() {
     let x = run_checked("", body);
     assert!(x.people.is_empty(), "{:?}", names(&x));
 }
+
+/// Issue 4: an editor's bracketed first names ("[Phil] Gramm") belong to the surname after them; the mention is
+/// the surname the writer wrote, and different middle initials are different people.
+#[test]
+fn bracketed_first_names() {
+    let body = "\"I backed [George H. W.] Bush in 1988 and [George W.] Bush in 2000,\" the senator said. \
+                \"Later I backed [Phil] Gramm.\"";
+    let x = run_checked("", body);
+    let texts = mention_texts(&x);
+    assert_eq!(texts.iter().filter(|t| **t == "Bush").count(), 2, "{:#?}", x.people);
+    assert!(texts.contains(&"Gramm"), "{:#?}", x.people);
+    assert_eq!(x.people.len(), 3, "{:#?}", x.people);
+}
+
+/// Issue 4: a run of three capitalised words with no given name that ends in an ordinary noun ("... Study") is a
+/// thing's name, not a person's.
+#[test]
+fn long_run_ending_in_ordinary_noun() {
+    let body = "The results of the national Fluoride Exposure Study were published on Monday.";
+    let x = run_checked("", body);
+    assert!(x.people.is_empty(), "{:?}", names(&x));
+}
