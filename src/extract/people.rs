@@ -681,7 +681,9 @@ fn acceptable(doc: &Doc, key: &[&str], start: usize, raw_start: usize, titled: b
     let given_full = key.len() > 1 && cls[0] & (GIVEN | NONP) == GIVEN;
     let determiner = start == raw_start && start > 0 && matches!(doc.low(start - 1), "the" | "a" | "an");
     if !titled && !given_full && determiner {
-        return (key.len() == 1).then_some(true);
+        // Weak: its first word counts only as the surname of a full name ("the Savage Love column" after "Dan
+        // Savage").
+        return Some(true);
     }
     Some(key.len() == 1 && cls[0] & (NONP | ORDIN) != 0)
 }
@@ -1007,13 +1009,18 @@ pub fn find(body: &Doc, title: &Doc) -> People {
         .filter(|c| c.key.len() > 1)
         .flat_map(|c| [(c.key[0].as_str(), ()), (c.key[c.key.len() - 1].as_str(), ())])
         .collect();
-    let weak_word = |c: &Cand| (c.start..c.end).find(|&k| body.is_word(k)).map(|k| body.low(k));
-    let keep: Vec<Option<String>> =
-        cands.iter().map(|c| weak_word(c).filter(|w| c.weak && lasts.contains_key(w)).map(str::to_string)).collect();
+    let weak_word = |c: &Cand| (c.start..c.end).find(|&k| body.is_word(k));
+    let keep: Vec<Option<(usize, String)>> = cands
+        .iter()
+        .map(|c| {
+            weak_word(c).filter(|&k| c.weak && lasts.contains_key(body.low(k))).map(|k| (k, body.low(k).to_string()))
+        })
+        .collect();
     let mut it = keep.into_iter();
     cands.retain_mut(|c| match it.next().flatten() {
-        Some(w) => {
+        Some((k, w)) => {
             c.key = vec![w];
+            c.end = k + 1;
             true
         }
         None => !c.weak,

@@ -974,3 +974,13 @@ fn long_run_ending_in_ordinary_noun() {
     let x = run_checked("", body);
     assert!(x.people.is_empty(), "{:?}", names(&x));
 }
+
+/// Issue 4: "the <Surname> <Thing>": after a determiner, a run's first word is a mention when it is the surname of
+/// a full name in the article ("the Goldin Ballad series" after "Anna Goldin").
+#[test]
+fn surname_after_determiner_in_thing_name() {
+    let body = "The show was opened by Anna Goldin on Friday. Visitors queued for the Goldin Ballad series.";
+    let x = run_checked("", body);
+    assert_eq!(names(&x), ["Anna Goldin"], "{:#?}", x.people);
+    assert!(mention_texts(&x).contains(&"Goldin"), "{:#?}", x.people);
+}
