@@ -9,8 +9,12 @@
 //! - Its own tokens are those for which it is the innermost mention: in "NASA Administrator Charles Bolden" the
 //!   token NASA belongs to a nested organisation, and in "Bos and colleagues" the token Bos to a nested person.
 //! - Its name is the last run of own tokens that are capitalised (plus lower-case particles such as "de", "van"
-//!   inside the run), after dropping pronouns/determiners and leading titles ("Mr.", "President", "Administrator").
-//!   Groups written as plural demonyms ("Palestinians", "Democrats") are not names of a person.
+//!   inside the run), after dropping pronouns/determiners and titles ("Mr.", "President", "Administrator"; also a
+//!   title after other words: "Emeritus Professor John Burrows", "Afghan Ambassador Hamdullah Mohib").
+//!   Groups written as plural demonyms ("Palestinians", "Democrats") are not names of a person; nor are post-nominal
+//!   letters after a comma ("Mark Tedeschi, QC" names "Mark Tedeschi"), nor a sentence's capitalised first word
+//!   alone when the corpus writes it in lower case and never capitalises it inside a sentence ("Readers of the
+//!   column ...", "Officials tell ..."): capitalisation there says nothing about being a name.
 //! - A mention with a name is a gold named mention; its span is the name (what extraction marks), not the NP.
 //!
 //! Chains: mentions joined by Coref links of an identity type (`coref`, `ana`, `cata`, `appos`, and `pred`, because
@@ -31,7 +35,7 @@
 #[path = "common/mod.rs"]
 mod common;
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::PathBuf;
 
 use common::{context, greedy_match, overlap, pct, ratio, spread, Prf};
@@ -150,6 +154,10 @@ const TITLES: &[&str] = &[
     "Chairwoman",
     "Chief",
     "Director",
+    "Manager",
+    "Attorney",
+    "Sheriff",
+    "Spokesperson",
     "Administrator",
     "Commissioner",
     "Ambassador",
@@ -199,6 +207,8 @@ const GROUPS: &[&str] = &["Democrats", "Republicans", "Saudis", "Israelis", "Tor
 struct Token {
     sent: usize,
     word: String,
+    /// First word of its sentence (after any opening punctuation).
+    first_in_sentence: bool,
     /// Offsets in the text we build (characters), not in GUM's space-joined text.
     start: usize,
     end: usize,
@@ -223,13 +233,14 @@ fn main() {
         }
     }
     let root = root.expect("usage: eval_people /path/to/gum [--verbose N]");
-    let docs: Vec<Doc> = common::files_with_ext(&root, "tsv")
+    let files: Vec<(String, String)> = common::files_with_ext(&root, "tsv")
         .iter()
         .map(|p| {
-            let name = p.file_stem().unwrap().to_string_lossy().to_string();
-            parse_doc(name, &std::fs::read_to_string(p).expect("readable tsv"))
+            (p.file_stem().unwrap().to_string_lossy().to_string(), std::fs::read_to_string(p).expect("readable tsv"))
         })
         .collect();
+    let lower_vocab = common_nouns(files.iter().map(|(_, tsv)| tsv.as_str()));
+    let docs: Vec<Doc> = files.iter().map(|(name, tsv)| parse_doc(name.clone(), tsv, &lower_vocab)).collect();
 
     let mut exact: BTreeMap<&str, Prf> = BTreeMap::new();
     let mut lenient: BTreeMap<&str, Prf> = BTreeMap::new();
@@ -406,7 +417,7 @@ struct Mention {
     tokens: Vec<usize>,
 }
 
-fn parse_doc(name: String, tsv: &str) -> Doc {
+fn parse_doc(name: String, tsv: &str, lower_vocab: &HashSet<String>) -> Doc {
     let mut tokens: Vec<Token> = Vec::new();
     let mut mentions: BTreeMap<String, Mention> = BTreeMap::new();
     let mut identity: HashMap<String, String> = HashMap::new();
@@ -424,7 +435,9 @@ fn parse_doc(name: String, tsv: &str) -> Doc {
         let sent = tid.split('-').next().and_then(|s| s.parse().ok()).unwrap_or(0);
         let t = tokens.len();
         token_index.insert(tid.to_string(), t);
-        tokens.push(Token { sent, word: cols[2].to_string(), start: 0, end: 0 });
+        let first_in_sentence =
+            tokens.iter().rev().take_while(|t| t.sent == sent).all(|t| !t.word.chars().any(char::is_alphanumeric));
+        tokens.push(Token { sent, word: cols[2].to_string(), first_in_sentence, start: 0, end: 0 });
         if cols[3] != "_" {
             let labels: Vec<&str> = cols[3].split('|').collect();
             let idents: Vec<&str> = cols[6].split('|').collect();
@@ -491,13 +504,37 @@ fn parse_doc(name: String, tsv: &str) -> Doc {
             continue;
         }
         let own: Vec<usize> = m.tokens.iter().copied().filter(|&t| innermost[t] == Some(i)).collect();
-        if let Some((a, b)) = name_run(&tokens, &own) {
+        if let Some((a, b)) = name_run(&tokens, &own, lower_vocab) {
             gold.push(((tokens[a].start, tokens[b].end), find(&mut parent, i)));
         }
     }
     gold.sort_unstable();
     gold.dedup_by_key(|g| g.0);
     Doc { name, text, tokens, gold }
+}
+
+/// Words of the corpus files written in lower case and never capitalised inside a sentence (after a word), to
+/// tell a sentence's capitalised first word that is a common noun ("Readers", "Officials") from a name.
+fn common_nouns<'a>(files: impl Iterator<Item = &'a str>) -> HashSet<String> {
+    let (mut lower, mut capitalised) = (HashSet::new(), HashSet::new());
+    for tsv in files {
+        let mut prev = String::new();
+        for line in tsv.lines() {
+            if line.is_empty() || line.starts_with('#') {
+                prev.clear();
+                continue;
+            }
+            let Some(w) = line.split('\t').nth(2) else { continue };
+            if w.chars().next().is_some_and(char::is_lowercase) {
+                lower.insert(w.to_string());
+            } else if w.chars().next().is_some_and(char::is_uppercase) && prev.chars().any(char::is_alphanumeric) {
+                capitalised.insert(w.to_lowercase());
+            }
+            prev = w.to_string();
+        }
+    }
+    lower.retain(|w| !capitalised.contains(w));
+    lower
 }
 
 fn union(parent: &mut [usize], a: usize, b: usize) {
@@ -514,7 +551,7 @@ fn find(parent: &mut [usize], mut i: usize) -> usize {
 }
 
 /// The name inside a mention's own tokens: first and last token index of its last run of name words.
-fn name_run(tokens: &[Token], own: &[usize]) -> Option<(usize, usize)> {
+fn name_run(tokens: &[Token], own: &[usize], lower_vocab: &HashSet<String>) -> Option<(usize, usize)> {
     let is_name = |t: usize| {
         let w = tokens[t].word.as_str();
         // "d'Ettorre", "al-Assad": a lower-case prefix joined to a capitalised name.
@@ -558,7 +595,17 @@ fn name_run(tokens: &[Token], own: &[usize]) -> Option<(usize, usize)> {
         }
     }
     runs.extend(cur);
-    let (mut s, e) = runs.pop()?;
+    let (mut s, mut e) = runs.pop()?;
+    // Post-nominal letters after a comma are not the name: "Mark Tedeschi, QC".
+    let post_nominal = |t: usize| {
+        let w = tokens[t].word.as_str();
+        (2..=3).contains(&w.len()) && w.chars().all(|c| c.is_ascii_uppercase())
+    };
+    if let Some(&(ps, pe)) = runs.last() {
+        if s == e && post_nominal(s) && pe + 2 == s && tokens[pe + 1].word == "," {
+            (s, e) = (ps, pe);
+        }
+    }
     // A name followed by a common noun modifies it ("Australian woman", "Republican voters"): not the head.
     if let Some(&next) = own.iter().find(|&&t| t > e) {
         let w = tokens[next].word.as_str();
@@ -570,6 +617,16 @@ fn name_run(tokens: &[Token], own: &[usize]) -> Option<(usize, usize)> {
         s += 1;
     }
     if s > e {
+        return None;
+    }
+    // A title after other words starts the name too: "Emeritus Professor John Burrows", "Afghan Ambassador
+    // Hamdullah Mohib" (not a last word: "Carole King").
+    if let Some(t) = (s..e).rev().find(|&t| TITLES.contains(&tokens[t].word.as_str())) {
+        s = t + 1;
+    }
+    // A sentence's first word is capitalised whatever it is: alone, and written in lower case elsewhere in the
+    // corpus ("Readers of the column ...", "Officials tell ..."), it is a common noun, not a name.
+    if s == e && tokens[s].first_in_sentence && lower_vocab.contains(&tokens[s].word.to_lowercase()) {
         return None;
     }
     // A lone plural demonym ("Palestinians", "Magicians") is a group, not a person's name.
@@ -643,7 +700,7 @@ mod tests {
 
     #[test]
     fn layout_detokenises_and_keeps_offsets() {
-        let doc = parse_doc("GUM_news_x".into(), TSV);
+        let doc = parse_doc("GUM_news_x".into(), TSV, &HashSet::new());
         assert_eq!(doc.text, "NASA Administrator Charles Bolden said \"hi\". Bolden's team");
         for t in &doc.tokens {
             assert_eq!(char_text(&doc.text, (t.start, t.end)), t.word);
@@ -652,7 +709,7 @@ mod tests {
 
     #[test]
     fn gold_names_drop_titles_and_nested_mentions_and_follow_coref() {
-        let doc = parse_doc("GUM_news_x".into(), TSV);
+        let doc = parse_doc("GUM_news_x".into(), TSV, &HashSet::new());
         let spans: Vec<String> = doc.gold.iter().map(|g| char_text(&doc.text, g.0)).collect();
         assert_eq!(spans, vec!["Charles Bolden", "Bolden"]);
         // The coref link from mention 1 to the one-token mention at 2-1 puts both in one chain.
@@ -662,20 +719,33 @@ mod tests {
     #[test]
     fn name_run_rules() {
         let toks = |ws: &[&str]| -> Vec<Token> {
-            ws.iter().map(|w| Token { sent: 1, word: w.to_string(), start: 0, end: 0 }).collect()
+            ws.iter()
+                .enumerate()
+                .map(|(i, w)| Token { sent: 1, word: w.to_string(), first_in_sentence: i == 0, start: 0, end: 0 })
+                .collect()
         };
         let t = toks(&["the", "Palestinians"]);
-        assert_eq!(name_run(&t, &[0, 1]), None);
+        assert_eq!(name_run(&t, &[0, 1], &HashSet::new()), None);
         let t = toks(&["Jaap", "de", "Hoop", "Scheffer"]);
-        assert_eq!(name_run(&t, &[0, 1, 2, 3]), Some((0, 3)));
+        assert_eq!(name_run(&t, &[0, 1, 2, 3], &HashSet::new()), Some((0, 3)));
         let t = toks(&["He"]);
-        assert_eq!(name_run(&t, &[0]), None);
+        assert_eq!(name_run(&t, &[0], &HashSet::new()), None);
         let t = toks(&["Mr.", "Smith", "of", "the", "firm"]);
-        assert_eq!(name_run(&t, &[0, 1, 2, 3, 4]), Some((1, 1)));
+        assert_eq!(name_run(&t, &[0, 1, 2, 3, 4], &HashSet::new()), Some((1, 1)));
         let t = toks(&["Australian", "woman"]);
-        assert_eq!(name_run(&t, &[0, 1]), None);
+        assert_eq!(name_run(&t, &[0, 1], &HashSet::new()), None);
+        let t = toks(&["Emeritus", "Professor", "John", "Burrows"]);
+        assert_eq!(name_run(&t, &[0, 1, 2, 3], &HashSet::new()), Some((2, 3)));
+        let t = toks(&["Carole", "King"]);
+        assert_eq!(name_run(&t, &[0, 1], &HashSet::new()), Some((0, 1)));
+        let t = toks(&["Mark", "Tedeschi", ",", "QC"]);
+        assert_eq!(name_run(&t, &[0, 1, 2, 3], &HashSet::new()), Some((0, 1)));
+        let t = toks(&["Readers"]);
+        let vocab: HashSet<String> = ["readers".to_string()].into();
+        assert_eq!(name_run(&t, &[0], &vocab), None);
+        assert_eq!(name_run(&t, &[0], &HashSet::new()), Some((0, 0)));
         let t = toks(&["Prof.", "Patrizia", "d'Ettorre"]);
-        assert_eq!(name_run(&t, &[0, 1, 2]), Some((1, 2)));
+        assert_eq!(name_run(&t, &[0, 1, 2], &HashSet::new()), Some((1, 2)));
     }
 
     #[test]

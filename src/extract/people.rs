@@ -401,6 +401,9 @@ fn candidates(doc: &Doc) -> Vec<Cand> {
     let n = doc.tokens.len();
     let mut out = Vec::new();
     let mut i = 0;
+    // An editor's insertion of first names ("[George W.] Bush", "[Phil] Gramm"): the bracketed words are kept
+    // for the key of the surname that follows, which is the mention the writer wrote.
+    let mut inserted: Option<(usize, usize, usize)> = None;
     while i < n {
         if !doc.is_cap(i)
             || is_acronym(doc.str(i)) && !is_initial(doc, i)
@@ -409,6 +412,17 @@ fn candidates(doc: &Doc) -> Vec<Cand> {
         {
             i += 1;
             continue;
+        }
+        if i > 0 && doc.str(i - 1) == "[" {
+            let mut k = i;
+            while k < n && k - i < 8 && (doc.is_cap(k) || doc.str(k) == ".") {
+                k += 1;
+            }
+            if k + 1 < n && doc.str(k) == "]" && doc.is_cap(k + 1) && doc.tokens[k + 1].space_before {
+                inserted = Some((i, k, k + 1));
+                i = k + 1;
+                continue;
+            }
         }
         // Extend over capitalised words, initials ("J.", "O.J."), and particles followed by a capital.
         let mut j = i;
@@ -562,7 +576,12 @@ fn candidates(doc: &Doc) -> Vec<Cand> {
             let key: Vec<&str> = words.iter().map(|&k| doc.low(k)).collect();
             if let Some(weak) = acceptable(doc, &key, s, i, titled) {
                 // A weak word's key is filled in only if it is kept (most are not): no allocation.
-                let key = if weak { Vec::new() } else { key.iter().map(|w| w.to_string()).collect() };
+                let mut key: Vec<String> = if weak { Vec::new() } else { key.iter().map(|w| w.to_string()).collect() };
+                if let Some((a, b, _)) = inserted.filter(|&(_, _, at)| at == s && !weak) {
+                    let first: Vec<String> =
+                        (a..b).filter(|&k| doc.is_word(k)).map(|k| doc.low(k).to_string()).collect();
+                    key.splice(0..0, first);
+                }
                 out.push(Cand { title_start: title_start.unwrap_or(s), titled, start: s, end, key, weak });
             }
         }
@@ -617,6 +636,10 @@ fn acceptable(doc: &Doc, key: &[&str], start: usize, raw_start: usize, titled: b
     } else if cl(key.len() - 1) & (TITLE | ROLE) != 0 && cl(key.len() - 2) & (GIVEN | NONP) != GIVEN {
         // "Virginia Governor", "Mets Poet": a role, not a name.
         return None;
+    } else if key.len() > 2 && cl(key.len() - 1) & (ORDIN | COMMON) != 0 && (0..key.len()).all(|k| cl(k) & GIVEN == 0) {
+        // "Iodine Nutrition Study", "Baileys Irish Cream": a long thing's name ends in an ordinary noun, and without
+        // a given name nothing says it is a person (the ordinary-word list leaves out words that are surnames).
+        return None;
     } else if matches!(
         key[0],
         "north"
@@ -663,7 +686,9 @@ fn acceptable(doc: &Doc, key: &[&str], start: usize, raw_start: usize, titled: b
     let given_full = key.len() > 1 && cls[0] & (GIVEN | NONP) == GIVEN;
     let determiner = start == raw_start && start > 0 && matches!(doc.low(start - 1), "the" | "a" | "an");
     if !titled && !given_full && determiner {
-        return (key.len() == 1).then_some(true);
+        // Weak: its first word counts only as the surname of a full name ("the Savage Love column" after "Dan
+        // Savage").
+        return Some(true);
     }
     Some(key.len() == 1 && cls[0] & (NONP | ORDIN) != 0)
 }
@@ -686,6 +711,10 @@ fn evidence(doc: &Doc, c: &Cand) -> bool {
     }
     // A common given name on its own ("Gloria developed ...").
     if c.key.len() == 1 && is_given(&c.key[0]) {
+        return true;
+    }
+    // A photo or media credit names its author: "Image: Jsmith", "Video: Ann & Bob".
+    if credited(doc, s) {
         return true;
     }
     // Role phrase right before: "political scientist Gallyamov".
@@ -755,7 +784,9 @@ fn evidence(doc: &Doc, c: &Cand) -> bool {
     // Verb before: "said Smith", "told Putin".
     if s > 0 && doc.is_word(s - 1) {
         let p = doc.low(s - 1);
-        if (is_cue(p) && doc.tokens[s - 1].para == doc.tokens[s].para) || PERSON_OBJECT_VERBS.contains(&p) {
+        let cue_or_object =
+            (is_cue(p) && doc.tokens[s - 1].para == doc.tokens[s].para) || PERSON_OBJECT_VERBS.contains(&p);
+        if cue_or_object && !modifies_next(doc, e) {
             return true;
         }
     }
@@ -778,6 +809,120 @@ fn evidence(doc: &Doc, c: &Cand) -> bool {
             return false;
         }
     }
+}
+
+/// "in Saratoga Springs, New York", "at Levico Terme, Trento": a run after a preposition of place and before a
+/// comma and a place name is a place.
+fn place_context(doc: &Doc, c: &Cand) -> bool {
+    let (s, e, n) = (c.start, c.end, doc.tokens.len());
+    if s == 0 || !matches!(doc.low(s - 1), "in" | "at" | "near") || e + 1 >= n || doc.str(e) != "," {
+        return false;
+    }
+    let next = e + 1;
+    if !doc.is_cap(next) {
+        return false;
+    }
+    class(doc.low(next)) & (NONP | GIVEN) == NONP
+        || next + 1 < n
+            && doc.is_cap(next + 1)
+            && NON_PERSON.contains(&format!("{} {}", doc.low(next), doc.low(next + 1)))
+}
+
+/// Is the capitalised word ending before `e` a modifier of the lower-case noun that follows ("say Iodine
+/// deficiency is ...")? Only closed-class words may follow a name that is an object or an inverted speaker.
+fn modifies_next(doc: &Doc, e: usize) -> bool {
+    e < doc.tokens.len()
+        && doc.is_word(e)
+        && !doc.is_cap(e)
+        && !matches!(
+            doc.low(e),
+            "that"
+                | "to"
+                | "about"
+                | "on"
+                | "in"
+                | "at"
+                | "for"
+                | "of"
+                | "and"
+                | "or"
+                | "but"
+                | "who"
+                | "whom"
+                | "whose"
+                | "the"
+                | "a"
+                | "an"
+                | "his"
+                | "her"
+                | "their"
+                | "its"
+                | "was"
+                | "is"
+                | "had"
+                | "has"
+                | "would"
+                | "will"
+                | "when"
+                | "after"
+                | "before"
+                | "as"
+                | "with"
+                | "from"
+                | "during"
+                | "last"
+                | "this"
+                | "yesterday"
+                | "today"
+                | "earlier"
+                | "later"
+                | "recently"
+                | "not"
+                | "if"
+                | "why"
+                | "how"
+                | "what"
+                | "where"
+                | "whether"
+                | "he"
+                | "she"
+                | "they"
+                | "we"
+                | "it"
+                | "you"
+                | "i"
+                | "there"
+                | "by"
+                | "via"
+                | "while"
+                | "so"
+                | "then"
+                | "too"
+                | "also"
+                | "again"
+                | "once"
+                | "several"
+                | "some"
+                | "many"
+        )
+}
+
+/// Does the word at `s` follow a media credit ("Image: X", "Photo: X", "Video: A & X")? Credits
+/// name the photographer or uploader, a person (or a user name) unless the words are an organisation.
+fn credited(doc: &Doc, s: usize) -> bool {
+    let credit_at = |k: usize| {
+        k >= 2
+            && doc.str(k - 1) == ":"
+            && matches!(
+                doc.low(k - 2),
+                "image" | "images" | "photo" | "photos" | "picture" | "video" | "audio" | "credit"
+            )
+    };
+    if credit_at(s) {
+        return true;
+    }
+    // The second of two credited names: "Video: Ann & Bob".
+    s >= 2 && matches!(doc.str(s - 1), "&" | "and") && doc.is_cap(s - 2) && credit_at(s - 2)
 }
 
 /// Whether "he"/"she"/"his"/"her" comes before "it"/"its" in the next few dozen tokens.
@@ -834,6 +979,33 @@ fn role_after(doc: &Doc, e: usize) -> Option<(usize, usize)> {
 pub fn find(body: &Doc, title: &Doc) -> People {
     let title_cands = candidates(title);
     let mut cands = candidates(body);
+    // A known surname (of a given name and surname) opening a run of other words names the person inside a
+    // thing's name that modifies a noun: "Andy Warhol" ... "Warhol Polaroid exhibits", "Dan Savage" ... "the Savage
+    // Love advice column" (but "Leung Kwok-hung of ...", a surname first, stays whole).
+    let surnames: Map<&str, ()> = cands
+        .iter()
+        .chain(title_cands.iter())
+        .filter(|c| c.key.len() > 1 && is_given(&c.key[0]))
+        .map(|c| (c.key[c.key.len() - 1].as_str(), ()))
+        .collect();
+    let cut: Vec<bool> = cands
+        .iter()
+        .map(|c| {
+            c.key.len() > 1
+                && surnames.contains_key(c.key[0].as_str())
+                && !surnames.contains_key(c.key[c.key.len() - 1].as_str())
+                && c.key.iter().all(|w| !is_given(w))
+                && modifies_next(body, c.end)
+        })
+        .collect();
+    drop(surnames);
+    for (c, cut) in cands.iter_mut().zip(cut) {
+        if cut {
+            c.end = (c.start..c.end).find(|&k| body.is_word(k)).map_or(c.end, |k| k + 1);
+            c.key.truncate(1);
+            c.titled = false;
+        }
+    }
     // Weak words (places, words after "the") matter only as part of a longer name: drop the
     // rest early, they are most capitalised words of an article (countries, months, cities).
     let lasts: Map<&str, ()> = cands
@@ -842,13 +1014,18 @@ pub fn find(body: &Doc, title: &Doc) -> People {
         .filter(|c| c.key.len() > 1)
         .flat_map(|c| [(c.key[0].as_str(), ()), (c.key[c.key.len() - 1].as_str(), ())])
         .collect();
-    let weak_word = |c: &Cand| (c.start..c.end).find(|&k| body.is_word(k)).map(|k| body.low(k));
-    let keep: Vec<Option<String>> =
-        cands.iter().map(|c| weak_word(c).filter(|w| c.weak && lasts.contains_key(w)).map(str::to_string)).collect();
+    let weak_word = |c: &Cand| (c.start..c.end).find(|&k| body.is_word(k));
+    let keep: Vec<Option<(usize, String)>> = cands
+        .iter()
+        .map(|c| {
+            weak_word(c).filter(|&k| c.weak && lasts.contains_key(body.low(k))).map(|k| (k, body.low(k).to_string()))
+        })
+        .collect();
     let mut it = keep.into_iter();
     cands.retain_mut(|c| match it.next().flatten() {
-        Some(w) => {
+        Some((k, w)) => {
             c.key = vec![w];
+            c.end = k + 1;
             true
         }
         None => !c.weak,
@@ -856,9 +1033,11 @@ pub fn find(body: &Doc, title: &Doc) -> People {
 
     // Which written forms (keys) are people: multi-word names pass the filters; single words need evidence.
     let mut is_person_key: Map<Vec<String>, bool> = Map::default();
-    let mut strong: Map<&[String], ()> = Map::default();
+    // Lone words that may be a first name used alone: not weak, and not after a preposition of place
+    // ("here in Levico" after "Levico Terme").
+    let mut first_name_like: Map<&[String], bool> = Map::default();
     for c in &cands {
-        let ok = !c.weak && (c.key.len() > 1 || evidence(body, c));
+        let ok = !c.weak && (c.key.len() > 1 && !place_context(body, c) || evidence(body, c));
         // Clone the key only when it is new (a name mentioned again needs no copy).
         match is_person_key.get_mut(&c.key) {
             Some(e) => *e |= ok,
@@ -866,8 +1045,9 @@ pub fn find(body: &Doc, title: &Doc) -> People {
                 is_person_key.insert(c.key.clone(), ok);
             }
         }
-        if !c.weak {
-            strong.insert(&c.key, ());
+        if !c.weak && c.key.len() == 1 {
+            let place = c.start > 0 && matches!(body.low(c.start - 1), "in" | "at" | "near" | "outside" | "around");
+            *first_name_like.entry(&c.key).or_insert(true) &= !place;
         }
     }
     // A lone surname (or first name) of a full name used elsewhere needs no evidence of its own.
@@ -876,8 +1056,13 @@ pub fn find(body: &Doc, title: &Doc) -> People {
     for (k, v) in is_person_key.iter_mut() {
         if !*v && k.len() == 1 {
             // A weak word (a place, a word after "the") only as a surname: "Paris" after "Valeska Paris".
-            let first_ok = strong.contains_key(k.as_slice());
-            *v = full.iter().any(|f| f.last() == k.first() || first_ok && f.first() == k.first());
+            let first_ok = first_name_like.get(k.as_slice()).copied().unwrap_or(false);
+            *v = full.iter().any(|f| f.last() == k.first());
+            // A first word alone: not a word the article also writes in lower case ("Iodine deficiency" after
+            // "Iodine Nutrition Study", and "iodine" in the text). The scan runs for the few such words only.
+            if !*v && first_ok && full.iter().any(|f| f.first() == k.first()) {
+                *v = !(0..body.tokens.len()).any(|i| body.is_word(i) && !body.is_cap(i) && body.low(i) == k[0]);
+            }
         }
     }
     // The headline's subject: "Name: ..." or "Name says ...".
@@ -926,9 +1111,14 @@ pub fn find(body: &Doc, title: &Doc) -> People {
         } else {
             // "Vladimir Vladimirovich Putin" and "Vladimir Putin": same first and last word;
             // "Von der Leyen" ends "Ursula von der Leyen".
+            // Middle initials that differ are different people: "George H. W. Bush", "George W. Bush".
+            let initials =
+                |k: &[String]| -> Vec<String> { k[1..k.len() - 1].iter().filter(|w| one_char(w)).cloned().collect() };
             (0..full_keys.len()).find(|&p| {
                 let f = &full_keys[p];
-                (f.first() == key.first() && f.last() == key.last()) || f.ends_with(key)
+                let (a, b) = (initials(f), initials(key));
+                let clash = !a.is_empty() && !b.is_empty() && a != b;
+                !clash && ((f.first() == key.first() && f.last() == key.last()) || f.ends_with(key))
             })
         };
         let p = target.unwrap_or_else(|| {
