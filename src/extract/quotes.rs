@@ -486,6 +486,16 @@ fn tag_verb(doc: &Doc, k: usize) -> bool {
         || w.len() > 4 && w.ends_with("ed") && !COMMON_WORDS.contains(w)
 }
 
+/// A cue word used as a noun: after an article or possessive ("her home state", "a press release", "his
+/// comments"). Not after "one"/"another", which are subjects ("another said").
+fn cue_is_noun(doc: &Doc, k: usize, floor: usize) -> bool {
+    k > floor
+        && matches!(
+            doc.low(k - 1),
+            "the" | "a" | "an" | "his" | "her" | "their" | "its" | "our" | "this" | "press" | "home" | "'s" | "’s"
+        )
+}
+
 /// Attribution before an opening mark in the same sentence: `Smith said: “`, `He told the BBC, “`.
 fn before_quote(doc: &Doc, people: &People, open: usize) -> Option<(usize, (usize, usize), bool)> {
     let floor = doc.sent_start(open);
@@ -511,10 +521,21 @@ fn before_quote(doc: &Doc, people: &People, open: usize) -> Option<(usize, (usiz
         let put_it = matches!(doc.low(k), "put" | "puts") && k + 1 < open && doc.low(k + 1) == "it";
         // A capitalised cue inside the sentence is part of a name ("United States", "The Washington Post").
         let cue = doc.is_word(k) && is_cue(doc.low(k)) && !(doc.is_cap(k) && k > floor);
+        // After a determiner or possessive the cue word is a noun ("her home state", "a press release", "his
+        // comments"): look further back.
+        if cue && cue_is_noun(doc, k, floor) {
+            continue;
+        }
         if cue || put_it {
             let e = skip_adverbs_back(doc, k, floor);
             if let Some(sp) = speaker_ending(doc, people, e, floor) {
                 return Some((k, sp, colon));
+            }
+            // "the F.B.I. director, James B. Comey, said ...": the name in apposition before the cue's comma.
+            if e > floor + 1 && doc.str(e - 1) == "," {
+                if let Some(m) = mention_at(people, e - 2).filter(|m| m.end == e - 1 && m.start >= floor) {
+                    return Some((k, (m.start, m.end), colon));
+                }
             }
             // "Kerpen needled the reporter, saying, “...”": the subject opens the sentence (issue 4).
             if e > floor + 1 && doc.str(e - 1) == "," {
@@ -799,7 +820,8 @@ fn sentence_subject(doc: &Doc, people: &People, open: usize) -> Option<(usize, (
     let sp = match titled {
         Some(m) => (t, m.end),
         None if matches!(doc.low(t), "he" | "she") => (t, t + 1),
-        None => return None,
+        // "The ad claims “...”", "The Illinois Board of Elections was conclusive in its findings: “...”".
+        None => det_np_starting(doc, t, open).or_else(|| speaker_starting(doc, people, t, open))?,
     };
     let mut v = sp.1;
     // An apposition or aside between commas: "Huckabee, for his part, is ...".
@@ -889,6 +911,11 @@ fn colon_and_indirect(doc: &Doc, people: &People, quoted: &[bool], found: &mut V
             // A capitalised cue is a sentence start or a name, except in a title-case headline ("Trump's Son Says ...").
             let headline_cue = doc.tokens[k].para == 0 && matches!(w, "says" | "say" | "said" | "warns" | "claims");
             if !ANY_CUES.contains(w) || doc.is_cap(k) && k != ss && !headline_cue || quoted[k] && !nested {
+                k += 1;
+                continue;
+            }
+            // "her home state": a compound, never a cue ("his claim that ..." still is one).
+            if k > ss && doc.low(k - 1) == "home" {
                 k += 1;
                 continue;
             }

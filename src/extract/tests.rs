@@ -1137,3 +1137,24 @@ fn surname_after_determiner_in_thing_name() {
     assert_eq!(names(&x), ["Anna Goldin"], "{:#?}", x.people);
     assert!(mention_texts(&x).contains(&"Goldin"), "{:#?}", x.people);
 }
+
+/// Issue 4: an unattributed quote in a sentence opened by a described or named non-person subject belongs to it.
+#[test]
+fn sentence_subject_description() {
+    let body =
+        "Senator Ann Ross opened the debate on Monday.\n\nThe ad claims “Jeb is the conservative you can trust.”";
+    let x = run_checked("", body);
+    let s = only_statement(&x);
+    assert_eq!(s.speaker_span.as_ref().map(|s| s.text.as_str()), Some("The ad"));
+    assert_eq!(s.speaker, None);
+}
+
+/// Issue 4: a cue word after a determiner or possessive is a noun ("her home state"), not the quote's cue.
+#[test]
+fn cue_word_as_noun() {
+    let body = "Mrs. Clinton drew cheers as she thanked her adopted home state and then boomed, “Today, you made \
+                history.”";
+    let x = run_checked("", body);
+    let s = only_statement(&x);
+    assert_ne!(s.cue.as_deref(), Some("state"));
+}
