@@ -742,7 +742,17 @@ fn score_doc(doc: usize, gold: &[GoldAttr], pred: &[Pred], t: f64, unit: bool, t
                 g.cue,
                 if touched { ", partly covered by a prediction" } else { "" }
             );
-            let ex = Example { doc, start: g.content[0].0, end: g.content[g.content.len() - 1].1, note, gold: None };
+            // The prediction that covers most of it, shown on the second line (it is not gold there).
+            let best = ps.iter().filter(|p| p.cover(&g.content) > 0).max_by_key(|p| p.cover(&g.content));
+            let note = match best {
+                Some(p) => format!(
+                    "{note} ({}% covered; best prediction below)",
+                    pct(ratio(p.cover(&g.content), frags_len(&g.content)))
+                ),
+                None => note,
+            };
+            let gold = best.map(|p| p.span);
+            let ex = Example { doc, start: g.content[0].0, end: g.content[g.content.len() - 1].1, note, gold };
             if direct {
                 tally.miss_direct.push(ex);
             } else {

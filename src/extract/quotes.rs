@@ -309,7 +309,9 @@ fn speaker_starting(doc: &Doc, people: &People, s: usize, ceil: usize) -> Option
     let mut head = None;
     while e < ceil && e - s < 6 && (doc.is_word(e) || doc.str(e) == "'s" || doc.str(e) == "’s") {
         let w = doc.low(e);
-        if COMMON_WORDS.contains(w) && !doc.is_cap(e) || is_cue(w) {
+        // "The Democratic National Convention released ...": a verb after a capitalised head ends the phrase.
+        let verb_after_name = head.is_some_and(|h| doc.is_cap(h)) && tag_verb(doc, e);
+        if COMMON_WORDS.contains(w) && !doc.is_cap(e) || is_cue(w) || verb_after_name {
             break;
         }
         head = Some(e);
@@ -1098,6 +1100,8 @@ fn aux_back(doc: &Doc, k: usize, floor: usize) -> usize {
                 | "further"
                 | "strongly"
                 | "firmly"
+                | "even"
+                | "already"
         );
         // Any "-ly" adverb too ("actually thinks", "reportedly told").
         if !(aux || w.len() > 4 && w.ends_with("ly")) {
@@ -1276,7 +1280,14 @@ fn reported_clause(
             let c = (o + 1..se).find(|&x| doc.tokens[x].kind == Kind::Quote && is_double(mark(doc, x)))?;
             (of_person || word_count(doc, o + 1, c) >= 2).then_some(c)
         });
-        if let Some(c) = close {
+        if let Some(mut c) = close {
+            // "calling him a “train wreck” and “outsourcer in chief”": coordinated characterisations.
+            while c + 3 < se && matches!(doc.low(c + 1), "and" | "or" | ",") && doc.tokens[c + 2].kind == Kind::Quote {
+                match (c + 3..se).find(|&x| doc.tokens[x].kind == Kind::Quote && is_double(mark(doc, x))) {
+                    Some(next) => c = next,
+                    None => break,
+                }
+            }
             let ta = if what { sp.0 - 1 } else { t };
             push_indirect(doc, found, ta, c + 1, k, sp, Attribution::Explicit, nested, overlaps);
             return c + 1;

@@ -1158,3 +1158,28 @@ fn cue_word_as_noun() {
     let s = only_statement(&x);
     assert_ne!(s.cue.as_deref(), Some("state"));
 }
+
+/// Issue 4: "<Organisation> released a statement, saying <clause with a quote>": the organisation speaks, and the
+/// clause with its quoted words is one mixed statement.
+#[test]
+fn organisation_participle_saying() {
+    let body = "The Democratic National Convention released a statement Wednesday evening, saying Trump’s comments \
+                are “another example of his dangerous and divisive race-baiting.”";
+    let x = run_checked("", body);
+    let s = x.statements.iter().find(|s| s.cue.as_deref() == Some("saying")).expect("the statement");
+    assert_eq!(s.kind, StatementKind::Mixed);
+    assert!(s.text.text.starts_with("Trump’s comments are “another"), "{:?}", s.text.text);
+    assert_eq!(s.source_label.as_deref(), Some("The Democratic National Convention"));
+}
+
+/// Issue 4: coordinated characterisations after "calling" and an adverb ("has even claimed") before the cue.
+#[test]
+fn calling_coordinated_and_even_claimed() {
+    let body = "Tom Perez hammered Trump, calling him a “train wreck” and “outsourcer in chief.” Trump has even \
+                claimed he will enact a plan to “create the biggest economic boom since the New Deal.”";
+    let x = run_checked("", body);
+    let calling = x.statements.iter().find(|s| s.cue.as_deref() == Some("calling")).expect("calling");
+    assert!(calling.text.text.ends_with("“outsourcer in chief.”"), "{:?}", calling.text.text);
+    let claimed = x.statements.iter().find(|s| s.cue.as_deref() == Some("claimed")).expect("claimed");
+    assert!(claimed.text.text.starts_with("he will enact"), "{:?}", claimed.text.text);
+}
