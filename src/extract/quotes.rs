@@ -1237,7 +1237,9 @@ fn reported_clause(
         return k + 1;
     };
     // "<clause>, said Ohio State professor Paul Beck.": what follows the cue is its speaker, not its content.
-    if before == "," && speech {
+    // Not "..., saying that in Mr. Clinton's career ...": the phrase must open like a name or description.
+    let opens_np = k + 1 < se && (doc.is_cap(k + 1) || matches!(doc.low(k + 1), "the" | "a" | "an"));
+    if before == "," && speech && opens_np {
         let e = (k + 1..se).find(|&x| !np_token(doc, x)).unwrap_or(se);
         let ends = e >= se || matches!(doc.str(e), "," | "." | ";" | "!" | "?");
         if ends && e <= k + 9 && (k + 1..e).any(|x| mention_at(people, x).is_some()) {

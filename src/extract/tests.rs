@@ -1183,3 +1183,15 @@ fn calling_coordinated_and_even_claimed() {
     let claimed = x.statements.iter().find(|s| s.cue.as_deref() == Some("claimed")).expect("claimed");
     assert!(claimed.text.text.starts_with("he will enact"), "{:?}", claimed.text.text);
 }
+
+/// Issue 4: "..., saying that in Mr. Clinton's career “...”": a name inside the content does not make the words
+/// after the cue its speaker.
+#[test]
+fn saying_that_with_name_inside() {
+    let body = "He went further on Tuesday, saying that in Mr. Clinton's political career, “there were certainly a \
+                lot of abuse of women.”";
+    let x = run_checked("", body);
+    let s = only_statement(&x);
+    assert_eq!(s.kind, StatementKind::Mixed);
+    assert!(s.text.text.starts_with("in Mr. Clinton's political career"), "{:?}", s.text.text);
+}
