@@ -1265,39 +1265,12 @@ fn reported_clause(
     // "called for a ban", "talked about trade": the content is the preposition's object.
     if t + 1 < se && !clause_only(w) && matches!(doc.low(t), "about" | "for" | "on" | "against" | "over") {
         t += 1;
-    } else if matches!(w, "call" | "calls" | "called" | "calling") {
-        // "called the statement “offensive and outlandish”": the object and the quoted words are a mixed
-        // statement. Without a quotation it names ("called him Jeb"), and a single quoted term ("called the
-        // measures “temporary”") is a scare quote: not an attribution.
-        // "what Mr. Hedge called “the prior economy model”": the content opens at "what".
-        let what = sp.0 > ss && doc.low(sp.0 - 1) == "what";
-        let open = (t..se.min(t + 14)).find(|&x| !np_token(doc, x));
-        let open = open.filter(|&o| (o > t || what) && doc.tokens[o].kind == Kind::Quote && is_double(mark(doc, o)));
-        // One quoted word is a scare quote unless it characterises a person: "called Trump “unhinged”".
-        let of_person = open.is_some_and(|o| {
-            o == t + 1 && matches!(doc.low(t), "him" | "her" | "them" | "it")
-                || mention_at(people, t).is_some_and(|m| m.start == t && m.end == o)
-        });
-        let close = open.and_then(|o| {
-            let c = (o + 1..se).find(|&x| doc.tokens[x].kind == Kind::Quote && is_double(mark(doc, x)))?;
-            (of_person || word_count(doc, o + 1, c) >= 2).then_some(c)
-        });
-        if let Some(mut c) = close {
-            // "calling him a “train wreck” and “outsourcer in chief”": coordinated characterisations.
-            while c + 3 < se && matches!(doc.low(c + 1), "and" | "or" | ",") && doc.tokens[c + 2].kind == Kind::Quote {
-                match (c + 3..se).find(|&x| doc.tokens[x].kind == Kind::Quote && is_double(mark(doc, x))) {
-                    Some(next) => c = next,
-                    None => break,
-                }
-            }
-            let ta = if what { sp.0 - 1 } else { t };
-            push_indirect(doc, found, ta, c + 1, k, sp, Attribution::Explicit, nested, overlaps);
-            return c + 1;
-        }
-        return k + 1;
+    } else if let Some(next) = characterisation(doc, people, found, (ss, se), k, t, sp, nested, overlaps) {
+        return next;
     }
     // "that" a few words on only after a verb of saying ("said on Monday that"); after "wants peace that ..."
     // it is a relative pronoun.
+
     let window = if speech { 6 } else { 1 };
     let that = (t..se.min(t + window)).find(|&x| doc.low(x) == "that");
     // Content opening with a quotation ("said “it gets me mad” every time ..."): it starts at the mark.
@@ -1385,6 +1358,69 @@ fn absorb_quotes(
         chain: None,
     });
     true
+}
+
+/// "called the statement “offensive and outlandish”", "described the plan as “a disaster”": the object and the
+/// quoted words are one mixed statement. Returns where to go on, or None when the verb is not one of these or has
+/// no such quote; "call" without one names ("called him Jeb"), so it ends there. A single quoted term ("called
+/// the measures “temporary”") is a scare quote, unless it characterises a person ("called Trump “unhinged”").
+#[allow(clippy::too_many_arguments)]
+fn characterisation(
+    doc: &Doc,
+    people: &People,
+    found: &mut Vec<Found>,
+    (ss, se): (usize, usize),
+    k: usize,
+    t: usize,
+    sp: (usize, usize),
+    nested: bool,
+    overlaps: &dyn Fn(usize, usize) -> bool,
+) -> Option<usize> {
+    let w = doc.low(k);
+    let calls = matches!(w, "call" | "calls" | "called" | "calling");
+    let describes = !calls && doc.is_word(k) && ["describ", "prais", "label"].iter().any(|p| w.starts_with(p));
+    if !calls && !describes {
+        return None;
+    }
+    // "what Mr. Hedge called “the prior economy model”": the content opens at "what".
+    let what = calls && sp.0 > ss && doc.low(sp.0 - 1) == "what";
+    let mut open = (t..se.min(t + 14)).find(|&x| !np_token(doc, x) || describes && doc.low(x) == "as");
+    if describes {
+        // "... as “...”", "... as a “...”"
+        open = open.filter(|&a| doc.low(a) == "as").map(|a| {
+            if matches!(doc.low(a + 1), "a" | "an" | "the") {
+                a + 2
+            } else {
+                a + 1
+            }
+        });
+    }
+    let open =
+        open.filter(|&o| o < se && (o > t || what) && doc.tokens[o].kind == Kind::Quote && is_double(mark(doc, o)));
+    // One quoted word is a scare quote unless it characterises a person: "called Trump “unhinged”".
+    let of_person = open.is_some_and(|o| {
+        o == t + 1 && matches!(doc.low(t), "him" | "her" | "them" | "it")
+            || mention_at(people, t).is_some_and(|m| m.start == t && m.end == o)
+    });
+    let close = open.and_then(|o| {
+        let c = (o + 1..se).find(|&x| doc.tokens[x].kind == Kind::Quote && is_double(mark(doc, x)))?;
+        (of_person || word_count(doc, o + 1, c) >= 2).then_some(c)
+    });
+    if let Some(mut c) = close {
+        // "calling him a “train wreck” and “outsourcer in chief”", "a “new low” and a “bizarre attempt”":
+        // coordinated characterisations.
+        while let Some(q) = (c + 2..se.min(c + 5)).find(|&x| doc.tokens[x].kind == Kind::Quote) {
+            let joined = matches!(doc.low(c + 1), "and" | "or" | ",") && (c + 2..q).all(|x| np_token(doc, x));
+            match (q + 1..se).find(|&x| doc.tokens[x].kind == Kind::Quote && is_double(mark(doc, x))) {
+                Some(next) if joined => c = next,
+                _ => break,
+            }
+        }
+        let ta = if what { sp.0 - 1 } else { t };
+        push_indirect(doc, found, ta, c + 1, k, sp, Attribution::Explicit, nested, overlaps);
+        return Some(c + 1);
+    }
+    calls.then_some(k + 1)
 }
 
 /// Whether token `t` can start a noun-phrase or infinitive object ("the plan", "to build a wall", "what").

@@ -1195,3 +1195,15 @@ fn saying_that_with_name_inside() {
     assert_eq!(s.kind, StatementKind::Mixed);
     assert!(s.text.text.starts_with("in Mr. Clinton's political career"), "{:?}", s.text.text);
 }
+
+/// Issue 4: "praising X as a “...”" and "called X a “...” and a “...”" are mixed statements of characterisation.
+#[test]
+fn characterisation_as_and_coordinated() {
+    let body = "Senator Amy Klobuchar spoke last, praising Hillary Clinton as a “work horse, not a show horse.” \
+                Reince Priebus called her remarks a “new low” and a “bizarre attempt to deflect attention.”";
+    let x = run_checked("", body);
+    let praising = x.statements.iter().find(|s| s.cue.as_deref() == Some("praising")).expect("praising");
+    assert!(praising.text.text.starts_with("Hillary Clinton as a “work horse"), "{:?}", praising.text.text);
+    let called = x.statements.iter().find(|s| s.cue.as_deref() == Some("called")).expect("called");
+    assert!(called.text.text.ends_with("deflect attention.”"), "{:?}", called.text.text);
+}
