@@ -5,6 +5,10 @@ use newsdb::cli::{InputArgs, InputFormat};
 use newsdb::model::Article;
 use newsdb::pipeline;
 
+/// The newsdb binary's allocator (src/main.rs): measure what it runs.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() {
     divan::main();
 }

@@ -6,6 +6,9 @@
 //! then each run calls `extract::run` on every article in turn on one thread. MB/s counts UTF-8 bytes of title and
 //! body, MB = 10^6 bytes. One untimed warm-up pass first, so lazily built lexicons and cold caches don't land in
 //! run 1; the median is the figure to quote, min/max show the noise (the machine is shared).
+//!
+//! It sets the same global allocator as the newsdb binary (mimalloc, see src/main.rs), so the figure is what
+//! `newsdb` itself gets; a library user on the system allocator gets less.
 
 #[path = "common/mod.rs"]
 mod common;
@@ -13,6 +16,10 @@ mod common;
 use std::hint::black_box;
 use std::path::PathBuf;
 use std::time::Instant;
+
+/// The newsdb binary's allocator (src/main.rs): measure what it runs.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() {
     let mut args = std::env::args().skip(1);

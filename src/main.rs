@@ -7,6 +7,12 @@ use clap::Parser;
 use newsdb::cli::{Cli, Command};
 use newsdb::{cmd, Error};
 
+/// mimalloc instead of the system allocator: extraction allocates many small strings and vectors per
+/// article, and glibc malloc/free were ~18% of its instructions (issue 4). eval_speed and the benches
+/// set the same allocator, so they measure what this binary runs.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match &cli.command {

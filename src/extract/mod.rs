@@ -21,21 +21,22 @@ pub fn run(title: &str, body: &str) -> Extraction {
     // Topic keywords match ASCII case-insensitively: the already lower-cased texts let a case-sensitive
     // automaton do it, with half the table (457 KB, not 891 KB) and ~12% faster over news-2095 alone.
     let topics = topics::score(title_doc.ascii_lower(), doc.ascii_lower());
+    // Mentions are sorted by position: one pass hands each person theirs in that order (no scan of
+    // every mention per person), and the persons are moved out rather than cloned (found is done with).
+    let mut mentions_of = vec![Vec::new(); found.persons.len()];
+    for m in &found.mentions {
+        // The mention is the name itself, without an honorific ("Mr Key" -> "Key").
+        mentions_of[m.person].push(doc.span(doc.tokens[m.name_start].start, doc.tokens[m.end - 1].end));
+    }
     let people = found
         .persons
-        .iter()
-        .enumerate()
-        .map(|(p, person)| ExtractedPerson {
-            name: person.name.clone(),
-            aliases: person.aliases.clone(),
-            mentions: found
-                .mentions
-                .iter()
-                .filter(|m| m.person == p)
-                // The mention is the name itself, without an honorific ("Mr Key" -> "Key").
-                .map(|m| doc.span(doc.tokens[m.name_start].start, doc.tokens[m.end - 1].end))
-                .collect(),
-            roles: person.roles.clone(),
+        .into_iter()
+        .zip(mentions_of)
+        .map(|(person, mentions)| ExtractedPerson {
+            name: person.name,
+            aliases: person.aliases,
+            mentions,
+            roles: person.roles,
         })
         .collect();
     Extraction { people, statements, topics }

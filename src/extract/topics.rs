@@ -139,15 +139,21 @@ pub fn score(title: &str, body: &str) -> Vec<TopicScore> {
     out
 }
 
-/// `text.split_ascii_whitespace().count()`, as a plain byte loop: a word starts wherever a
-/// non-whitespace byte follows whitespace or the text start (the iterator costs several times more).
+/// `text.split_ascii_whitespace().count()`: a word starts at the first byte if it is not whitespace,
+/// and wherever a non-whitespace byte follows a whitespace one. Counting those byte pairs has no
+/// loop-carried state, and with comparisons only and a u8 count per block of 255 pairs (it cannot
+/// overflow) the compiler vectorises it: ~1 instruction a byte instead of ~6 for a running-flag loop.
 fn count_words(text: &str) -> usize {
-    let mut n = 0;
-    let mut prev_space = true;
-    for &b in text.as_bytes() {
-        let space = b.is_ascii_whitespace();
-        n += usize::from(prev_space && !space);
-        prev_space = space;
+    fn space(b: u8) -> bool {
+        // ' ', '\t' '\n', '\x0c' '\r': the bytes `u8::is_ascii_whitespace` accepts.
+        (b == b' ') | (b.wrapping_sub(b'\t') < 2) | (b.wrapping_sub(b'\x0c') < 2)
+    }
+    let bytes = text.as_bytes();
+    let Some(&first) = bytes.first() else { return 0 };
+    let mut n = usize::from(!space(first));
+    for (prev, next) in bytes.chunks(255).zip(bytes[1..].chunks(255)) {
+        let starts = prev.iter().zip(next).map(|(&p, &c)| u8::from(space(p) & !space(c))).sum::<u8>();
+        n += usize::from(starts);
     }
     n
 }
@@ -158,8 +164,17 @@ mod tests {
 
     #[test]
     fn count_words_matches_split_ascii_whitespace() {
-        for s in ["", " ", "one", " one  two\tthree\n", "a\u{a0}b c", "\r\n\r\nx\x0cy", "“Quoted,” he said. "] {
+        for s in
+            ["", " ", "one", " one  two\tthree\n", "a\u{a0}b c", "\r\n\r\nx\x0cy", "“Quoted,” he said. ", "\x0b v\x1c"]
+        {
             assert_eq!(count_words(s), s.split_ascii_whitespace().count(), "{s:?}");
+        }
+        // Across the 255-pair blocks, and every byte value as a separator.
+        let long: String = (0..2000u32).map(|i| if i % 3 == 0 || i % 7 == 0 { ' ' } else { 'x' }).collect();
+        assert_eq!(count_words(&long), long.split_ascii_whitespace().count());
+        for b in 0..128u8 {
+            let s = format!("a{}b{}", char::from(b), char::from(b));
+            assert_eq!(count_words(&s), s.split_ascii_whitespace().count(), "{b}");
         }
     }
 }
