@@ -671,9 +671,18 @@ fn acceptable(doc: &Doc, key: &[&str], start: usize, raw_start: usize, titled: b
     } else if (0..key.len()).all(|k| cl(k) & (NONP | COMMON) != 0) {
         return None;
     }
+    // One buffer for every window: this runs for each multi-word candidate.
+    let mut phrase = String::new();
     for len in 2..=key.len().min(4) {
         for win in key.windows(len) {
-            if NON_PERSON_PHRASES.contains(&win.join(" ")) {
+            phrase.clear();
+            for (i, w) in win.iter().enumerate() {
+                if i > 0 {
+                    phrase.push(' ');
+                }
+                phrase.push_str(w);
+            }
+            if NON_PERSON_PHRASES.contains(phrase.as_str()) {
                 return None;
             }
         }
