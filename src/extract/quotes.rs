@@ -347,11 +347,17 @@ fn resolve(doc: &Doc, people: &People, quoted: &[bool], (s, e): (usize, usize), 
 /// Attribution in the tokens right after a closing mark: `, says Abbas Gallyamov`, `, she said`.
 fn after_quote(doc: &Doc, people: &People, close: usize) -> Option<(usize, (usize, usize))> {
     let pe = doc.paras[doc.tokens[close].para.min(doc.paras.len() - 1)].1;
+    let found = tag_after(doc, people, close, pe)?;
     // `“… is ongoing.” He said the FBI …`: a full stop inside the marks and a capital after them start a new
-    // sentence, whose "He said" is not this quote's attribution.
-    if close > 0 && doc.str(close - 1) == "." && close + 1 < pe && doc.is_cap(close + 1) {
-        return None;
-    }
+    // sentence, whose "He said" is not this quote's attribution; but in `“… missing.” Trump said.` the sentence
+    // is nothing but the tag.
+    let new_sentence = close > 0 && doc.str(close - 1) == "." && close + 1 < pe && doc.is_cap(close + 1);
+    let tag_only = found.0 + 1 >= pe || matches!(doc.str(found.0 + 1), "." | "!");
+    (!new_sentence || tag_only).then_some(found)
+}
+
+/// The cue and speaker of the tag after a closing mark, within the paragraph ending at `pe`.
+fn tag_after(doc: &Doc, people: &People, close: usize, pe: usize) -> Option<(usize, (usize, usize))> {
     let mut k = close + 1;
     // A nested quote closing with its outer one (`...?''' Mr. Biden said`) leaves a second mark.
     while k < pe && doc.tokens[k].kind == Kind::Quote && !doc.tokens[k].space_before {

@@ -1207,3 +1207,16 @@ fn characterisation_as_and_coordinated() {
     let called = x.statements.iter().find(|s| s.cue.as_deref() == Some("called")).expect("called");
     assert!(called.text.text.ends_with("deflect attention.”"), "{:?}", called.text.text);
 }
+
+/// Issue 4: `“… missing.” Trump said.` is the quote's tag even after a full stop inside the marks; `“…” He said
+/// the FBI …` starts a statement of its own.
+#[test]
+fn tag_sentence_after_full_stop() {
+    let body = "“I hope you are able to find the emails that are missing.” Trump said. “We are going to win.” He \
+                said the FBI was wrong about the emails.";
+    let x = run_checked("", body);
+    let first = x.statements.iter().find(|s| s.text.text.contains("missing")).expect("first quote");
+    assert_eq!(first.speaker_span.as_ref().map(|s| s.text.as_str()), Some("Trump"));
+    let win = x.statements.iter().find(|s| s.text.text.contains("win")).expect("second quote");
+    assert_ne!(win.cue.as_deref(), Some("said"));
+}
