@@ -11,7 +11,9 @@
 //! - Its name is the last run of own tokens that are capitalised (plus lower-case particles such as "de", "van"
 //!   inside the run), after dropping pronouns/determiners and titles ("Mr.", "President", "Administrator"; also a
 //!   title after other words: "Emeritus Professor John Burrows", "Afghan Ambassador Hamdullah Mohib").
-//!   Groups written as plural demonyms ("Palestinians", "Democrats") are not names of a person; nor are post-nominal
+//!   Groups are not names of a person: a lone plural demonym in "-ans"/"-ists" ("Palestinians"), or a run whose last
+//!   word is in a general lexicon of parties, nationalities, ethnic groups and faiths (`GROUPS`: "Senate Democrats",
+//!   "Muslims", "the Inuit"); nor are post-nominal
 //!   letters after a comma ("Mark Tedeschi, QC" names "Mark Tedeschi"), nor a sentence's capitalised first word
 //!   alone when the corpus writes it in lower case and never capitalises it inside a sentence ("Readers of the
 //!   column ...", "Officials tell ..."): capitalisation there says nothing about being a name.
@@ -201,8 +203,128 @@ const FOLLOWERS: &[&str] = &[
     "herself", "'s", "’s", "'", "’", "to", "by", "as", "when", "where", "after", "before", "is", "was",
 ];
 
-/// Plural group words that GUM types as person but that name no one person.
-const GROUPS: &[&str] = &["Democrats", "Republicans", "Saudis", "Israelis", "Tories", "Conservatives", "Liberals"];
+/// Plural group words that GUM types as person but that name no one person: parties, and a general lexicon of the
+/// nationality, ethnic-group and religion nouns that news writes as plurals not ending in "-ans"/"-ians"/"-ists"
+/// (those are caught by their suffix), plus collective ethnonyms written without "-s" ("the Inuit", "one Rohingya").
+/// Written from general knowledge of world demonyms, ethnic groups and faiths, not from the corpus; words that are
+/// also common surnames or given names ("French", "Karen") are left out.
+const GROUPS: &[&str] = &[
+    "Democrats",
+    "Republicans",
+    "Tories",
+    "Conservatives",
+    "Liberals",
+    "Socialists",
+    "Greens",
+    // Nationalities.
+    "Arabs",
+    "Jews",
+    "Greeks",
+    "Turks",
+    "Kurds",
+    "Poles",
+    "Czechs",
+    "Slovaks",
+    "Serbs",
+    "Croats",
+    "Bosniaks",
+    "Slovenes",
+    "Swedes",
+    "Danes",
+    "Finns",
+    "Scots",
+    "Brits",
+    "Britons",
+    "Israelis",
+    "Saudis",
+    "Iraqis",
+    "Kuwaitis",
+    "Qataris",
+    "Yemenis",
+    "Omanis",
+    "Emiratis",
+    "Bahrainis",
+    "Pakistanis",
+    "Bangladeshis",
+    "Nepalis",
+    "Bengalis",
+    "Punjabis",
+    "Kashmiris",
+    "Somalis",
+    "Thais",
+    "Filipinos",
+    "Filipinas",
+    "Uzbeks",
+    "Kazakhs",
+    "Tajiks",
+    "Turkmens",
+    "Mongols",
+    "Tatars",
+    "Chechens",
+    "Kosovars",
+    "Icelanders",
+    "Greenlanders",
+    "Luxembourgers",
+    "Zealanders",
+    "Flemings",
+    "Walloons",
+    "Basques",
+    "Hispanics",
+    "Latinos",
+    "Latinas",
+    "Aborigines",
+    "Aboriginals",
+    // Ethnic groups.
+    "Pashtuns",
+    "Tamils",
+    "Uyghurs",
+    "Uighurs",
+    "Rohingya",
+    "Hutus",
+    "Tutsis",
+    "Zulus",
+    "Xhosa",
+    "Berbers",
+    "Bedouins",
+    "Bedouin",
+    "Tuareg",
+    "Fulani",
+    "Yoruba",
+    "Igbo",
+    "Hausa",
+    "Oromo",
+    "Roma",
+    "Inuit",
+    "Maori",
+    "Druze",
+    "Hmong",
+    "Yazidis",
+    "Copts",
+    "Gypsies",
+    "Celts",
+    "Vikings",
+    "Saxons",
+    "Normans",
+    // Faiths.
+    "Muslims",
+    "Moslems",
+    "Hindus",
+    "Sikhs",
+    "Jains",
+    "Mormons",
+    "Catholics",
+    "Protestants",
+    "Evangelicals",
+    "Quakers",
+    "Amish",
+    "Shiites",
+    "Shias",
+    "Sunnis",
+    "Alawites",
+    "Maronites",
+    "Bahais",
+    "Agnostics",
+];
 
 struct Token {
     sent: usize,
@@ -558,7 +680,7 @@ fn name_run(tokens: &[Token], own: &[usize], lower_vocab: &HashSet<String>) -> O
         let prefixed = w
             .split_once(['\'', '’', '-'])
             .is_some_and(|(a, b)| a.len() <= 2 && b.chars().next().is_some_and(char::is_uppercase));
-        (w.chars().next().is_some_and(char::is_uppercase) || prefixed) && !NOT_NAME.contains(&w) && !GROUPS.contains(&w)
+        (w.chars().next().is_some_and(char::is_uppercase) || prefixed) && !NOT_NAME.contains(&w)
     };
     // A hyphen joining two words inside a run ("Lee Cheuk - yan" from "Cheuk-yan") keeps the run going.
     let joins = |t: usize| {
@@ -629,9 +751,12 @@ fn name_run(tokens: &[Token], own: &[usize], lower_vocab: &HashSet<String>) -> O
     if s == e && tokens[s].first_in_sentence && lower_vocab.contains(&tokens[s].word.to_lowercase()) {
         return None;
     }
-    // A lone plural demonym ("Palestinians", "Magicians") is a group, not a person's name.
+    // A lone plural demonym ("Palestinians", "Magicians") is a group, not a person's name; so is a run whose head is
+    // a group noun ("Senate Democrats", "hostility toward Muslims").
     let w = tokens[s].word.as_str();
-    if s == e && (w.ends_with("ians") || w.ends_with("ans") || w.ends_with("ists")) {
+    if s == e && (w.ends_with("ians") || w.ends_with("ans") || w.ends_with("ists"))
+        || GROUPS.contains(&tokens[e].word.as_str())
+    {
         return None;
     }
     Some((s, e))
@@ -725,6 +850,10 @@ mod tests {
                 .collect()
         };
         let t = toks(&["the", "Palestinians"]);
+        assert_eq!(name_run(&t, &[0, 1], &HashSet::new()), None);
+        let t = toks(&["Senate", "Democrats"]);
+        assert_eq!(name_run(&t, &[0, 1], &HashSet::new()), None);
+        let t = toks(&["toward", "Sikhs"]);
         assert_eq!(name_run(&t, &[0, 1], &HashSet::new()), None);
         let t = toks(&["Jaap", "de", "Hoop", "Scheffer"]);
         assert_eq!(name_run(&t, &[0, 1, 2, 3], &HashSet::new()), Some((0, 3)));

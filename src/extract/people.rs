@@ -527,7 +527,13 @@ fn candidates(doc: &Doc) -> Vec<Cand> {
                 let last_org = (o..end).rev().find(|&x| doc.is_word(x) && class(doc.low(x)) & ORG != 0).unwrap_or(o);
                 let given = (o + 1..end).find(|&x| doc.is_word(x) && is_given(doc.low(x)));
                 let rest: Vec<usize> = (last_org + 1..end).filter(|&x| doc.is_word(x)).collect();
-                if let Some(g) = given.filter(|&g| (g + 1..end).any(|x| doc.is_word(x)) && org_at(g, end).is_none()) {
+                // The name may itself open another organisation's name: "Air and Space Museum Steven F. Udvar-Hazy
+                // Center" (a name word before that organisation word).
+                let named = |g: usize| {
+                    let next_org = org_at(g + 1, end).unwrap_or(end);
+                    (g + 1..next_org).any(|x| doc.is_word(x) && !is_initial(doc, x))
+                };
+                if let Some(g) = given.filter(|&g| named(g)) {
                     s = g;
                     titled = false;
                     title_start = None;
@@ -571,6 +577,25 @@ fn candidates(doc: &Doc) -> Vec<Cand> {
         // One at the very start is an initial written without its stop ("R Saravanan").
         let stray = |k: usize| doc.is_word(k) && one_char(doc.str(k)) && !is_initial(doc, k);
         let stray_letter = (s + 1..end).any(stray);
+        if s == i && s < end && work_title(doc, s, end) {
+            i = raw_end.max(i + 1);
+            continue;
+        }
+        // "the Udvar-Hazy Center", "the Hartley Institute": after "the", a lone name-like word opening an
+        // organisation's name is weak, a mention only as the surname of a full name of the article.
+        if s == i
+            && end > s + 1
+            && s > 0
+            && doc.low(s - 1) == "the"
+            && doc.is_word(s + 1)
+            && class(doc.low(s + 1)) & ORG != 0
+            && class(doc.low(s)) & (ORG | GIVEN) == 0
+            && !ordinary(doc.low(s))
+        {
+            out.push(Cand { title_start: s, titled: false, start: s, end: s + 1, key: Vec::new(), weak: true });
+            i = raw_end.max(i + 1);
+            continue;
+        }
         if s < end && !stray_letter {
             let words: Vec<usize> = (s..end).filter(|&k| doc.is_word(k)).collect();
             let key: Vec<&str> = words.iter().map(|&k| doc.low(k)).collect();
@@ -588,6 +613,50 @@ fn candidates(doc: &Doc) -> Vec<Cand> {
         i = raw_end.max(i + 1);
     }
     out
+}
+
+/// Is the run `[s, e)` the title of a work or product named right after a noun for one: "her graphic novel Angel
+/// Catbird", "the column Savage Love in ...", "a drink called Lemonhead"? Not when an open-class word follows, as
+/// the run is then a subject: "the book Obama wrote".
+fn work_title(doc: &Doc, s: usize, e: usize) -> bool {
+    let mut k = s;
+    if k > 0 && matches!(doc.low(k - 1), "called" | "titled" | "entitled" | "named" | "dubbed") {
+        k -= 1;
+    }
+    k > 0
+        && doc.is_word(k - 1)
+        && !doc.is_cap(k - 1)
+        && matches!(
+            doc.low(k - 1),
+            "novel"
+                | "book"
+                | "memoir"
+                | "column"
+                | "film"
+                | "movie"
+                | "documentary"
+                | "album"
+                | "song"
+                | "musical"
+                | "opera"
+                | "sitcom"
+                | "magazine"
+                | "newspaper"
+                | "blog"
+                | "site"
+                | "website"
+                | "podcast"
+                | "game"
+                | "app"
+                | "painting"
+                | "poem"
+                | "drink"
+                | "cocktail"
+                | "brand"
+                | "band"
+        )
+        && !modifies_next(doc, e)
+        && !matches!(doc.tokens.get(e).map(|_| doc.str(e)), Some("'s" | "’s"))
 }
 
 /// A one-character word, without counting all the chars of a long one.

@@ -1220,3 +1220,28 @@ fn tag_sentence_after_full_stop() {
     let win = x.statements.iter().find(|s| s.text.text.contains("win")).expect("second quote");
     assert_ne!(win.cue.as_deref(), Some("said"));
 }
+
+/// Issue 4: a capitalised run right after a noun for a work or product ("her debut novel ...", "a cocktail called
+/// ...") is its title, not a person; a run followed by a verb is still a subject ("the book Obama wrote").
+#[test]
+fn work_title_after_work_noun() {
+    let body = "Kerr read from her debut novel Silver Harbour, which sold well. The bar serves a cocktail called \
+                Blue Monday. The memoir Obama wrote was a success, Kerr said.";
+    let x = run_checked("", body);
+    let texts = mention_texts(&x);
+    assert!(!texts.iter().any(|t| t.contains("Silver") || t.contains("Monday")), "{:#?}", x.people);
+    assert!(texts.contains(&"Obama"), "{:#?}", x.people);
+}
+
+/// Issue 4: "the <Surname> <Organisation word>": after "the", a word opening an institution's name is a mention when
+/// it is the surname of a full name in the article, also when that full name itself sits inside an institution's
+/// name ("Science Museum Margaret T. Hartley Institute").
+#[test]
+fn surname_opening_organisation_name() {
+    let body = "The collection moves to the Science Museum Margaret T. Hartley Institute in May. Staff at the \
+                Hartley Institute said the move was overdue.";
+    let x = run_checked("", body);
+    let texts = mention_texts(&x);
+    assert!(texts.contains(&"Margaret T. Hartley"), "{:#?}", x.people);
+    assert!(texts.contains(&"Hartley"), "{:#?}", x.people);
+}
