@@ -1335,9 +1335,16 @@ fn absorb_quotes(
     how: Attribution,
     nested: bool,
 ) -> bool {
-    let Some((start, end)) = text_range(doc, ta, tb) else {
+    let Some((start, mut end)) = text_range(doc, ta, tb) else {
         return false;
     };
+    // "said Mr. Trump was a candidate in the spirit of Silicon Valley: “He's a start-up kind of guy. He has …”":
+    // a quote opening inside the content and running past its sentence belongs to it, up to its closing mark.
+    let straddling = found.iter().filter(|f| f.kind != StatementKind::Indirect && start < f.start && f.start < end);
+    if let Some(f_end) = straddling.map(|f| f.end).filter(|&e| e > end).max() {
+        let close = doc.tokens.iter().find(|t| t.start >= f_end).filter(|t| t.kind == Kind::Quote);
+        end = close.map_or(f_end, |t| t.end);
+    }
     let quoted = |f: &Found| f.kind != StatementKind::Indirect && f.start < end && start < f.end;
     let mut any = false;
     for f in found.iter().filter(|f| quoted(f)) {

@@ -1245,3 +1245,15 @@ fn surname_opening_organisation_name() {
     assert!(texts.contains(&"Margaret T. Hartley"), "{:#?}", x.people);
     assert!(texts.contains(&"Hartley"), "{:#?}", x.people);
 }
+
+/// Issue 4: a quote opening inside reported speech and running on past its sentence belongs to that statement.
+#[test]
+fn quote_running_past_reported_clause() {
+    let body = "Peter Slater said Mr. Trump was a candidate very much in the spirit of Silicon Valley: “He's a \
+                start-up kind of guy. He has a lot of ideas and pivots away from them if they don't work.”";
+    let x = run_checked("", body);
+    let s = only_statement(&x);
+    assert_eq!(s.kind, StatementKind::Mixed);
+    assert!(s.text.text.starts_with("Mr. Trump was a candidate"), "{:?}", s.text.text);
+    assert!(s.text.text.ends_with("don't work.”"), "{:?}", s.text.text);
+}
