@@ -295,9 +295,12 @@ fn speaker_starting(doc: &Doc, people: &People, s: usize, ceil: usize) -> Option
     if is_pronoun(doc.low(s)) || doc.low(s) == "it" {
         return Some((s, s + 1));
     }
-    // "Ohio State University professor Paul Beck": descriptive words, then the name ends the phrase.
-    if let Some(m) = (s + 1..ceil.min(s + 7)).take_while(|&x| doc.is_word(x)).find_map(|x| mention_at(people, x)) {
-        if m.end <= ceil && (s..m.start).all(|x| doc.is_word(x) && (doc.is_cap(x) || !is_cue(doc.low(x)))) {
+    // "Ohio State University professor Paul Beck", "former Gov. Jeb Bush", "Gallup’s Jeffrey M. Jones":
+    // descriptive words (with abbreviation stops and possessives), then the name ends the phrase.
+    let descriptive = |x: usize| np_token(doc, x) && doc.str(x) != "-" || doc.str(x) == ".";
+    if let Some(m) = (s + 1..ceil.min(s + 8)).take_while(|&x| descriptive(x)).find_map(|x| mention_at(people, x)) {
+        let not_cue = |x: usize| !doc.is_word(x) || doc.is_cap(x) || !is_cue(doc.low(x));
+        if m.end <= ceil && (s..m.start).all(|x| descriptive(x) && not_cue(x)) {
             return Some((s, m.end));
         }
     }
@@ -427,7 +430,7 @@ fn tag_after(doc: &Doc, people: &People, close: usize, pe: usize) -> Option<(usi
         }
     }
     // "Jeffrey Lewis of the James Martin Center wrote": a name's "of"/"from"/"at" phrase before the verb.
-    if c < ceil && matches!(doc.low(c), "of" | "from" | "at") && mention_at(people, sp.0).is_some() {
+    if c < ceil && matches!(doc.low(c), "of" | "from" | "at") && mention_at(people, sp.1 - 1).is_some() {
         if let Some(v) = (c + 1..ceil.min(c + 10)).find(|&x| !np_token(doc, x) || tag_verb(doc, x)) {
             if tag_verb(doc, v) {
                 c = v;

@@ -1257,3 +1257,17 @@ fn quote_running_past_reported_clause() {
     assert!(s.text.text.starts_with("Mr. Trump was a candidate"), "{:?}", s.text.text);
     assert!(s.text.text.ends_with("don't work.”"), "{:?}", s.text.text);
 }
+
+/// Issue 4: after a quote, a speaker phrase may open with a title and its stop ("Gov. Kasich"), a lower-case
+/// description ("former Gov. Jeb Bush of Florida") or an employer's possessive ("Gallup’s Jeffrey M. Jones").
+#[test]
+fn tag_with_titles_and_possessive() {
+    let body = "“Carolina is going to win that one,” Gov. John Kasich replied. “There is no place for racism in this \
+                country,” former Gov. Jeb Bush of Florida said on Twitter. “It will reflect on how he has done,” \
+                Gallup’s Jeffrey M. Jones wrote in April.";
+    let x = run_checked("", body);
+    for (quote, name) in [("Carolina", "John Kasich"), ("racism", "Jeb Bush"), ("reflect", "Jeffrey M. Jones")] {
+        let s = x.statements.iter().find(|s| s.text.text.contains(quote)).expect(quote);
+        assert_eq!(speaker_name(&x, s), Some(name), "{quote}");
+    }
+}
