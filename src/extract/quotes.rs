@@ -862,7 +862,13 @@ fn content_before(
     let floor = doc.sent_start(open);
     let prefix_end = match before {
         // "<clause>, he said, “…”": the clause ends at the comma before the speaker.
-        Some((cue, (sp, _))) if cue > sp && sp > floor && doc.str(sp - 1) == "," => sp - 1,
+        // Only a parenthetical tag right before the mark: not "The museum's director, Clara Beaumont, said the
+        // return was “…”", where the clause before the comma is the speaker's own apposition.
+        Some((cue, (sp, _)))
+            if cue > sp && sp > floor && doc.str(sp - 1) == "," && cue + 2 == open && doc.str(cue + 1) == "," =>
+        {
+            sp - 1
+        }
         Some(_) => return None,
         None if attributed_after => open,
         None => return None,

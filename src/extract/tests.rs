@@ -1271,3 +1271,14 @@ fn tag_with_titles_and_possessive() {
         assert_eq!(speaker_name(&x, s), Some(name), "{quote}");
     }
 }
+
+/// Issue 4: the speaker's own apposition before a tag ("The museum's director, Clara Beaumont, said the return
+/// was “…”") is not part of the statement; a parenthetical tag's leading clause is ("The reality is, she added, “…”").
+#[test]
+fn apposition_before_tag_not_content() {
+    let body = "The museum's director, Clara Beaumont, said the return was “the right thing, and long overdue.”";
+    let x = run_checked("", body);
+    let s = only_statement(&x);
+    assert!(s.text.text.starts_with("the return was"), "{:?}", s.text.text);
+    assert!(s.speaker_span.as_ref().is_some_and(|sp| sp.text.starts_with("The museum's director")), "{s:#?}");
+}
