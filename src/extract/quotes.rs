@@ -707,9 +707,18 @@ pub fn find(doc: &Doc, people: &People) -> Vec<ExtractedStatement> {
             continue;
         };
         let mut kind = kind;
+        // Without a tag, the sentence's subject and verb: "Rubio bemoaned the climate in which people “literally
+        // hate each other”" attributes the verb's whole object, quoted words included.
+        let subject = match (after, before) {
+            (None, None) => s.open.and_then(|o| sentence_subject(doc, people, o)),
+            _ => None,
+        };
         if let Some(a) = s.open.and_then(|o| content_before(doc, o, after.is_some(), before.map(|b| (b.0, b.1)))) {
             // The sentence's own words before the quote are part of what was said: a mixed quote.
             start = doc.tokens[a].start;
+            kind = StatementKind::Mixed;
+        } else if let Some((v, _)) = subject.filter(|&(v, _)| s.open.is_some_and(|o| object_before_quote(doc, v, o))) {
+            start = doc.tokens[v + 1].start;
             kind = StatementKind::Mixed;
         }
         let (qa, qb) = (s.open.unwrap_or(s.a), s.close.map(|c| c + 1).unwrap_or(s.b));
@@ -721,7 +730,7 @@ pub fn find(doc: &Doc, people: &People) -> Vec<ExtractedStatement> {
             (None, Some((cue, sp, colon))) => {
                 Some((cue, sp, if colon { Attribution::Colon } else { Attribution::Explicit }))
             }
-            _ => s.open.and_then(|o| sentence_subject(doc, people, o)).map(|(v, sp)| (v, sp, Attribution::Explicit)),
+            _ => subject.map(|(v, sp)| (v, sp, Attribution::Explicit)),
         };
         // A piece of a multi-paragraph quote: all pieces share the chain id of the first piece.
         let prev_piece =
@@ -846,6 +855,14 @@ fn sentence_subject(doc: &Doc, people: &People, open: usize) -> Option<(usize, (
     let verb = v < open && doc.is_word(v) && !doc.is_cap(v) && (tag_verb(doc, v) || !COMMON_WORDS.contains(doc.low(v)));
     let clean = (v..open).all(|x| doc.tokens[x].kind != Kind::Quote) && open - v < 25;
     (verb && clean).then_some((v, sp))
+}
+
+/// Whether words of an object lie between verb `v` and the opening mark: not a colon, a comma or another quote
+/// ("He offered “my thoughts”" has none; "He wrote: “…”" is an introduction, not an object).
+fn object_before_quote(doc: &Doc, v: usize, open: usize) -> bool {
+    open > v + 2
+        && doc.is_word(v + 1)
+        && (v + 1..open).all(|x| doc.tokens[x].kind != Kind::Quote && !matches!(doc.str(x), ":" | ";"))
 }
 
 /// Where a quote's statement starts when the sentence's words before the opening mark belong to it:

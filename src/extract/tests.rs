@@ -1282,3 +1282,15 @@ fn apposition_before_tag_not_content() {
     assert!(s.text.text.starts_with("the return was"), "{:?}", s.text.text);
     assert!(s.speaker_span.as_ref().is_some_and(|sp| sp.text.starts_with("The museum's director")), "{s:#?}");
 }
+
+/// Issue 4: with no tag, a sentence's subject and verb attribute the verb's whole object, quoted words included.
+#[test]
+fn subject_verb_object_with_quote() {
+    let body = "Senator Marco Rubio also bemoaned the current political climate in which people “literally hate \
+                each other” because they differ politically.";
+    let x = run_checked("", body);
+    let s = only_statement(&x);
+    assert_eq!(s.kind, StatementKind::Mixed);
+    assert!(s.text.text.starts_with("the current political climate"), "{:?}", s.text.text);
+    assert_eq!(speaker_name(&x, s), Some("Marco Rubio"));
+}
