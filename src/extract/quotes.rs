@@ -542,15 +542,13 @@ fn before_quote(doc: &Doc, people: &People, open: usize) -> Option<(usize, (usiz
             if let Some(sp) = speaker_ending(doc, people, e, floor) {
                 return Some((k, sp, colon));
             }
-            // "the F.B.I. director, James B. Comey, said ...": the name in apposition before the cue's comma.
             if e > floor + 1 && doc.str(e - 1) == "," {
-                if let Some(m) = mention_at(people, e - 2).filter(|m| m.end == e - 1 && m.start >= floor) {
-                    return Some((k, (m.start, m.end), colon));
-                }
-            }
-            // "Kerpen needled the reporter, saying, “...”": the subject opens the sentence (issue 4).
-            if e > floor + 1 && doc.str(e - 1) == "," {
-                if let Some(sp) = speaker_starting(doc, people, floor, e - 1) {
+                // "the F.B.I. director, James B. Comey, said ...": the name in apposition before the cue's comma;
+                // else "Kerpen needled the reporter, saying, “...”": the subject opens the sentence (issue 4).
+                let apposed = mention_at(people, e - 2).filter(|m| m.end == e - 1 && m.start >= floor);
+                if let Some(sp) =
+                    apposed.map(|m| (m.start, m.end)).or_else(|| speaker_starting(doc, people, floor, e - 1))
+                {
                     return Some((k, sp, colon));
                 }
             }
@@ -819,8 +817,8 @@ pub fn find(doc: &Doc, people: &People) -> Vec<ExtractedStatement> {
     out
 }
 
-/// A quote with no reporting cue beside it, in a sentence opened by a named person or "he"/"she" and a verb,
-/// belongs to that subject: "Cruz called them on it: “…”", "He offered “my thoughts and prayers”", "Mike
+/// A quote with no reporting cue beside it, in a sentence opened by a subject (a named person, "he"/"she", a
+/// description or an organisation) and a verb, belongs to that subject: "Cruz called them on it: “…”", "He offered “my thoughts and prayers”", "Mike
 /// Huckabee, for his part, is labeling the actions “a blatant power grab”". Returns the verb and the subject.
 fn sentence_subject(doc: &Doc, people: &People, open: usize) -> Option<(usize, (usize, usize))> {
     let floor = doc.sent_start(open);
@@ -857,7 +855,7 @@ fn sentence_subject(doc: &Doc, people: &People, open: usize) -> Option<(usize, (
     (verb && clean).then_some((v, sp))
 }
 
-/// Whether words of an object lie between verb `v` and the opening mark: not a colon, a comma or another quote
+/// Whether words of an object lie between verb `v` and the opening mark, with no colon, semicolon or other quote
 /// ("He offered “my thoughts”" has none; "He wrote: “…”" is an introduction, not an object).
 fn object_before_quote(doc: &Doc, v: usize, open: usize) -> bool {
     open > v + 2
@@ -1302,13 +1300,12 @@ fn reported_clause(
     }
     // "that" a few words on only after a verb of saying ("said on Monday that"); after "wants peace that ..."
     // it is a relative pronoun.
-
     let window = if speech { 6 } else { 1 };
     let that = (t..se.min(t + window)).find(|&x| doc.low(x) == "that");
     // Content opening with a quotation ("said “it gets me mad” every time ..."): it starts at the mark.
     // Only when words follow the closing mark in the sentence; a quote that is the whole content stays direct.
     if t + 1 < se && doc.tokens[t].kind == Kind::Quote && is_double(mark(doc, t)) && doc.is_word(t + 1) {
-        let close = (t + 1..se).find(|&x| doc.tokens[x].kind == Kind::Quote && is_double(mark(doc, x)));
+        let close = next_double_mark(doc, t + 1, se);
         if !close.is_some_and(|c| (c + 1..se).any(|x| doc.is_word(x))) {
             return k + 1;
         }
@@ -1368,7 +1365,7 @@ fn absorb_quotes(
     // a quote opening inside the content and running past its sentence belongs to it, up to its closing mark.
     let straddling = found.iter().filter(|f| f.kind != StatementKind::Indirect && start < f.start && f.start < end);
     if let Some(f_end) = straddling.map(|f| f.end).filter(|&e| e > end).max() {
-        let close = doc.tokens.iter().find(|t| t.start >= f_end).filter(|t| t.kind == Kind::Quote);
+        let close = doc.tokens.get(doc.tokens.partition_point(|t| t.start < f_end)).filter(|t| t.kind == Kind::Quote);
         end = close.map_or(f_end, |t| t.end);
     }
     let quoted = |f: &Found| f.kind != StatementKind::Indirect && f.start < end && start < f.end;
@@ -1417,7 +1414,7 @@ fn characterisation(
 ) -> Option<usize> {
     let w = doc.low(k);
     let calls = matches!(w, "call" | "calls" | "called" | "calling");
-    let describes = !calls && doc.is_word(k) && ["describ", "prais", "label"].iter().any(|p| w.starts_with(p));
+    let describes = !calls && ["describ", "prais", "label"].iter().any(|p| w.starts_with(p));
     if !calls && !describes {
         return None;
     }
@@ -1434,15 +1431,14 @@ fn characterisation(
             }
         });
     }
-    let open =
-        open.filter(|&o| o < se && (o > t || what) && doc.tokens[o].kind == Kind::Quote && is_double(mark(doc, o)));
+    let open = open.filter(|&o| o < se && (o > t || what) && next_double_mark(doc, o, o + 1).is_some());
     // One quoted word is a scare quote unless it characterises a person: "called Trump “unhinged”".
     let of_person = open.is_some_and(|o| {
         o == t + 1 && matches!(doc.low(t), "him" | "her" | "them" | "it")
             || mention_at(people, t).is_some_and(|m| m.start == t && m.end == o)
     });
     let close = open.and_then(|o| {
-        let c = (o + 1..se).find(|&x| doc.tokens[x].kind == Kind::Quote && is_double(mark(doc, x)))?;
+        let c = next_double_mark(doc, o + 1, se)?;
         (of_person || word_count(doc, o + 1, c) >= 2).then_some(c)
     });
     if let Some(mut c) = close {
@@ -1450,7 +1446,7 @@ fn characterisation(
         // coordinated characterisations.
         while let Some(q) = (c + 2..se.min(c + 5)).find(|&x| doc.tokens[x].kind == Kind::Quote) {
             let joined = matches!(doc.low(c + 1), "and" | "or" | ",") && (c + 2..q).all(|x| np_token(doc, x));
-            match (q + 1..se).find(|&x| doc.tokens[x].kind == Kind::Quote && is_double(mark(doc, x))) {
+            match next_double_mark(doc, q + 1, se) {
                 Some(next) if joined => c = next,
                 _ => break,
             }
@@ -1460,6 +1456,11 @@ fn characterisation(
         return Some(c + 1);
     }
     calls.then_some(k + 1)
+}
+
+/// The first double quotation mark among tokens `[from, to)`.
+fn next_double_mark(doc: &Doc, from: usize, to: usize) -> Option<usize> {
+    (from..to).find(|&x| doc.tokens[x].kind == Kind::Quote && is_double(mark(doc, x)))
 }
 
 /// Whether token `t` can start a noun-phrase or infinitive object ("the plan", "to build a wall", "what").
