@@ -392,6 +392,10 @@ fn tag_after(doc: &Doc, people: &People, close: usize, pe: usize) -> Option<(usi
     if k + 1 < ceil && matches!(doc.low(k), "a" | "has" | "hat" | "ha") && is_cue(doc.low(k + 1)) {
         k += 1;
     }
+    // "Cruz said there is “…,” adding that …": a participle's subject is the sentence's, not a tag after it.
+    if doc.is_word(k) && !doc.is_cap(k) && doc.low(k).ends_with("ing") && is_cue(doc.low(k)) {
+        return None;
+    }
     if doc.is_word(k) && is_cue(doc.low(k)) && !doc.is_cap(k) || doc.is_word(k) && is_cue(doc.low(k)) && k == close + 1
     {
         // "says Abbas Gallyamov"
@@ -545,10 +549,14 @@ fn before_quote(doc: &Doc, people: &People, open: usize) -> Option<(usize, (usiz
             if e > floor + 1 && doc.str(e - 1) == "," {
                 // "the F.B.I. director, James B. Comey, said ...": the name in apposition before the cue's comma;
                 // else "Kerpen needled the reporter, saying, “...”": the subject opens the sentence (issue 4).
+                // "Gov. John Kasich (R-OH), said": the name before its parenthesis.
                 let apposed = mention_at(people, e - 2).filter(|m| m.end == e - 1 && m.start >= floor);
-                if let Some(sp) =
-                    apposed.map(|m| (m.start, m.end)).or_else(|| speaker_starting(doc, people, floor, e - 1))
-                {
+                let sp = match apposed {
+                    Some(m) => Some((m.start, m.end)),
+                    None if doc.str(e - 2) == ")" => speaker_ending(doc, people, e - 1, floor),
+                    None => speaker_starting(doc, people, subject_start(doc, floor, e - 1), e - 1),
+                };
+                if let Some(sp) = sp {
                     return Some((k, sp, colon));
                 }
             }
@@ -817,19 +825,53 @@ pub fn find(doc: &Doc, people: &People) -> Vec<ExtractedStatement> {
     out
 }
 
+/// Where the subject of the sentence starting at `ss` begins, before `end`: past a leading conjunction and an
+/// opening phrase closed by a comma ("In 1991, ...", "Speaking after the primary, Cruz said", "Asked which county
+/// was his favourite, he demurred", "When Trump announced his candidacy, he ...").
+fn subject_start(doc: &Doc, ss: usize, end: usize) -> usize {
+    let mut t = ss;
+    while t < end && matches!(doc.low(t), "but" | "and" | "so" | "still" | "yet" | "now" | "then") {
+        t += 1;
+    }
+    if t >= end || !doc.is_word(t) {
+        return t;
+    }
+    let w = doc.low(t);
+    let opening = matches!(
+        w,
+        "in" | "on"
+            | "at"
+            | "after"
+            | "during"
+            | "earlier"
+            | "later"
+            | "last"
+            | "when"
+            | "while"
+            | "as"
+            | "before"
+            | "since"
+            | "asked"
+            | "speaking"
+            | "following"
+            | "despite"
+            | "although"
+            | "though"
+            | "if"
+            | "once"
+    ) || w.len() > 5 && w.ends_with("ing") && !COMMON_WORDS.contains(w);
+    if !opening {
+        return t;
+    }
+    (t + 1..end.min(t + 20)).find(|&x| doc.str(x) == ",").map_or(t, |c| c + 1)
+}
+
 /// A quote with no reporting cue beside it, in a sentence opened by a subject (a named person, "he"/"she", a
 /// description or an organisation) and a verb, belongs to that subject: "Cruz called them on it: “…”", "He offered “my thoughts and prayers”", "Mike
 /// Huckabee, for his part, is labeling the actions “a blatant power grab”". Returns the verb and the subject.
 fn sentence_subject(doc: &Doc, people: &People, open: usize) -> Option<(usize, (usize, usize))> {
     let floor = doc.sent_start(open);
-    let mut t = floor;
-    while t < open && matches!(doc.low(t), "but" | "and" | "so" | "still" | "yet" | "now" | "then") {
-        t += 1;
-    }
-    // An opening setting: "In 1991, ...", "On Tuesday, ...".
-    if t < open && matches!(doc.low(t), "in" | "on" | "at" | "after" | "during" | "earlier" | "later" | "last") {
-        t = (t + 1..open.min(t + 7)).find(|&x| doc.str(x) == ",")? + 1;
-    }
+    let t = subject_start(doc, floor, open);
     // The name, maybe after capitalised titles: "Former Arkansas Gov. Mike Huckabee".
     let titled = (t..open.min(t + 8))
         .take_while(|&x| doc.is_cap(x) || doc.str(x) == ".")
@@ -1244,7 +1286,7 @@ fn reported_clause(
         Some((e0 - 1, e0))
     } else if matches!(before, "and" | "but") && e0 - 1 > ss {
         // "X visited the site and said ...": the subject opens the sentence.
-        speaker_starting(doc, people, ss, e0 - 1)
+        speaker_starting(doc, people, subject_start(doc, ss, e0 - 1), e0 - 1)
     } else if before == "who" && e0 >= ss + 3 && doc.str(e0 - 2) == "," {
         // "..., a steep loss for Mr. Sanders, who said ...": the relative pronoun's antecedent before the comma.
         speaker_ending(doc, people, e0 - 2, ss)
@@ -1253,7 +1295,7 @@ fn reported_clause(
         Some((e0 - 2, e0))
     } else if matches!(before, "," | "—" | "–") {
         // "Rep. Jason Chaffetz, R-Utah, said ...": the subject before its apposition opens the sentence.
-        speaker_starting(doc, people, ss, e0 - 1)
+        speaker_starting(doc, people, subject_start(doc, ss, e0 - 1), e0 - 1)
     } else if speech
         && e0 > ss
         && (before == "it" || before.bytes().all(|b| b.is_ascii_digit()) || NUMBERS.contains(&before))

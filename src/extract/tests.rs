@@ -1294,3 +1294,28 @@ fn subject_verb_object_with_quote() {
     assert!(s.text.text.starts_with("the current political climate"), "{:?}", s.text.text);
     assert_eq!(speaker_name(&x, s), Some("Marco Rubio"));
 }
+
+/// Issue 4: a sentence's subject comes after an opening phrase closed by a comma ("Asked which county was his
+/// favourite, he demurred: “…”", "Speaking after the primary, Ted Cruz said …, adding that …"); a participle after
+/// a quote is the subject's, not a tag naming who follows it.
+#[test]
+fn subject_after_opening_phrase() {
+    let body = "Asked which Iowa county was his favorite, Senator Ted Cruz demurred: “Whichever one I’m in at the \
+                moment.” Speaking after the primary, Cruz said there is “only one strong conservative in a position \
+                to win,” adding that Marco Rubio was wrong.";
+    let x = run_checked("", body);
+    assert_eq!(x.statements.len(), 3, "{:#?}", x.statements);
+    for s in &x.statements {
+        assert_eq!(speaker_name(&x, s), Some("Ted Cruz"), "{s:#?}");
+    }
+}
+
+/// Issue 4: a party label in parentheses between a politician's name and the cue's comma ("Gov. John Kasich
+/// (R-OH), said, “…”") does not hide the name.
+#[test]
+fn party_label_before_cue() {
+    let body = "After winning Ohio in the Republican primary, Gov. John Kasich (R-OH), said, “I’m getting ready to \
+                rent a covered wagon.”";
+    let x = run_checked("", body);
+    assert_eq!(speaker_name(&x, only_statement(&x)), Some("John Kasich"));
+}
