@@ -550,7 +550,9 @@ fn before_quote(doc: &Doc, people: &People, open: usize) -> Option<(usize, (usiz
                 // "the F.B.I. director, James B. Comey, said ...": the name in apposition before the cue's comma;
                 // else "Kerpen needled the reporter, saying, “...”": the subject opens the sentence (issue 4).
                 // "Gov. John Kasich (R-OH), said": the name before its parenthesis.
-                let apposed = mention_at(people, e - 2).filter(|m| m.end == e - 1 && m.start >= floor);
+                // Not before a participle: in "Sanders compared himself to Clinton, saying, “…”" the name is an object.
+                let participle = doc.low(k).ends_with("ing");
+                let apposed = mention_at(people, e - 2).filter(|m| m.end == e - 1 && m.start >= floor && !participle);
                 let sp = match apposed {
                     Some(m) => Some((m.start, m.end)),
                     None if doc.str(e - 2) == ")" => speaker_ending(doc, people, e - 1, floor),
@@ -833,37 +835,38 @@ fn subject_start(doc: &Doc, ss: usize, end: usize) -> usize {
     while t < end && matches!(doc.low(t), "but" | "and" | "so" | "still" | "yet" | "now" | "then") {
         t += 1;
     }
-    if t >= end || !doc.is_word(t) {
-        return t;
+    // A dateline: "WASHINGTON —", "NEW YORK (AP) -".
+    if let Some(d) = (t..end.min(t + 8)).find(|&x| matches!(doc.str(x), "—" | "–" | "-")) {
+        let upper = |x: usize| doc.is_word(x) && doc.str(x).chars().all(|c| !c.is_lowercase());
+        if d > t && (t..d).all(|x| upper(x) || matches!(doc.str(x), "," | "(" | ")")) {
+            t = d + 1;
+        }
     }
-    let w = doc.low(t);
-    let opening = matches!(
-        w,
-        "in" | "on"
-            | "at"
-            | "after"
-            | "during"
-            | "earlier"
-            | "later"
-            | "last"
-            | "when"
-            | "while"
-            | "as"
-            | "before"
-            | "since"
-            | "asked"
-            | "speaking"
-            | "following"
-            | "despite"
-            | "although"
-            | "though"
-            | "if"
-            | "once"
-    ) || w.len() > 5 && w.ends_with("ing") && !COMMON_WORDS.contains(w);
-    if !opening {
-        return t;
+    // Opening phrases, one after another: "At a campaign event in Ames, Iowa, on Sunday, Mrs. Clinton ...".
+    for _ in 0..3 {
+        if t >= end || !doc.is_word(t) {
+            return t;
+        }
+        let w = doc.low(t);
+        let opening = matches!(
+            w,
+            "in" | "on" | "at" | "after" | "during" | "earlier" | "later" | "last" | "when" | "while" | "as"
+                | "before" | "since" | "asked" | "speaking" | "following" | "despite" | "although" | "though" | "if"
+                | "once"
+        ) || w.len() > 5 && w.ends_with("ing") && !COMMON_WORDS.contains(w)
+            // "Reached by POLITICO, ...", "Alarmed by the unrest in Nevada, ..."
+            || w.ends_with("ed") && t + 1 < end && matches!(doc.low(t + 1), "by" | "about" | "on" | "for" | "whether" | "if")
+            // "in Ames, Iowa, on Sunday": a place in apposition.
+            || t > ss && doc.str(t - 1) == "," && doc.is_cap(t) && t + 1 < end && doc.str(t + 1) == ",";
+        if !opening {
+            return t;
+        }
+        match (t + 1..end.min(t + 20)).find(|&x| doc.str(x) == ",") {
+            Some(c) => t = c + 1,
+            None => return t,
+        }
     }
-    (t + 1..end.min(t + 20)).find(|&x| doc.str(x) == ",").map_or(t, |c| c + 1)
+    t
 }
 
 /// A quote with no reporting cue beside it, in a sentence opened by a subject (a named person, "he"/"she", a
@@ -921,8 +924,14 @@ fn content_before(
         // "<clause>, he said, “…”": the clause ends at the comma before the speaker.
         // Only a parenthetical tag right before the mark: not "The museum's director, Clara Beaumont, said the
         // return was “…”", where the clause before the comma is the speaker's own apposition.
-        Some((cue, (sp, _)))
-            if cue > sp && sp > floor && doc.str(sp - 1) == "," && cue + 2 == open && doc.str(cue + 1) == "," =>
+        // The tag is the speaker and its cue alone: not "At the debate, Sanders compared himself to Clinton, saying, “…”".
+        Some((cue, (sp, sp_end)))
+            if cue > sp
+                && cue <= sp_end + 1
+                && sp > floor
+                && doc.str(sp - 1) == ","
+                && cue + 2 == open
+                && doc.str(cue + 1) == "," =>
         {
             sp - 1
         }

@@ -1319,3 +1319,27 @@ fn party_label_before_cue() {
     let x = run_checked("", body);
     assert_eq!(speaker_name(&x, only_statement(&x)), Some("John Kasich"));
 }
+
+/// Issue 4: before a participle cue ("…, saying, “…”") the name before the comma is the verb's object, not the
+/// speaker; the speaker is the sentence's subject, after a dateline or opening phrases ("At a campaign event in
+/// Ames, Iowa, on Sunday, …", "Reached by POLITICO, …").
+#[test]
+fn participle_cue_takes_sentence_subject() {
+    let body = "At Sunday night’s debate, Bernie Sanders compared himself to Hillary Clinton, saying, “I don’t get \
+                personal in these things.”\n\nWASHINGTON — Sen. Chuck Grassley (R-Iowa) on Wednesday downplayed the \
+                attack, calling it “a rhetorical flourish and nothing more.”\n\nAt a campaign event in Ames, Iowa, on \
+                Sunday, Mrs. Clinton tried to expand on her statement, saying that the country was “not safe.”\n\n\
+                Reached by POLITICO, Bill Bennett denied the report, explaining that “we are doing fine here.”";
+    let x = run_checked("", body);
+    for (quote, name) in [
+        ("personal", "Bernie Sanders"),
+        ("rhetorical", "Chuck Grassley"),
+        ("not safe", "Hillary Clinton"),
+        ("doing fine", "Bill Bennett"),
+    ] {
+        let s = x.statements.iter().find(|s| s.text.text.contains(quote)).expect(quote);
+        assert_eq!(speaker_name(&x, s), Some(name), "{quote}: {s:#?}");
+    }
+    let first = x.statements.iter().find(|s| s.text.text.contains("personal")).expect("personal");
+    assert!(first.text.text.starts_with("I don’t"), "{:?}", first.text.text);
+}
