@@ -28,7 +28,8 @@
 //! each quoted piece a statement of its own. So, per gold attribution, the predicted statements lying mostly (more
 //! than half their characters) inside its Content and attributed to the same speaker (same resolved person, else the
 //! same source label, else the same speaker-span text) are merged into one predicted unit when there are two or more;
-//! the unit covers the union of its pieces, takes the first speaker span among them and counts as ONE prediction.
+//! the unit covers the union of its pieces, takes the speaker span of its first piece attributed in place (else of its
+//! first piece; a continuation piece repeats the span of the statement it continues) and counts as ONE prediction.
 //! Each prediction joins at most one unit, that of its home gold (the gold Content it covers most; ties go to the
 //! shortest), so a long Content containing smaller attributions does not swallow their pieces. Strict scoring, with one-to-one matching, cannot credit the pieces.
 //! Named-source proxy, among matches whose gold Source contains a capitalised non-function word: the predicted person's
@@ -656,9 +657,14 @@ fn merge_units(gold: &[&GoldAttr], pred: &[&Pred]) -> (Vec<Pred>, Vec<bool>) {
         else {
             continue;
         };
-        // The unit takes the first member's fields and the first speaker span written among the members.
+        // The unit takes the first member's fields and the speaker span of its first member attributed in place: a
+        // continuation piece only repeats the span of the statement it continues, which may lie outside this unit.
         let mut unit = pred[members[0]].clone();
-        unit.speaker_span = members.iter().find_map(|&m| pred[m].speaker_span);
+        let in_place = members.iter().filter(|&&m| pred[m].attribution != "continuation");
+        unit.speaker_span = in_place
+            .clone()
+            .find_map(|&m| pred[m].speaker_span)
+            .or_else(|| members.iter().find_map(|&m| pred[m].speaker_span));
         for &m in &members[1..] {
             unit.extra.push(pred[m].span);
             unit.extra.extend_from_slice(&pred[m].extra);
