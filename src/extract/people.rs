@@ -97,6 +97,25 @@ struct Cand {
     weak: bool,
 }
 
+/// Offices addressed with an honorific instead of a name: "Mr. President", "Madam Speaker".
+const ADDRESSED_OFFICES: &[&str] = &[
+    "president",
+    "speaker",
+    "chairman",
+    "chairwoman",
+    "chair",
+    "secretary",
+    "ambassador",
+    "mayor",
+    "minister",
+    "governor",
+    "senator",
+    "justice",
+    "commissioner",
+    "prime",
+    "vice",
+];
+
 /// Titles that are part of how a name is written ("Mr Smith"), unlike job titles, which are roles.
 const HONORIFICS: &[&str] = &[
     "mr",
@@ -599,7 +618,7 @@ fn candidates(doc: &Doc) -> Vec<Cand> {
         if s < end && !stray_letter {
             let words: Vec<usize> = (s..end).filter(|&k| doc.is_word(k)).collect();
             let key: Vec<&str> = words.iter().map(|&k| doc.low(k)).collect();
-            if let Some(weak) = acceptable(doc, &key, s, i, titled) {
+            if let Some(weak) = acceptable(doc, &key, s, i, titled, title_start.is_some()) {
                 // A weak word's key is filled in only if it is kept (most are not): no allocation.
                 let mut key: Vec<String> = if weak { Vec::new() } else { key.iter().map(|w| w.to_string()).collect() };
                 if let Some((a, b, _)) = inserted.filter(|&(_, _, at)| at == s && !weak) {
@@ -671,7 +690,7 @@ fn is_initial(doc: &Doc, i: usize) -> bool {
 }
 
 /// Filters that make a capitalised run not a personal name (organisations, places, months, ...).
-fn acceptable(doc: &Doc, key: &[&str], start: usize, raw_start: usize, titled: bool) -> Option<bool> {
+fn acceptable(doc: &Doc, key: &[&str], start: usize, raw_start: usize, titled: bool, honorific: bool) -> Option<bool> {
     // Only initials ("U.S", "D.C") are an abbreviation, not a name.
     if key.iter().all(|w| one_char(w)) {
         return None;
@@ -699,7 +718,12 @@ fn acceptable(doc: &Doc, key: &[&str], start: usize, raw_start: usize, titled: b
         let w = key[0];
         // A lone role noun ("Leaders met ...", "Officials") is a description, not a name.
         let c = cls[0];
-        if c & COMMON != 0 || (c & TITLE != 0 && !titled) || one_char(w) || c & GIVEN == 0 && is_role_noun(w) {
+        // After an honorific a role word is a surname ("Mr. King", "Ms. Singer", "Mr. Prince"), unless it is how
+        // an office is addressed ("Mr. President", "Madam Secretary").
+        let surname = honorific && !ADDRESSED_OFFICES.contains(&w);
+        if one_char(w)
+            || !surname && (c & COMMON != 0 || (c & TITLE != 0 && !titled) || c & GIVEN == 0 && is_role_noun(w))
+        {
             return None;
         }
     } else if cl(key.len() - 1) & (TITLE | ROLE) != 0 && cl(key.len() - 2) & (GIVEN | NONP) != GIVEN {

@@ -505,9 +505,34 @@ fn tag_verb(doc: &Doc, k: usize) -> bool {
 /// comments"). Not after "one"/"another", which are subjects ("another said").
 fn cue_is_noun(doc: &Doc, k: usize, floor: usize) -> bool {
     k > floor
-        && matches!(
+        && (matches!(
             doc.low(k - 1),
-            "the" | "a" | "an" | "his" | "her" | "their" | "its" | "our" | "this" | "press" | "home" | "'s" | "’s"
+            "the" | "a" | "an" | "his" | "her" | "their" | "its" | "our" | "this" | "press" | "'s" | "’s"
+        ) || counted_noun(doc, k))
+}
+
+/// A cue word that is a noun by the word before it: a number or quantifier ("five states", "many reports"), or a
+/// compound ("her home state", "the swing states", "the United States").
+fn counted_noun(doc: &Doc, k: usize) -> bool {
+    let p = doc.low(k - 1);
+    NUMBERS.contains(&p)
+        || p.bytes().all(|b| b.is_ascii_digit())
+        || matches!(
+            p,
+            "home"
+                | "several"
+                | "many"
+                | "both"
+                | "other"
+                | "few"
+                | "those"
+                | "these"
+                | "united"
+                | "swing"
+                | "battleground"
+                | "key"
+                | "early"
+                | "all"
         )
 }
 
@@ -997,8 +1022,8 @@ fn colon_and_indirect(doc: &Doc, people: &People, quoted: &[bool], found: &mut V
                 k += 1;
                 continue;
             }
-            // "her home state": a compound, never a cue ("his claim that ..." still is one).
-            if k > ss && doc.low(k - 1) == "home" {
+            // "her home state", "five states": a noun, never a cue ("his claim that ..." still is one).
+            if k > ss && counted_noun(doc, k) {
                 k += 1;
                 continue;
             }

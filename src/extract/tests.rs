@@ -1343,3 +1343,23 @@ fn participle_cue_takes_sentence_subject() {
     let first = x.statements.iter().find(|s| s.text.text.contains("personal")).expect("personal");
     assert!(first.text.text.starts_with("I don’t"), "{:?}", first.text.text);
 }
+
+/// Issue 4: after an honorific a role word is a surname ("Mr. King said", "Ms. Singer"), so the tag names a
+/// person; "Mr. President" stays a form of address.
+#[test]
+fn honorific_with_role_word_surname() {
+    let body = "''If there is a drop-off in the vote in Florida, that is 60 electoral votes,'' Mr. King said. \
+                ''No one has captured the real dilemma.'' Mr. President, the critics are wrong, Ms. Singer replied.";
+    let x = run_checked("", body);
+    let speakers: Vec<_> = x.statements.iter().map(|s| speaker_name(&x, s)).collect();
+    assert_eq!(speakers, [Some("King"), Some("King"), Some("Singer")], "{:#?}", x.statements);
+    assert!(!names(&x).contains(&"President"), "{:?}", names(&x));
+}
+
+/// Issue 4: a cue word after a number or quantifier is a noun ("five states where ..."), not a reporting verb.
+#[test]
+fn counted_cue_word_is_noun() {
+    let body = "The group would focus on five states where black voters were particularly pivotal for Democrats.";
+    let x = run_checked("", body);
+    assert!(x.statements.iter().all(|s| s.cue.as_deref() != Some("states")), "{:#?}", x.statements);
+}
