@@ -433,8 +433,9 @@ fn tag_after(doc: &Doc, people: &People, close: usize, pe: usize) -> Option<(usi
             c = close + 1;
         }
     }
-    // "Jeffrey Lewis of the James Martin Center wrote": a name's "of"/"from"/"at" phrase before the verb.
-    if c < ceil && matches!(doc.low(c), "of" | "from" | "at") && mention_at(people, sp.1 - 1).is_some() {
+    // "Jeffrey Lewis of the James Martin Center wrote", "a spokesman for committee Democrats said": the speaker's
+    // "of"/"for"/"from"/"at" phrase before the verb.
+    if c < ceil && matches!(doc.low(c), "of" | "for" | "from" | "at") {
         if let Some(v) = (c + 1..ceil.min(c + 10)).find(|&x| !np_token(doc, x) || tag_verb(doc, x)) {
             if tag_verb(doc, v) {
                 c = v;
@@ -486,8 +487,9 @@ fn det_np_starting(doc: &Doc, s: usize, ceil: usize) -> Option<(usize, usize)> {
     if !(doc.is_word(s) && DETERMINERS.contains(&doc.low(s))) {
         return None;
     }
-    let e = (s + 1..ceil.min(s + 12)).find(|&x| !np_token(doc, x) || tag_verb(doc, x))?;
-    (e > s + 1 && tag_verb(doc, e)).then_some((s, e))
+    // The word right after the determiner is a noun even when it could be a verb ("the report stated").
+    let e = (s + 2..ceil.min(s + 12)).find(|&x| !np_token(doc, x) || tag_verb(doc, x))?;
+    (np_token(doc, s + 1) && tag_verb(doc, e)).then_some((s, e))
 }
 
 /// A verb that can tag a quote it follows: a verb of saying, or any lower-case past-tense form ("fumed", "wrote").
@@ -497,7 +499,7 @@ fn tag_verb(doc: &Doc, k: usize) -> bool {
     }
     let w = doc.low(k);
     is_cue(w)
-        || matches!(w, "wrote" | "read" | "began" | "went")
+        || matches!(w, "wrote" | "read" | "reads" | "began" | "went")
         || w.len() > 4 && w.ends_with("ed") && !COMMON_WORDS.contains(w)
 }
 

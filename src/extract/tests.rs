@@ -1363,3 +1363,16 @@ fn counted_cue_word_is_noun() {
     let x = run_checked("", body);
     assert!(x.statements.iter().all(|s| s.cue.as_deref() != Some("states")), "{:#?}", x.statements);
 }
+
+/// Issue 4: a tag's description may carry a post-modifier ("a spokesman for committee Democrats said") or open with
+/// a noun that could be a verb ("the report stated"), and "reads" tags a written text ("the suit reads").
+#[test]
+fn tag_description_forms() {
+    let body =
+        "\"They have stood up to the repeated and wasteful scrutiny,\" a spokesman for committee Democrats said.\n\n\
+                “It is a crisis of recognizing how precarious our position has become,” the report stated.\n\n\
+                “It deprived Podliska of his rights under the Constitution,” the suit reads.";
+    let x = run_checked("", body);
+    let spans: Vec<_> = x.statements.iter().map(|s| s.speaker_span.as_ref().map(|sp| sp.text.as_str())).collect();
+    assert_eq!(spans, [Some("a spokesman"), Some("the report"), Some("the suit")], "{:#?}", x.statements);
+}
