@@ -729,9 +729,13 @@ fn acceptable(doc: &Doc, key: &[&str], start: usize, raw_start: usize, titled: b
     } else if cl(key.len() - 1) & (TITLE | ROLE) != 0 && cl(key.len() - 2) & (GIVEN | NONP) != GIVEN {
         // "Virginia Governor", "Mets Poet": a role, not a name.
         return None;
-    } else if key.len() > 2 && cl(key.len() - 1) & (ORDIN | COMMON) != 0 && (0..key.len()).all(|k| cl(k) & GIVEN == 0) {
+    } else if key.len() > 2
+        && cl(key.len() - 1) & (ORDIN | COMMON) != 0
+        && (0..key.len()).all(|k| cl(k) & GIVEN == 0 && !one_char(key[k]))
+    {
         // "Iodine Nutrition Study", "Baileys Irish Cream": a long thing's name ends in an ordinary noun, and without
-        // a given name nothing says it is a person (the ordinary-word list leaves out words that are surnames).
+        // a given name or a middle initial ("Maya D. Song") nothing says it is a person (the ordinary-word list
+        // leaves out words that are surnames).
         return None;
     } else if matches!(
         key[0],

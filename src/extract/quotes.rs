@@ -417,13 +417,26 @@ fn tag_after(doc: &Doc, people: &People, close: usize, pe: usize) -> Option<(usi
             return Some((k, (m.start, m.end.min(ceil))));
         }
     }
-    // "she said", "Smith also told reporters", "the man shouted"
-    let mut sp = speaker_starting(doc, people, k, ceil).or_else(|| det_np_starting(doc, k, ceil))?;
-    // "Trump's senior communications adviser Jason Miller said": a possessive, then the speaker's title and name.
+    // "she said", "Smith also told reporters", "the man shouted"; else a longer description ("the Florida senator
+    // and Republican presidential candidate said").
+    speaker_starting(doc, people, k, ceil)
+        .and_then(|sp| subject_verb(doc, people, sp, ceil))
+        .or_else(|| subject_verb(doc, people, det_np_starting(doc, k, ceil)?, ceil))
+}
+
+/// The verb that tags a quote after the speaker phrase `sp` (read forwards, ending before `ceil`), past the
+/// phrase's possessive, parenthesis, apposition, "of" phrase and adverbs; with the speaker phrase.
+fn subject_verb(doc: &Doc, people: &People, mut sp: (usize, usize), ceil: usize) -> Option<(usize, (usize, usize))> {
+    // "Trump's senior communications adviser Jason Miller said": a possessive, then the speaker's title and name;
+    // "Ryan’s office said": or the noun it owns.
     if sp.1 < ceil && matches!(doc.str(sp.1), "'s" | "’s") {
         let name = (sp.1 + 1..ceil.min(sp.1 + 8)).take_while(|&x| doc.is_word(x)).find_map(|x| mention_at(people, x));
         if let Some(m) = name.filter(|m| m.end <= ceil) {
             sp.1 = m.end;
+        } else if let Some(v) = (sp.1 + 1..ceil.min(sp.1 + 5)).find(|&x| !np_token(doc, x) || tag_verb(doc, x)) {
+            if v > sp.1 + 1 && tag_verb(doc, v) {
+                sp.1 = v;
+            }
         }
     }
     let mut c = sp.1;
@@ -433,9 +446,9 @@ fn tag_after(doc: &Doc, people: &People, close: usize, pe: usize) -> Option<(usi
             c = close + 1;
         }
     }
-    // "Jeffrey Lewis of the James Martin Center wrote", "a spokesman for committee Democrats said": the speaker's
-    // "of"/"for"/"from"/"at" phrase before the verb.
-    if c < ceil && matches!(doc.low(c), "of" | "for" | "from" | "at") {
+    // "Jeffrey Lewis of the James Martin Center wrote", "a spokesman for committee Democrats said", "a staffer in
+    // the room wondered": the speaker's prepositional phrase before the verb.
+    if c < ceil && matches!(doc.low(c), "of" | "for" | "from" | "at" | "in" | "with") {
         if let Some(v) = (c + 1..ceil.min(c + 10)).find(|&x| !np_token(doc, x) || tag_verb(doc, x)) {
             if tag_verb(doc, v) {
                 c = v;
@@ -499,7 +512,7 @@ fn tag_verb(doc: &Doc, k: usize) -> bool {
     }
     let w = doc.low(k);
     is_cue(w)
-        || matches!(w, "wrote" | "read" | "reads" | "began" | "went")
+        || matches!(w, "wrote" | "read" | "reads" | "began" | "went" | "shot" | "hit" | "spoke" | "swore")
         || w.len() > 4 && w.ends_with("ed") && !COMMON_WORDS.contains(w)
 }
 

@@ -1376,3 +1376,28 @@ fn tag_description_forms() {
     let spans: Vec<_> = x.statements.iter().map(|s| s.speaker_span.as_ref().map(|sp| sp.text.as_str())).collect();
     assert_eq!(spans, [Some("a spokesman"), Some("the report"), Some("the suit")], "{:#?}", x.statements);
 }
+
+/// Issue 4: a tag's subject may be a possessive's noun ("Ryan’s office said"), a description with a conjunction or
+/// prepositional phrase ("the Florida senator and Republican presidential candidate said", "a Democratic staffer in
+/// the room wondered"), or a name with a middle initial and an ordinary-word surname ("Maya D. Song wrote").
+#[test]
+fn tag_subject_forms() {
+    let body = "\"The nominee can win the support of the American people,\" Ryan’s office said in a statement.\n\n\
+                \"The administration has stood idly by,\" the Florida senator and Republican presidential candidate \
+                said.\n\n\"Will he be the next attorney general?\" a Democratic staffer in the room wondered.\n\n\
+                \"It is a crime to be celebrated in a wired society,\" Assistant U.S. Attorney Maya D. Song wrote.";
+    let x = run_checked("", body);
+    let spans: Vec<_> = x.statements.iter().map(|s| s.speaker_span.as_ref().map(|sp| sp.text.as_str())).collect();
+    assert_eq!(
+        spans,
+        [
+            Some("Ryan’s office"),
+            Some("the Florida senator and Republican presidential candidate"),
+            Some("a Democratic staffer"),
+            Some("Assistant U.S. Attorney Maya D. Song")
+        ],
+        "{:#?}",
+        x.statements
+    );
+    assert_eq!(speaker_name(&x, &x.statements[3]), Some("Maya D. Song"));
+}
