@@ -267,6 +267,16 @@ fn speaker_ending(doc: &Doc, people: &People, e: usize, floor: usize) -> Option<
         }
         s = p;
     }
+    // "Archbishop Aris Shirvanian of the Armenian Patriarchate of Jerusalem told": the person or role the "of"
+    // phrase belongs to is the speaker, not the place or body at its end.
+    if s > floor + 1 && matches!(doc.low(s - 1), "of" | "at" | "from" | "for") && !is_role_noun(doc.low(last)) {
+        if let Some(owner) = speaker_ending(doc, people, s - 1, floor) {
+            let head = owner.1 - 1;
+            if mention_at(people, head).is_some() || is_role_noun(doc.low(head)) {
+                return Some(owner);
+            }
+        }
+    }
     Some((s, e))
 }
 
@@ -681,7 +691,13 @@ fn statement_kind(doc: &Doc, s: &Seg, has_adjacent_cue: bool) -> Option<Statemen
     if title_like(doc, s.a, s.b) && !has_adjacent_cue {
         return None;
     }
-    if words < 4 && !(has_adjacent_cue && ends_punct) {
+    // A quotation that is a whole sentence ("“Everybody sues, right?”" after "“They sue,” he said.") is speech
+    // however short; a short fragment inside a sentence is a term or scare quote.
+    let whole_sentence = s.open.is_some_and(|o| o == doc.sent_start(o))
+        && s.b > s.a
+        && matches!(doc.str(s.b - 1), "." | "!" | "?")
+        && doc.first_char(s.a).is_uppercase();
+    if words < 4 && !(has_adjacent_cue && ends_punct) && !whole_sentence {
         return None;
     }
     // A fragment woven into the sentence ("described it as “a very serious matter”").

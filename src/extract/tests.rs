@@ -1401,3 +1401,15 @@ fn tag_subject_forms() {
     );
     assert_eq!(speaker_name(&x, &x.statements[3]), Some("Maya D. Song"));
 }
+
+/// Issue 4: a short quotation that is a whole sentence after a tagged one is speech ("“They sue,” he said.
+/// “Everybody sues, right?”"); a speaker written with an "of" phrase is the person, not the body at its end.
+#[test]
+fn short_whole_sentence_quote_and_of_phrase_speaker() {
+    let body = "\"They sue,\" he said. \"Everybody sues, right?\"\n\nArchbishop Aris Shirvanian of the Armenian \
+                Patriarchate of Jerusalem told the Associated Press, “We have suffered the same fate.”";
+    let x = run_checked("", body);
+    assert!(x.statements.iter().any(|s| s.text.text == "Everybody sues, right?"), "{:#?}", x.statements);
+    let last = x.statements.last().expect("statements");
+    assert_eq!(speaker_name(&x, last), Some("Aris Shirvanian"), "{last:#?}");
+}
