@@ -360,6 +360,9 @@ fn resolve(doc: &Doc, people: &People, quoted: &[bool], (s, e): (usize, usize), 
 /// Attribution in the tokens right after a closing mark: `, says Abbas Gallyamov`, `, she said`.
 fn after_quote(doc: &Doc, people: &People, close: usize) -> Option<(usize, (usize, usize))> {
     let pe = doc.paras[doc.tokens[close].para.min(doc.paras.len() - 1)].1;
+    if let Some(sig) = signature(doc, people, close, pe) {
+        return Some(sig);
+    }
     let found = tag_after(doc, people, close, pe)?;
     // `“… is ongoing.” He said the FBI …`: a full stop inside the marks and a capital after them start a new
     // sentence, whose "He said" is not this quote's attribution; but in `“… missing.” Trump said.` the sentence
@@ -367,6 +370,44 @@ fn after_quote(doc: &Doc, people: &People, close: usize) -> Option<(usize, (usiz
     let new_sentence = close > 0 && doc.str(close - 1) == "." && close + 1 < pe && doc.is_cap(close + 1);
     let tag_only = found.0 + 1 >= pe || matches!(doc.str(found.0 + 1), "." | "!");
     (!new_sentence || tag_only).then_some(found)
+}
+
+/// A signature line after a quotation, in its paragraph or opening the next: `“…” —Michelle Marks, Philadelphia.`,
+/// `-President Obama, tweeting after Clinton's speech.` A dash, then a named person ending the line or followed by
+/// a comma. Returns the dash as the cue, and the speaker phrase.
+fn signature(doc: &Doc, people: &People, close: usize, pe: usize) -> Option<(usize, (usize, usize))> {
+    let d = close + 1;
+    if d >= doc.tokens.len() || !matches!(doc.str(d), "—" | "–" | "-") {
+        return None;
+    }
+    let line_end = doc.paras[doc.tokens[d].para].1;
+    // The next paragraph's dash line only after a quotation that ends its own paragraph (`d == pe`).
+    if d > pe {
+        return None;
+    }
+    let sp = speaker_starting(doc, people, d + 1, line_end)?;
+    let named = mention_at(people, sp.1 - 1).is_some_and(|m| m.end == sp.1);
+    let ends = sp.1 >= line_end || matches!(doc.str(sp.1), "," | "." | "(");
+    (named && ends).then_some((d, sp))
+}
+
+/// The speaker named by a line of its own right before the paragraph that the quotation at `open` opens, as in quote
+/// roundups ("Maria Lopez, 34, Phoenix" then "“…”"): a short paragraph that starts with a named person and holds
+/// no quotation and no verb of saying.
+fn heading_speaker(doc: &Doc, people: &People, open: usize) -> Option<(usize, usize)> {
+    let (ps, _) = doc.paras[doc.tokens[open].para];
+    if open != ps || ps == 0 {
+        return None;
+    }
+    let (hs, he) = doc.paras[doc.tokens[ps - 1].para];
+    let plain = (hs..he).all(|x| doc.tokens[x].kind != Kind::Quote && !(doc.is_word(x) && is_cue(doc.low(x))));
+    if he - hs > 12 || !plain {
+        return None;
+    }
+    let sp = speaker_starting(doc, people, hs, he)?;
+    let named = mention_at(people, sp.1 - 1).is_some_and(|m| m.end == sp.1);
+    let ends = sp.1 >= he || matches!(doc.str(sp.1), "," | "." | "(" | ":");
+    (named && ends).then_some(sp)
 }
 
 /// The cue and speaker of the tag after a closing mark, within the paragraph ending at `pe`.
@@ -764,7 +805,11 @@ pub fn find(doc: &Doc, people: &People) -> Vec<ExtractedStatement> {
                 .flatten()
                 .map(|(c, sp, _)| (c, sp, true))
         });
-        let Some(kind) = statement_kind(doc, s, after.is_some() || before.is_some()) else {
+        let heading = match (after, before) {
+            (None, None) => s.open.and_then(|o| heading_speaker(doc, people, o)),
+            _ => None,
+        };
+        let Some(kind) = statement_kind(doc, s, after.is_some() || before.is_some() || heading.is_some()) else {
             continue;
         };
         let Some((mut start, end)) = text_range(doc, s.a, s.b) else {
@@ -773,8 +818,8 @@ pub fn find(doc: &Doc, people: &People) -> Vec<ExtractedStatement> {
         let mut kind = kind;
         // Without a tag, the sentence's subject and verb: "Rubio bemoaned the climate in which people “literally
         // hate each other”" attributes the verb's whole object, quoted words included.
-        let subject = match (after, before) {
-            (None, None) => s.open.and_then(|o| sentence_subject(doc, people, o)),
+        let subject = match (after, before, heading) {
+            (None, None, None) => s.open.and_then(|o| sentence_subject(doc, people, o)),
             _ => None,
         };
         if let Some(a) = s.open.and_then(|o| content_before(doc, o, after.is_some(), before.map(|b| (b.0, b.1)))) {
@@ -790,11 +835,14 @@ pub fn find(doc: &Doc, people: &People) -> Vec<ExtractedStatement> {
             *q = true;
         }
         let attr = match (after, before) {
-            (Some((cue, sp)), _) => Some((cue, sp, Attribution::Explicit)),
+            (Some((cue, sp)), _) => Some((Some(cue), sp, Attribution::Explicit)),
             (None, Some((cue, sp, colon))) => {
-                Some((cue, sp, if colon { Attribution::Colon } else { Attribution::Explicit }))
+                Some((Some(cue), sp, if colon { Attribution::Colon } else { Attribution::Explicit }))
             }
-            _ => subject.map(|(v, sp)| (v, sp, Attribution::Explicit)),
+            // A name line introduces the quotation as a colon would.
+            _ => heading
+                .map(|sp| (None, sp, Attribution::Colon))
+                .or_else(|| subject.map(|(v, sp)| (Some(v), sp, Attribution::Explicit))),
         };
         // A piece of a multi-paragraph quote: all pieces share the chain id of the first piece.
         let prev_piece =
@@ -805,9 +853,11 @@ pub fn find(doc: &Doc, people: &People) -> Vec<ExtractedStatement> {
             Some(f) => Some(f.chain.unwrap_or(f.tok)),
             None => s.continued.then_some(s.a),
         };
-        let attr = attr
-            .map(|(cue, sp, how)| Attr { cue: Some(cue), speaker: Some(resolve_later(sp)), how })
-            .unwrap_or(Attr { cue: None, speaker: None, how: Attribution::None });
+        let attr = attr.map(|(cue, sp, how)| Attr { cue, speaker: Some(resolve_later(sp)), how }).unwrap_or(Attr {
+            cue: None,
+            speaker: None,
+            how: Attribution::None,
+        });
         found.push(Found { kind, start, end, attr, nested: false, tok: s.a, chain });
     }
 

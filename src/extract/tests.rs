@@ -1413,3 +1413,16 @@ fn short_whole_sentence_quote_and_of_phrase_speaker() {
     let last = x.statements.last().expect("statements");
     assert_eq!(speaker_name(&x, last), Some("Aris Shirvanian"), "{last:#?}");
 }
+
+/// Issue 4: quote roundups name their speakers on lines of their own: a dash signature after the quotation
+/// ("—Michelle Marks, Philadelphia.") or a name line before it ("Maria Lopez, 34, Phoenix").
+#[test]
+fn signature_and_heading_lines() {
+    let body = "\"The whole idea of a 'Crooked Hillary' is something we hear about all the time.\"\n\n\
+                -Michelle Marks, Philadelphia.\n\nMaria Lopez, 34, Phoenix\n\n“I have voted in every election \
+                since I turned eighteen, and I will vote in this one.”";
+    let x = run_checked("", body);
+    let speakers: Vec<_> = x.statements.iter().map(|s| speaker_name(&x, s)).collect();
+    assert_eq!(speakers, [Some("Michelle Marks"), Some("Maria Lopez")], "{:#?}", x.statements);
+    assert_eq!(x.statements[1].attribution, Attribution::Colon);
+}
