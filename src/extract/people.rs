@@ -831,6 +831,16 @@ fn evidence(doc: &Doc, c: &Cand) -> bool {
     if role_after(doc, e).is_some() {
         return true;
     }
+    // An age in apposition: "Marisol, 25, said", "— Jose, 31."
+    if e + 2 < n && doc.str(e) == "," && matches!(doc.str(e + 2), "," | "." | ";") {
+        let age = doc.str(e + 1);
+        if (1..=3).contains(&age.len())
+            && age.bytes().all(|b| b.is_ascii_digit())
+            && age.parse::<u16>().is_ok_and(|a| a <= 120)
+        {
+            return true;
+        }
+    }
     // A possessive with a personal relation: "Obama's national security advisor", "Smith's wife".
     if e + 1 < n && matches!(doc.str(e), "'s" | "’s") {
         let personal = |w: &str| {

@@ -1426,3 +1426,11 @@ fn signature_and_heading_lines() {
     assert_eq!(speakers, [Some("Michelle Marks"), Some("Maria Lopez")], "{:#?}", x.statements);
     assert_eq!(x.statements[1].attribution, Attribution::Colon);
 }
+
+/// Issue 4: an age in apposition marks a lone name as a person ("Marisol, 25, said ...").
+#[test]
+fn age_apposition_names_person() {
+    let x = run_checked("", "Marisol, 25, said she would vote for the first time in November.");
+    assert_eq!(names(&x), ["Marisol"]);
+    assert_eq!(speaker_name(&x, only_statement(&x)), Some("Marisol"));
+}
