@@ -637,6 +637,20 @@ fn before_quote(doc: &Doc, people: &People, open: usize) -> Option<(usize, (usiz
             if let Some(sp) = speaker_ending(doc, people, e, floor) {
                 return Some((k, sp, colon));
             }
+            // "Carson did not mention his opponents, but told his supporters, “…”": the subject of the clause the
+            // conjunction joins opens the sentence.
+            if e > floor + 1 && matches!(doc.low(e - 1), "and" | "but") {
+                let c = if doc.str(e - 2) == "," { e - 2 } else { e - 1 };
+                if let Some(sp) = speaker_starting(doc, people, subject_start(doc, floor, c), c) {
+                    return Some((k, sp, colon));
+                }
+            }
+            // "he, once again, pledged": an aside between commas.
+            if let Some(c) = aside_start(doc, e, floor) {
+                if let Some(sp) = speaker_ending(doc, people, c, floor) {
+                    return Some((k, sp, colon));
+                }
+            }
             if e > floor + 1 && doc.str(e - 1) == "," {
                 // "the F.B.I. director, James B. Comey, said ...": the name in apposition before the cue's comma;
                 // else "Kerpen needled the reporter, saying, “...”": the subject opens the sentence (issue 4).
@@ -660,13 +674,27 @@ fn before_quote(doc: &Doc, people: &People, open: usize) -> Option<(usize, (usiz
                     return Some((k, sp, colon));
                 }
             }
-            if let Some(sp) = speaker_starting(doc, people, k + 1, open) {
-                return Some((k, sp, colon));
+            // "said Smith: “…”"; not "told his supporters, “…”", whose object is the addressee.
+            if !takes_addressee(doc.low(k)) {
+                if let Some(sp) = speaker_starting(doc, people, k + 1, open) {
+                    return Some((k, sp, colon));
+                }
             }
             return None;
         }
     }
     None
+}
+
+/// The opening comma of an aside of a few lower-case words closed by the comma right before `e`: "he, once again,
+/// pledged", "Smith, however, said".
+fn aside_start(doc: &Doc, e: usize, floor: usize) -> Option<usize> {
+    if e < floor + 3 || doc.str(e - 1) != "," {
+        return None;
+    }
+    let c = (e.saturating_sub(6).max(floor)..e - 1).rev().find(|&x| doc.str(x) == ",")?;
+    let aside = (c + 1..e - 1).all(|x| doc.is_word(x) && !doc.is_cap(x) && !is_cue(doc.low(x)));
+    (c > floor && c + 1 < e - 1 && aside).then_some(c)
 }
 
 fn skip_adverbs_back(doc: &Doc, k: usize, floor: usize) -> usize {
@@ -964,6 +992,48 @@ fn subject_start(doc: &Doc, ss: usize, end: usize) -> usize {
             || w.ends_with("ed") && t + 1 < end && matches!(doc.low(t + 1), "by" | "about" | "on" | "for" | "whether" | "if")
             // "in Ames, Iowa, on Sunday": a place in apposition.
             || t > ss && doc.str(t - 1) == "," && doc.is_cap(t) && t + 1 < end && doc.str(t + 1) == ",";
+        // "However, he held his fire": a sentence adverb and its comma.
+        let adverb = t + 1 < end
+            && doc.str(t + 1) == ","
+            && (w.ends_with("ly")
+                || matches!(
+                    w,
+                    "however"
+                        | "still"
+                        | "meanwhile"
+                        | "instead"
+                        | "indeed"
+                        | "moreover"
+                        | "yet"
+                        | "now"
+                        | "then"
+                        | "afterward"
+                        | "afterwards"
+                        | "today"
+                        | "yesterday"
+                        | "nonetheless"
+                        | "nevertheless"
+                        | "again"
+                        | "also"
+                        | "first"
+                        | "second"
+                        | "overall"
+                        | "thus"
+                        | "so"
+                        | "well"
+                        | "furthermore"
+                        | "otherwise"
+                        | "regardless"
+                        | "here"
+                        | "there"
+                        | "later"
+                        | "earlier"
+                        | "separately"
+                ));
+        if adverb {
+            t += 2;
+            continue;
+        }
         if !opening {
             return t;
         }

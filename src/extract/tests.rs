@@ -1434,3 +1434,15 @@ fn age_apposition_names_person() {
     assert_eq!(names(&x), ["Marisol"]);
     assert_eq!(speaker_name(&x, only_statement(&x)), Some("Marisol"));
 }
+
+/// Issue 4: "…, but told his supporters, “…”" is the sentence subject's, not the addressee's; a sentence adverb
+/// ("However, he …, calling him a “nice guy”") is not the subject.
+#[test]
+fn conjoined_cue_and_sentence_adverb() {
+    let body = "Ben Carson did not mention any of his opponents by name, but told his supporters, “They have weaved \
+                such a complex web around this country.”\n\nHowever, Donald Trump held his fire on Carson, calling \
+                him a “nice guy” and a friend.";
+    let x = run_checked("", body);
+    let speakers: Vec<_> = x.statements.iter().map(|s| speaker_name(&x, s)).collect();
+    assert_eq!(speakers, [Some("Ben Carson"), Some("Donald Trump")], "{:#?}", x.statements);
+}
