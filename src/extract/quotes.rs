@@ -1626,7 +1626,7 @@ fn absorb_quotes(
 /// "called the statement “offensive and outlandish”", "described the plan as “a disaster”": the object and the
 /// quoted words are one mixed statement. Returns where to go on, or None when the verb is not one of these or has
 /// no such quote; "call" without one names ("called him Jeb"), so it ends there. A single quoted term ("called
-/// the measures “temporary”") is a scare quote, unless it characterises a person ("called Trump “unhinged”").
+/// the measures “temporary”") is a scare quote, unless it characterises people ("called Trump “unhinged”").
 #[allow(clippy::too_many_arguments)]
 fn characterisation(
     doc: &Doc,
@@ -1659,10 +1659,12 @@ fn characterisation(
         });
     }
     let open = open.filter(|&o| o < se && (o > t || what) && next_double_mark(doc, o, o + 1).is_some());
-    // One quoted word is a scare quote unless it characterises a person: "called Trump “unhinged”".
+    // One quoted word is a scare quote ("called the measures “temporary”") unless it characterises people:
+    // "called Trump “unhinged”", "called anti-Trump protesters “illegals”".
     let of_person = open.is_some_and(|o| {
-        o == t + 1 && matches!(doc.low(t), "him" | "her" | "them" | "it")
-            || mention_at(people, t).is_some_and(|m| m.start == t && m.end == o)
+        o == t + 1 && matches!(doc.low(t), "him" | "her" | "them" | "me" | "us" | "you")
+            || mention_at(people, o - 1).is_some_and(|m| m.end == o)
+            || o > t && doc.is_word(o - 1) && is_role_noun(doc.low(o - 1))
     });
     let close = open.and_then(|o| {
         let c = next_double_mark(doc, o + 1, se)?;
