@@ -307,7 +307,12 @@ fn speaker_starting(doc: &Doc, people: &People, s: usize, ceil: usize) -> Option
     }
     // "Ohio State University professor Paul Beck", "former Gov. Jeb Bush", "Gallup’s Jeffrey M. Jones":
     // descriptive words (with abbreviation stops and possessives), then the name ends the phrase.
-    let descriptive = |x: usize| np_token(doc, x) && doc.str(x) != "-" || doc.str(x) == ".";
+    // Not function words: in "“…” until Haley said" the quote has no tag.
+    let descriptive = |x: usize| {
+        np_token(doc, x) && doc.str(x) != "-" && (doc.is_cap(x) || !COMMON_WORDS.contains(doc.low(x)))
+            || doc.str(x) == "."
+            || DETERMINERS.contains(&doc.low(x))
+    };
     if let Some(m) = (s + 1..ceil.min(s + 8)).take_while(|&x| descriptive(x)).find_map(|x| mention_at(people, x)) {
         let not_cue = |x: usize| !doc.is_word(x) || doc.is_cap(x) || !is_cue(doc.low(x));
         if m.end <= ceil && (s..m.start).all(|x| descriptive(x) && not_cue(x)) {

@@ -1446,3 +1446,15 @@ fn conjoined_cue_and_sentence_adverb() {
     let speakers: Vec<_> = x.statements.iter().map(|s| speaker_name(&x, s)).collect();
     assert_eq!(speakers, [Some("Ben Carson"), Some("Donald Trump")], "{:#?}", x.statements);
 }
+
+/// Issue 4: a clause opened by a function word after a quote ("“…” until Haley said …") is not its tag; the quote
+/// stays inside the reported clause that holds it (mixed).
+#[test]
+fn subordinate_clause_after_quote_is_no_tag() {
+    let body =
+        "Sims says he was “kind of riding the fence” until Nikki Haley said she was backing the Florida senator.";
+    let x = run_checked("", body);
+    let s = x.statements.iter().find(|s| s.text.text.contains("riding the fence")).expect("mixed statement");
+    assert_eq!(s.kind, StatementKind::Mixed);
+    assert_eq!(s.speaker_span.as_ref().map(|sp| sp.text.as_str()), Some("Sims"));
+}
