@@ -337,6 +337,10 @@ fn speaker_starting(doc: &Doc, people: &People, s: usize, ceil: usize) -> Option
     }
     let h = head?;
     let hw = doc.low(h);
+    // "Meanwhile, speaking to MSNBC, ...": a sentence adverb is capitalised, not a name.
+    if h == s && is_sentence_adverb(hw) {
+        return None;
+    }
     (is_role_noun(hw) || SOURCES.contains(hw) || doc.is_cap(h)).then_some((s, h + 1))
 }
 
@@ -495,6 +499,11 @@ fn subject_verb(doc: &Doc, people: &People, mut sp: (usize, usize), ceil: usize)
             }
         }
     }
+    // "Brent Bozell III", "Martin Luther King Jr.": a generational suffix ends the name.
+    let suffix = |x: usize| matches!(doc.low(x), "jr" | "sr" | "ii" | "iii" | "iv");
+    while sp.1 < ceil && (suffix(sp.1) || doc.str(sp.1) == "." && suffix(sp.1 - 1)) {
+        sp.1 += 1;
+    }
     let mut c = sp.1;
     // "Harry M. Reid (D-Nev.) said": skip a parenthesis after the name.
     if c < ceil && doc.str(c) == "(" {
@@ -640,7 +649,7 @@ fn before_quote(doc: &Doc, people: &People, open: usize) -> Option<(usize, (usiz
         if cue || put_it {
             let e = skip_adverbs_back(doc, k, floor);
             if let Some(sp) = speaker_ending(doc, people, e, floor) {
-                return Some((k, sp, colon));
+                return Some((k, outer_speaker(doc, sp, floor), colon));
             }
             // "Carson did not mention his opponents, but told his supporters, “…”": the subject of the clause the
             // conjunction joins opens the sentence.
@@ -700,6 +709,26 @@ fn aside_start(doc: &Doc, e: usize, floor: usize) -> Option<usize> {
     let c = (e.saturating_sub(6).max(floor)..e - 1).rev().find(|&x| doc.str(x) == ",")?;
     let aside = (c + 1..e - 1).all(|x| doc.is_word(x) && !doc.is_cap(x) && !is_cue(doc.low(x)));
     (c > floor && c + 1 < e - 1 && aside).then_some(c)
+}
+
+/// The speaker of the report a pronoun speaker's own cue is nested in: in "He says he believes his campaign has
+/// “the wind at our backs”" the quotation is the outer "He"'s, as PolNeAR annotates it.
+fn outer_speaker(doc: &Doc, sp: (usize, usize), floor: usize) -> (usize, usize) {
+    if sp.1 != sp.0 + 1 || !matches!(doc.low(sp.0), "he" | "she" | "they" | "i" | "we") {
+        return sp;
+    }
+    let mut p = sp.0;
+    if p > floor && doc.low(p - 1) == "that" {
+        p -= 1;
+    }
+    if p <= floor + 1 || !(doc.is_word(p - 1) && is_cue(doc.low(p - 1))) {
+        return sp;
+    }
+    let e = aux_back(doc, p - 1, floor);
+    match e.checked_sub(1) {
+        Some(o) if o >= floor && doc.is_word(o) && is_pronoun(doc.low(o)) => (o, e),
+        _ => sp,
+    }
 }
 
 fn skip_adverbs_back(doc: &Doc, k: usize, floor: usize) -> usize {
@@ -966,6 +995,45 @@ pub fn find(doc: &Doc, people: &People) -> Vec<ExtractedStatement> {
     out
 }
 
+/// A word that opens a sentence before a comma without being its subject: "However,", "Meanwhile,", "Separately,".
+fn is_sentence_adverb(w: &str) -> bool {
+    w.ends_with("ly")
+        || matches!(
+            w,
+            "however"
+                | "still"
+                | "meanwhile"
+                | "instead"
+                | "indeed"
+                | "moreover"
+                | "yet"
+                | "now"
+                | "then"
+                | "afterward"
+                | "afterwards"
+                | "today"
+                | "yesterday"
+                | "nonetheless"
+                | "nevertheless"
+                | "again"
+                | "also"
+                | "first"
+                | "second"
+                | "overall"
+                | "thus"
+                | "so"
+                | "well"
+                | "furthermore"
+                | "otherwise"
+                | "regardless"
+                | "here"
+                | "there"
+                | "later"
+                | "earlier"
+                | "separately"
+        )
+}
+
 /// Where the subject of the sentence starting at `ss` begins, before `end`: past a leading conjunction and an
 /// opening phrase closed by a comma ("In 1991, ...", "Speaking after the primary, Cruz said", "Asked which county
 /// was his favourite, he demurred", "When Trump announced his candidacy, he ...").
@@ -987,6 +1055,7 @@ fn subject_start(doc: &Doc, ss: usize, end: usize) -> usize {
             return t;
         }
         let w = doc.low(t);
+        let comma = (t + 1..end.min(t + 20)).find(|&x| doc.str(x) == ",");
         let opening = matches!(
             w,
             "in" | "on" | "at" | "after" | "during" | "earlier" | "later" | "last" | "when" | "while" | "as"
@@ -995,54 +1064,19 @@ fn subject_start(doc: &Doc, ss: usize, end: usize) -> usize {
         ) || w.len() > 5 && w.ends_with("ing") && !COMMON_WORDS.contains(w)
             // "Reached by POLITICO, ...", "Alarmed by the unrest in Nevada, ..."
             || w.ends_with("ed") && t + 1 < end && matches!(doc.low(t + 1), "by" | "about" | "on" | "for" | "whether" | "if")
-            // "in Ames, Iowa, on Sunday": a place in apposition.
-            || t > ss && doc.str(t - 1) == "," && doc.is_cap(t) && t + 1 < end && doc.str(t + 1) == ",";
+            // "in Ames, Iowa, on Sunday", "in Salem, New Hampshire,": a place in apposition.
+            || t > ss && doc.str(t - 1) == "," && comma.is_some_and(|c| c <= t + 3 && (t..c).all(|x| doc.is_cap(x)))
+            // "Hours later, ...", "Two weeks ago, ...": a time phrase.
+            || comma.is_some_and(|c| c <= t + 4 && matches!(doc.low(c - 1), "later" | "earlier" | "ago" | "afterward"));
         // "However, he held his fire": a sentence adverb and its comma.
-        let adverb = t + 1 < end
-            && doc.str(t + 1) == ","
-            && (w.ends_with("ly")
-                || matches!(
-                    w,
-                    "however"
-                        | "still"
-                        | "meanwhile"
-                        | "instead"
-                        | "indeed"
-                        | "moreover"
-                        | "yet"
-                        | "now"
-                        | "then"
-                        | "afterward"
-                        | "afterwards"
-                        | "today"
-                        | "yesterday"
-                        | "nonetheless"
-                        | "nevertheless"
-                        | "again"
-                        | "also"
-                        | "first"
-                        | "second"
-                        | "overall"
-                        | "thus"
-                        | "so"
-                        | "well"
-                        | "furthermore"
-                        | "otherwise"
-                        | "regardless"
-                        | "here"
-                        | "there"
-                        | "later"
-                        | "earlier"
-                        | "separately"
-                ));
-        if adverb {
+        if t + 1 < end && doc.str(t + 1) == "," && is_sentence_adverb(w) {
             t += 2;
             continue;
         }
         if !opening {
             return t;
         }
-        match (t + 1..end.min(t + 20)).find(|&x| doc.str(x) == ",") {
+        match comma {
             Some(c) => t = c + 1,
             None => return t,
         }
@@ -1255,6 +1289,8 @@ fn colon_and_indirect(doc: &Doc, people: &People, quoted: &[bool], found: &mut V
     }
 }
 
+const DAYS: &[&str] = &["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+
 const NUMBERS: &[&str] = &["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "half"];
 
 /// A parenthetical attribution at cue `k`: `, X said,` with the speaker written just before the cue (or `, said X,`)
@@ -1365,6 +1401,14 @@ fn aux_back(doc: &Doc, k: usize, floor: usize) -> usize {
                 | "even"
                 | "already"
         );
+        // "Trump on Friday described", "Ms. Clinton Tuesday said": a day between subject and verb.
+        if DAYS.contains(&w) || matches!(w, "yesterday" | "today" | "tonight") {
+            e -= 1;
+            if e > floor && doc.low(e - 1) == "on" {
+                e -= 1;
+            }
+            continue;
+        }
         // Any "-ly" adverb too ("actually thinks", "reportedly told").
         if !(aux || w.len() > 4 && w.ends_with("ly")) {
             break;
@@ -1376,7 +1420,6 @@ fn aux_back(doc: &Doc, k: usize, floor: usize) -> usize {
 
 /// Skips a time or setting phrase after a cue: "on Monday", "Tuesday", "last week", "in an interview", "in a statement".
 fn skip_setting(doc: &Doc, mut t: usize, se: usize) -> usize {
-    const DAYS: &[&str] = &["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
     loop {
         let w = if t < se { doc.low(t) } else { return t };
         if DAYS.contains(&w) || matches!(w, "yesterday" | "today" | "tonight" | "earlier" | "recently" | "repeatedly") {
@@ -1620,7 +1663,7 @@ fn absorb_quotes(
         kind: StatementKind::Mixed,
         start,
         end,
-        attr: Attr { cue: Some(cue), speaker: Some(resolve_later(sp)), how },
+        attr: Attr { cue: Some(cue), speaker: Some(resolve_later(outer_speaker(doc, sp, doc.sent_start(ta)))), how },
         nested,
         tok: ta,
         chain: None,

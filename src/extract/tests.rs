@@ -1458,3 +1458,24 @@ fn subordinate_clause_after_quote_is_no_tag() {
     assert_eq!(s.kind, StatementKind::Mixed);
     assert_eq!(s.speaker_span.as_ref().map(|sp| sp.text.as_str()), Some("Sims"));
 }
+
+/// Issue 4: subjects past time phrases and multi-word place appositions ("Hours later, …", "in Salem, New
+/// Hampshire, …"), a day between subject and verb ("Trump, …, on Friday described"), a generational suffix
+/// ("Brent Bozell III, founder of …, tells"), and the outer pronoun of a nested report ("He says he believes …").
+#[test]
+fn subject_forms_around_cues() {
+    let body = "Hours later, Donald Trump returned the compliment, telling Reuters, “Sheldon is a great guy.”\n\n\
+                Speaking at a town hall event in Salem, New Hampshire, Jeb Bush went after Trump, calling him “a total \
+                stiff.”\n\nMarco Rubio, who has been feuding with leaders this week, on Friday described his plan as \
+                “a big tent for everyone.”\n\n“Yes, I support Ted Cruz,” Brent Bozell III, founder of the Media \
+                Research Center, tells Breitbart News.\n\nHe says he believes his campaign has “the wind at our backs” \
+                in the state.";
+    let x = run_checked("", body);
+    let spans: Vec<_> = x.statements.iter().map(|s| s.speaker_span.as_ref().map(|sp| sp.text.as_str())).collect();
+    assert_eq!(
+        spans,
+        [Some("Donald Trump"), Some("Jeb Bush"), Some("Marco Rubio"), Some("Brent Bozell III"), Some("He")],
+        "{:#?}",
+        x.statements
+    );
+}
