@@ -649,7 +649,7 @@ fn before_quote(doc: &Doc, people: &People, open: usize) -> Option<(usize, (usiz
         if cue || put_it {
             let e = skip_adverbs_back(doc, k, floor);
             if let Some(sp) = speaker_ending(doc, people, e, floor) {
-                return Some((k, outer_speaker(doc, sp, floor), colon));
+                return Some((k, outer_speaker(doc, people, sp, floor), colon));
             }
             // "Carson did not mention his opponents, but told his supporters, “…”": the subject of the clause the
             // conjunction joins opens the sentence.
@@ -669,8 +669,14 @@ fn before_quote(doc: &Doc, people: &People, open: usize) -> Option<(usize, (usiz
                 // "the F.B.I. director, James B. Comey, said ...": the name in apposition before the cue's comma;
                 // else "Kerpen needled the reporter, saying, “...”": the subject opens the sentence (issue 4).
                 // "Gov. John Kasich (R-OH), said": the name before its parenthesis.
-                // Not before a participle: in "Sanders compared himself to Clinton, saying, “…”" the name is an object.
+                // Not before a participle: in "Sanders compared himself to Clinton, saying, “…”" the name is an object;
+                // but "Spicer said, adding, “…”" is the speaker of the cue before the comma.
                 let participle = doc.low(k).ends_with("ing");
+                if participle && doc.is_word(e - 2) && is_cue(doc.low(e - 2)) {
+                    if let Some(sp) = speaker_ending(doc, people, skip_adverbs_back(doc, e - 2, floor), floor) {
+                        return Some((k, sp, colon));
+                    }
+                }
                 let apposed = mention_at(people, e - 2).filter(|m| m.end == e - 1 && m.start >= floor && !participle);
                 let sp = match apposed {
                     Some(m) => Some((m.start, m.end)),
@@ -712,8 +718,9 @@ fn aside_start(doc: &Doc, e: usize, floor: usize) -> Option<usize> {
 }
 
 /// The speaker of the report a pronoun speaker's own cue is nested in: in "He says he believes his campaign has
-/// “the wind at our backs”" the quotation is the outer "He"'s, as PolNeAR annotates it.
-fn outer_speaker(doc: &Doc, sp: (usize, usize), floor: usize) -> (usize, usize) {
+/// “the wind at our backs”" or "Benjamin said he believes “…”" the quotation is the outer speaker's, as PolNeAR
+/// annotates it.
+fn outer_speaker(doc: &Doc, people: &People, sp: (usize, usize), floor: usize) -> (usize, usize) {
     if sp.1 != sp.0 + 1 || !matches!(doc.low(sp.0), "he" | "she" | "they" | "i" | "we") {
         return sp;
     }
@@ -724,11 +731,7 @@ fn outer_speaker(doc: &Doc, sp: (usize, usize), floor: usize) -> (usize, usize) 
     if p <= floor + 1 || !(doc.is_word(p - 1) && is_cue(doc.low(p - 1))) {
         return sp;
     }
-    let e = aux_back(doc, p - 1, floor);
-    match e.checked_sub(1) {
-        Some(o) if o >= floor && doc.is_word(o) && is_pronoun(doc.low(o)) => (o, e),
-        _ => sp,
-    }
+    speaker_ending(doc, people, aux_back(doc, p - 1, floor), floor).unwrap_or(sp)
 }
 
 fn skip_adverbs_back(doc: &Doc, k: usize, floor: usize) -> usize {
@@ -1615,6 +1618,8 @@ fn reported_clause(
     if word_count(doc, ta, tb) < 3 {
         return k + 1;
     }
+    // Quoted words in a nested report are the outer speaker's ("He says he believes his campaign has “…”").
+    let sp = if (ta..tb).any(|x| doc.tokens[x].kind == Kind::Quote) { outer_speaker(doc, people, sp, ss) } else { sp };
     push_indirect(doc, found, ta, tb, k, sp, Attribution::Explicit, nested, overlaps);
     // Go on inside the content: PolNeAR annotates nested attributions ("X said voters want Y") too.
     k + 2
@@ -1663,7 +1668,7 @@ fn absorb_quotes(
         kind: StatementKind::Mixed,
         start,
         end,
-        attr: Attr { cue: Some(cue), speaker: Some(resolve_later(outer_speaker(doc, sp, doc.sent_start(ta)))), how },
+        attr: Attr { cue: Some(cue), speaker: Some(resolve_later(sp)), how },
         nested,
         tok: ta,
         chain: None,

@@ -1479,3 +1479,21 @@ fn subject_forms_around_cues() {
         x.statements
     );
 }
+
+/// Issue 4: "Spicer said, adding, “…”" is the speaker of the cue before the participle; "Benjamin said he believes
+/// “…”" quotes the outer speaker.
+#[test]
+fn participle_after_tag_and_nested_report() {
+    let body =
+        "Ryan and Trump will meet sometime next week, Sean Spicer said, adding, \"They need to sit down and have a \
+                good talk.\"\n\nOn the generals, Mark Benjamin said he believes \"there may be some out-of-the-loop \
+                generals\" who agree.";
+    let x = run_checked("", body);
+    let spans: Vec<_> = x
+        .statements
+        .iter()
+        .filter(|s| s.kind != StatementKind::Indirect)
+        .map(|s| s.speaker_span.as_ref().map(|sp| sp.text.as_str()))
+        .collect();
+    assert_eq!(spans, [Some("Sean Spicer"), Some("Mark Benjamin")], "{:#?}", x.statements);
+}
