@@ -243,6 +243,12 @@ fn speaker_ending(doc: &Doc, people: &People, e: usize, floor: usize) -> Option<
         return None;
     }
     let w = doc.low(last);
+    // "..., a steep loss for Mr. Sanders, who said ...": the relative pronoun is the written speaker, resolved to its
+    // antecedent before the comma (see `resolve`).
+    if w == "who" {
+        let antecedent = last > floor + 1 && doc.str(last - 1) == ",";
+        return (antecedent && speaker_ending(doc, people, last - 1, floor).is_some()).then_some((last, e));
+    }
     // "it said": an organisation named before.
     if is_pronoun(w) || w == "it" {
         return Some((last, e));
@@ -355,6 +361,12 @@ fn resolve(doc: &Doc, people: &People, quoted: &[bool], (s, e): (usize, usize), 
         return sp;
     }
     let w = doc.low(e - 1);
+    // "Mr. Sanders, who said": the relative pronoun's antecedent.
+    if e - s == 1 && w == "who" && s >= 2 && doc.str(s - 1) == "," {
+        if let Some(a) = speaker_ending(doc, people, s - 1, doc.sent_start(s)) {
+            return resolve(doc, people, quoted, a, following);
+        }
+    }
     if e - s == 1 && matches!(w, "he" | "she") {
         sp.person = coref::pronoun(doc, people, quoted, s, following);
     } else if is_role_noun(w) && !(SOURCES.contains(w) && w.ends_with('s')) {
@@ -1523,9 +1535,6 @@ fn reported_clause(
     } else if matches!(before, "and" | "but") && e0 - 1 > ss {
         // "X visited the site and said ...": the subject opens the sentence.
         speaker_starting(doc, people, subject_start(doc, ss, e0 - 1), e0 - 1)
-    } else if before == "who" && e0 >= ss + 3 && doc.str(e0 - 2) == "," {
-        // "..., a steep loss for Mr. Sanders, who said ...": the relative pronoun's antecedent before the comma.
-        speaker_ending(doc, people, e0 - 2, ss)
     } else if before == "%" && e0 >= ss + 2 {
         // "47% say ..."
         Some((e0 - 2, e0))

@@ -1497,3 +1497,15 @@ fn participle_after_tag_and_nested_report() {
         .collect();
     assert_eq!(spans, [Some("Sean Spicer"), Some("Mark Benjamin")], "{:#?}", x.statements);
 }
+
+/// Issue 4: a relative pronoun is the written speaker ("Charlie Sykes, who lamented …, “…”") and resolves to its
+/// antecedent person.
+#[test]
+fn relative_pronoun_speaker() {
+    let body = "Then there was the conservative radio host Charlie Sykes, who lamented in an interview, “We have \
+                created this monster and now we cannot control it.”";
+    let x = run_checked("", body);
+    let s = only_statement(&x);
+    assert_eq!(s.speaker_span.as_ref().map(|sp| sp.text.as_str()), Some("who"));
+    assert_eq!(speaker_name(&x, s), Some("Charlie Sykes"));
+}
