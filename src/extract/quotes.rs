@@ -245,9 +245,10 @@ fn speaker_ending(doc: &Doc, people: &People, e: usize, floor: usize) -> Option<
     let w = doc.low(last);
     // "..., a steep loss for Mr. Sanders, who said ...": the relative pronoun is the written speaker, resolved to its
     // antecedent before the comma (see `resolve`).
-    if w == "who" {
+    if matches!(w, "who" | "which") {
         let antecedent = last > floor + 1 && doc.str(last - 1) == ",";
-        return (antecedent && speaker_ending(doc, people, last - 1, floor).is_some()).then_some((last, e));
+        let named = |a: (usize, usize)| w == "who" || mention_at(people, a.1 - 1).is_none();
+        return (antecedent && speaker_ending(doc, people, last - 1, floor).is_some_and(named)).then_some((last, e));
     }
     // "it said": an organisation named before.
     if is_pronoun(w) || w == "it" {
@@ -362,7 +363,7 @@ fn resolve(doc: &Doc, people: &People, quoted: &[bool], (s, e): (usize, usize), 
     }
     let w = doc.low(e - 1);
     // "Mr. Sanders, who said": the relative pronoun's antecedent.
-    if e - s == 1 && w == "who" && s >= 2 && doc.str(s - 1) == "," {
+    if e - s == 1 && matches!(w, "who" | "which") && s >= 2 && doc.str(s - 1) == "," {
         if let Some(a) = speaker_ending(doc, people, s - 1, doc.sent_start(s)) {
             return resolve(doc, people, quoted, a, following);
         }
