@@ -413,6 +413,32 @@ fn signature(doc: &Doc, people: &People, close: usize, pe: usize) -> Option<(usi
     (named && ends).then_some((d, sp))
 }
 
+/// A transcript line's speaker: a named person opening tokens `[a, b)` and followed by a colon, with at least three
+/// words after it ("Chris Matthews: Seriously, seriously about this."). Returns the name and the colon.
+fn transcript_speaker(doc: &Doc, people: &People, a: usize, b: usize) -> Option<((usize, usize), usize)> {
+    let m = mention_at(people, a).filter(|m| m.start == a && m.end < b && doc.str(m.end) == ":")?;
+    (word_count(doc, m.end + 1, b) >= 3).then_some(((m.start, m.end), m.end))
+}
+
+/// Transcript lines without quotation marks: a paragraph "Alex Seitz-Wald: She is right on all these things." is
+/// the named person's words (not the title line, whose "Name: claim" is a headline pattern).
+fn transcript_lines(doc: &Doc, people: &People, quoted: &[bool], found: &mut Vec<Found>) {
+    for &(ps, pe) in doc.paras.iter().skip(1) {
+        let Some((sp, colon)) = transcript_speaker(doc, people, ps, pe) else { continue };
+        // A sentence, not a subheading ("Obama: A Legacy in Doubt").
+        let sentence = matches!(doc.str(pe - 1), "." | "!" | "?");
+        if quoted[colon + 1] || !sentence {
+            continue;
+        }
+        if let Some((start, end)) = text_range(doc, colon + 1, pe) {
+            let attr = Attr { cue: None, speaker: Some(resolve_later(sp)), how: Attribution::Colon };
+            // Like other colon introductions without marks (issue 4), not a direct quote.
+            let kind = StatementKind::Indirect;
+            found.push(Found { kind, start, end, attr, nested: false, tok: colon + 1, chain: None });
+        }
+    }
+}
+
 /// The speaker named by a line of its own right before the paragraph that the quotation at `open` opens, as in quote
 /// roundups ("Maria Lopez, 34, Phoenix" then "“…”"): a short paragraph that starts with a named person and holds
 /// no quotation and no verb of saying.
@@ -883,14 +909,19 @@ pub fn find(doc: &Doc, people: &People) -> Vec<ExtractedStatement> {
                 .flatten()
                 .map(|(c, sp, _)| (c, sp, true))
         });
+        // A quoted transcript line ("“Chris Matthews: Seriously, …”"): the name before the colon speaks the rest.
+        let line = match (after, before) {
+            (None, None) => transcript_speaker(doc, people, s.a, s.b),
+            _ => None,
+        };
         let heading = match (after, before) {
-            (None, None) => s.open.and_then(|o| heading_speaker(doc, people, o)),
+            (None, None) => line.map(|(sp, _)| sp).or_else(|| s.open.and_then(|o| heading_speaker(doc, people, o))),
             _ => None,
         };
         let Some(kind) = statement_kind(doc, s, after.is_some() || before.is_some() || heading.is_some()) else {
             continue;
         };
-        let Some((mut start, end)) = text_range(doc, s.a, s.b) else {
+        let Some((mut start, end)) = text_range(doc, line.map_or(s.a, |(_, colon)| colon + 1), s.b) else {
             continue;
         };
         let mut kind = kind;
@@ -939,6 +970,7 @@ pub fn find(doc: &Doc, people: &People) -> Vec<ExtractedStatement> {
         found.push(Found { kind, start, end, attr, nested: false, tok: s.a, chain });
     }
 
+    transcript_lines(doc, people, &quoted, &mut found);
     colon_and_indirect(doc, people, &quoted, &mut found);
     found.sort_by_key(|f| (f.start, f.end));
 

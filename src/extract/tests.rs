@@ -1509,3 +1509,22 @@ fn relative_pronoun_speaker() {
     assert_eq!(s.speaker_span.as_ref().map(|sp| sp.text.as_str()), Some("who"));
     assert_eq!(speaker_name(&x, s), Some("Charlie Sykes"));
 }
+
+/// Issue 4: transcript lines ("Chris Matthews: Seriously, …") are the named person's words, quoted or not.
+#[test]
+fn transcript_lines_pattern() {
+    let body = "The panel met on Sunday.\n\n\"Chris Matthews: Seriously, seriously about this. It sounds great.\"\n\n\
+                Alex Seitz-Wald: She is right on all these things if you look at the numbers.";
+    let x = run_checked("", body);
+    let got: Vec<_> = x.statements.iter().map(|s| (s.kind, s.attribution, speaker_name(&x, s))).collect();
+    assert_eq!(
+        got,
+        [
+            (StatementKind::Direct, Attribution::Colon, Some("Chris Matthews")),
+            (StatementKind::Indirect, Attribution::Colon, Some("Alex Seitz-Wald"))
+        ],
+        "{:#?}",
+        x.statements
+    );
+    assert!(x.statements[0].text.text.starts_with("Seriously"), "{:?}", x.statements[0].text.text);
+}
