@@ -1402,6 +1402,11 @@ fn np_ending(doc: &Doc, e: usize, floor: usize) -> Option<(usize, usize)> {
 /// "would also support", "has long argued").
 fn aux_back(doc: &Doc, k: usize, floor: usize) -> usize {
     let mut e = k;
+    // "He’s predicting": a contracted auxiliary split off after a pronoun.
+    let contracted = |x: usize| matches!(doc.str(x), "'s" | "’s");
+    if e > floor + 1 && contracted(e - 1) && is_pronoun(doc.low(e - 2)) {
+        e -= 1;
+    }
     while e > floor && k - e < 4 && doc.is_word(e - 1) {
         let w = doc.low(e - 1);
         let aux = matches!(
@@ -1562,8 +1567,8 @@ fn reported_clause(
         e0 -= 1;
     }
     let before = if e0 > ss { doc.low(e0 - 1) } else { "" };
-    let sp = if matches!(before, "he's" | "she's" | "they've" | "we've" | "i've" | "he'd" | "she'd" | "they'd") {
-        // "While he's said ...": a contracted auxiliary.
+    let sp = if matches!(before, "they've" | "we've" | "i've" | "he'd" | "she'd" | "they'd") {
+        // "While they've said ...": a contracted auxiliary.
         Some((e0 - 1, e0))
     } else if matches!(before, "and" | "but") && e0 - 1 > ss {
         // "X visited the site and said ...": the subject opens the sentence.

@@ -1528,3 +1528,12 @@ fn transcript_lines_pattern() {
     );
     assert!(x.statements[0].text.text.starts_with("Seriously"), "{:?}", x.statements[0].text.text);
 }
+
+/// Issue 4: a split-off contracted auxiliary between a pronoun and its cue ("He’s predicting he will …").
+#[test]
+fn contracted_auxiliary_before_cue() {
+    let x = run_checked("", "He’s predicting he will do “very, very well” in the next contest in Nevada.");
+    let s = only_statement(&x);
+    assert_eq!(s.cue.as_deref(), Some("predicting"));
+    assert_eq!(s.speaker_span.as_ref().map(|sp| sp.text.as_str()), Some("He"));
+}
