@@ -1453,6 +1453,7 @@ fn aux_back(doc: &Doc, k: usize, floor: usize) -> usize {
                 | "firmly"
                 | "even"
                 | "already"
+                | "however"
         );
         // "Trump on Friday described", "Ms. Clinton Tuesday said": a day between subject and verb.
         if DAYS.contains(&w) || matches!(w, "yesterday" | "today" | "tonight") {
