@@ -803,6 +803,11 @@ fn skip_adverbs_back(doc: &Doc, k: usize, floor: usize) -> usize {
 fn title_like(doc: &Doc, a: usize, b: usize) -> bool {
     let words = word_count(doc, a, b);
     let caps = (a..b).filter(|&k| doc.is_cap(k)).count();
+    // Titles leave short function words in lower case: "Orange is the New Black".
+    let minor = (a..b).filter(|&k| doc.is_word(k) && !doc.is_cap(k) && doc.str(k).len() <= 3).count();
+    let words = if caps >= 2 { words - minor } else { words };
+    // A comma closing the quotation is the sentence's ("on “Sunday Morning Futures,” Issa said").
+    let b = if b > a && doc.str(b - 1) == "," { b - 1 } else { b };
     let punct = (a..b).any(|k| matches!(doc.str(k), "." | "!" | "?" | "," | ";"));
     words >= 2 && caps * 4 >= words * 3 && !punct
 }
@@ -833,7 +838,23 @@ fn statement_kind(doc: &Doc, s: &Seg, has_adjacent_cue: bool) -> Option<Statemen
             return None;
         }
     }
-    if title_like(doc, s.a, s.b) && !has_adjacent_cue {
+    // A title even beside a tag: after a possessive or preposition ("on CNN’s “State of the Union,” Rubio said",
+    // "on “Meet the Press”"), or before a role ("“Orange is the New Black” star Dascha Polanco").
+    let n = doc.tokens.len();
+    let title_place = s.open.is_some_and(|o| {
+        o > 0 && (matches!(doc.str(o - 1), "'s" | "’s") || matches!(doc.low(o - 1), "on" | "of" | "in" | "from" | "at"))
+    }) || s.close.is_some_and(|c| c + 1 < n && doc.is_word(c + 1) && is_role_noun(doc.low(c + 1)));
+    if title_like(doc, s.a, s.b) && (!has_adjacent_cue || title_place) {
+        return None;
+    }
+    // A dated slogan or poster: "“No special rights for foreigners!” (2015)".
+    let dated = s.close.is_some_and(|c| {
+        c + 2 < n
+            && doc.str(c + 1) == "("
+            && doc.str(c + 2).len() == 4
+            && doc.str(c + 2).bytes().all(|b| b.is_ascii_digit())
+    });
+    if dated {
         return None;
     }
     // A quotation that is a whole sentence ("“Everybody sues, right?”" after "“They sue,” he said.") is speech

@@ -1537,3 +1537,14 @@ fn contracted_auxiliary_before_cue() {
     assert_eq!(s.cue.as_deref(), Some("predicting"));
     assert_eq!(s.speaker_span.as_ref().map(|sp| sp.text.as_str()), Some("He"));
 }
+
+/// Issue 4: titles of shows stay titles beside a tag ("Sunday on Fox News channel’s “Sunday Morning Futures,” Rep.
+/// Darrell Issa said ...", "“Orange is the New Black” star ..."), and dated slogans are not speech.
+#[test]
+fn titles_beside_tags_and_dated_slogans() {
+    let body = "Sunday on Fox News channel’s “Sunday Morning Futures,” Rep. Darrell Issa said the candidate's honesty \
+                is in question.\n\n“Orange is the New Black” star Dascha Polanco opened up about her insecurities.\n\n\
+                The party's posters read “No special rights for foreigners and their families!” (2015).";
+    let x = run_checked("", body);
+    assert!(x.statements.iter().all(|s| s.kind == StatementKind::Indirect), "{:#?}", x.statements);
+}
