@@ -806,8 +806,9 @@ fn title_like(doc: &Doc, a: usize, b: usize) -> bool {
     // Titles leave short function words in lower case: "Orange is the New Black".
     let minor = (a..b).filter(|&k| doc.is_word(k) && !doc.is_cap(k) && doc.str(k).len() <= 3).count();
     let words = if caps >= 2 { words - minor } else { words };
-    // A comma closing the quotation is the sentence's ("on “Sunday Morning Futures,” Issa said").
-    let b = if b > a && doc.str(b - 1) == "," { b - 1 } else { b };
+    // A comma or full stop closing the quotation is the sentence's ("on “Sunday Morning Futures,” Issa said", "he
+    // said on “Meet the Press.”").
+    let b = if b > a && matches!(doc.str(b - 1), "," | ".") { b - 1 } else { b };
     let punct = (a..b).any(|k| matches!(doc.str(k), "." | "!" | "?" | "," | ";"));
     words >= 2 && caps * 4 >= words * 3 && !punct
 }
