@@ -711,10 +711,8 @@ fn before_quote(doc: &Doc, people: &People, open: usize) -> Option<(usize, (usiz
                 // Not before a participle: in "Sanders compared himself to Clinton, saying, “…”" the name is an object;
                 // but "Spicer said, adding, “…”" is the speaker of the cue before the comma.
                 let participle = doc.low(k).ends_with("ing");
-                if participle && doc.is_word(e - 2) && is_cue(doc.low(e - 2)) {
-                    if let Some(sp) = speaker_ending(doc, people, skip_adverbs_back(doc, e - 2, floor), floor) {
-                        return Some((k, sp, colon));
-                    }
+                if let Some(sp) = prior_tag_speaker(doc, people, e - 1, floor).filter(|_| participle) {
+                    return Some((k, sp, colon));
                 }
                 let apposed = mention_at(people, e - 2).filter(|m| m.end == e - 1 && m.start >= floor && !participle);
                 let sp = match apposed {
@@ -733,8 +731,10 @@ fn before_quote(doc: &Doc, people: &People, open: usize) -> Option<(usize, (usiz
                     return Some((k, sp, colon));
                 }
             }
-            // "said Smith: “…”"; not "told his supporters, “…”", whose object is the addressee.
-            if !takes_addressee(doc.low(k)) {
+            // "said Smith: “…”"; not "told his supporters, “…”", whose object is the addressee, nor "adding that
+            // Sanders is “…”", a participle's clause.
+            let participle = doc.low(k).ends_with("ing") || doc.low(k + 1) == "that";
+            if !takes_addressee(doc.low(k)) && !participle {
                 if let Some(sp) = speaker_starting(doc, people, k + 1, open) {
                     return Some((k, sp, colon));
                 }
@@ -743,6 +743,16 @@ fn before_quote(doc: &Doc, people: &People, open: usize) -> Option<(usize, (usiz
         }
     }
     None
+}
+
+/// The speaker of a tag ending at the comma `comma`, for a participle after it: "Spicer said, adding", "Anderson
+/// said on Monday, adding". A verb of saying within five words before the comma, and its subject.
+fn prior_tag_speaker(doc: &Doc, people: &People, comma: usize, floor: usize) -> Option<(usize, usize)> {
+    let cue = (comma.saturating_sub(5).max(floor)..comma)
+        .rev()
+        .take_while(|&x| doc.is_word(x))
+        .find(|&x| !doc.is_cap(x) && is_cue(doc.low(x)))?;
+    speaker_ending(doc, people, skip_adverbs_back(doc, cue, floor), floor)
 }
 
 /// The opening comma of an aside of a few lower-case words closed by the comma right before `e`: "he, once again,
@@ -845,7 +855,9 @@ fn statement_kind(doc: &Doc, s: &Seg, has_adjacent_cue: bool) -> Option<Statemen
     let title_place = s.open.is_some_and(|o| {
         o > 0 && (matches!(doc.str(o - 1), "'s" | "’s") || matches!(doc.low(o - 1), "on" | "of" | "in" | "from" | "at"))
     }) || s.close.is_some_and(|c| c + 1 < n && doc.is_word(c + 1) && is_role_noun(doc.low(c + 1)));
-    if title_like(doc, s.a, s.b) && (!has_adjacent_cue || title_place) {
+    // "on Fox News Channel’s “Hannity,”": a capitalised name in a title's place.
+    let named = (s.a..s.b).filter(|&k| doc.is_word(k)).all(|k| doc.is_cap(k));
+    if (title_like(doc, s.a, s.b) || named) && (!has_adjacent_cue || title_place) {
         return None;
     }
     // A dated slogan or poster: "“No special rights for foreigners!” (2015)".
@@ -1316,6 +1328,15 @@ fn colon_and_indirect(doc: &Doc, people: &People, quoted: &[bool], found: &mut V
                 k = c + 1;
                 continue;
             }
+            // "“…,” Sanders said during an interview on CNN’s “State of the Union.”": a cue tagging the quotation
+            // before it is followed by its setting, not by reported content.
+            let at = doc.tokens[k].start;
+            let tags_earlier_quote =
+                found.iter().any(|f| f.attr.cue == Some(k) && f.kind != StatementKind::Indirect && f.end <= at);
+            if tags_earlier_quote {
+                k += 1;
+                continue;
+            }
             // "X said (on Monday) (that) <clause>", "X told Y (that) <clause>", "X criticized <object>".
             let next = reported_clause(doc, people, found, (ss, se), k, true, nested, &overlaps);
             if next > k + 1 {
@@ -1600,8 +1621,11 @@ fn reported_clause(
         // "47% say ..."
         Some((e0 - 2, e0))
     } else if matches!(before, "," | "—" | "–") {
-        // "Rep. Jason Chaffetz, R-Utah, said ...": the subject before its apposition opens the sentence.
-        speaker_starting(doc, people, subject_start(doc, ss, e0 - 1), e0 - 1)
+        // "“…,” Anderson said, adding that ...": the speaker of the tag before the comma; else "Rep. Jason
+        // Chaffetz, R-Utah, said ...": the subject before its apposition opens the sentence.
+        prior_tag_speaker(doc, people, e0 - 1, ss)
+            .filter(|_| w.ends_with("ing"))
+            .or_else(|| speaker_starting(doc, people, subject_start(doc, ss, e0 - 1), e0 - 1))
     } else if speech
         && e0 > ss
         && (before == "it" || before.bytes().all(|b| b.is_ascii_digit()) || NUMBERS.contains(&before))

@@ -1548,3 +1548,27 @@ fn titles_beside_tags_and_dated_slogans() {
     let x = run_checked("", body);
     assert!(x.statements.iter().all(|s| s.kind == StatementKind::Indirect), "{:#?}", x.statements);
 }
+
+/// Issue 4: a cue tagging the quotation before it is followed by its setting ("“…,” Sanders said during an interview
+/// on CNN’s “State of the Union.”"), not by reported content; a participle after the tag ("…, adding that …") is the
+/// tag speaker's next report.
+#[test]
+fn tag_setting_and_participle_report() {
+    let body =
+        "“We are going to release our medical records,” Sanders said during an interview on CNN’s “State of the \
+                Union” Sunday.\n\n“He stands for the middle-class,” Anderson said on Monday, adding that Sanders is \
+                “definitely the most trustworthy of the candidates.”";
+    let x = run_checked("", body);
+    let got: Vec<_> =
+        x.statements.iter().map(|s| (s.kind, s.speaker_span.as_ref().map(|sp| sp.text.as_str()))).collect();
+    assert_eq!(
+        got,
+        [
+            (StatementKind::Direct, Some("Sanders")),
+            (StatementKind::Direct, Some("Anderson")),
+            (StatementKind::Mixed, Some("Anderson"))
+        ],
+        "{:#?}",
+        x.statements
+    );
+}
