@@ -296,10 +296,10 @@ fn speaker_starting(doc: &Doc, people: &People, s: usize, ceil: usize) -> Option
         if m.start != s {
             return None;
         }
-        // "Judicial Watch president Tom Fitton", "Clinton spokesman Josh Schwerin": an organisation or employer
-        // named first, then the speaker's role and name.
+        // "Judicial Watch president Tom Fitton", "Clinton campaign Chairman John Podesta": an organisation or
+        // employer named first, then the speaker's role and name.
         let role_then_name = (m.end..ceil.min(m.end + 3))
-            .take_while(|&x| doc.is_word(x) && !doc.is_cap(x) && !is_cue(doc.low(x)))
+            .take_while(|&x| doc.is_word(x) && !is_cue(doc.low(x)) && mention_at(people, x).is_none())
             .last()
             .filter(|&x| is_role_noun(doc.low(x)))
             .and_then(|x| mention_at(people, x + 1))
@@ -580,7 +580,22 @@ fn subject_verb(doc: &Doc, people: &People, mut sp: (usize, usize), ceil: usize)
         && !is_cue(doc.low(c))
         && matches!(
             doc.low(c),
-            "also" | "later" | "then" | "has" | "had" | "have" | "was" | "once" | "previously" | "recently" | "further"
+            "also"
+                | "later"
+                | "then"
+                | "has"
+                | "had"
+                | "have"
+                | "was"
+                | "once"
+                | "previously"
+                | "recently"
+                | "further"
+                | "will"
+                | "would"
+                | "might"
+                | "may"
+                | "could"
         )
     {
         c += 1;

@@ -1572,3 +1572,15 @@ fn tag_setting_and_participle_report() {
         x.statements
     );
 }
+
+/// Issue 4: a tag with a modal ("he will say") or an employer, a capitalised role and a name ("Clinton campaign
+/// Chairman John Podesta told").
+#[test]
+fn tag_with_modal_and_employer_role_name() {
+    let body = "“This is about the grassroots,” Clinton campaign Chairman John Podesta told The Huffington Post.\n\n\
+                “But Hillary’s been in the room,” he will say.";
+    let x = run_checked("", body);
+    let spans: Vec<_> = x.statements.iter().map(|s| s.speaker_span.as_ref().map(|sp| sp.text.as_str())).collect();
+    assert_eq!(spans, [Some("Clinton campaign Chairman John Podesta"), Some("he")], "{:#?}", x.statements);
+    assert_eq!(speaker_name(&x, &x.statements[0]), Some("John Podesta"));
+}
