@@ -676,11 +676,20 @@ fn before_quote(doc: &Doc, people: &People, open: usize) -> Option<(usize, (usiz
     let colon = open > floor && doc.str(open - 1) == ":";
     // "Jeffrey M. Jones: “Gallup’s analysis ...”", "More from Blumenthal and Cohen: “...”": a name introduces
     // the quote with a colon alone.
+    // "Mark Blumenthal and Jon Cohen: “…”", "From the report: “…”": two names, or any noun phrase after "from".
     if colon && open >= floor + 2 {
-        if let Some(m) = mention_at(people, open - 2).filter(|m| m.end == open - 1) {
-            let lead = m.start == floor || matches!(doc.low(m.start - 1), "-" | "—" | "–" | "from");
-            if lead && m.start >= floor {
-                return Some((open - 1, (m.start, m.end), true));
+        let named = mention_at(people, open - 2).filter(|m| m.end == open - 1 && m.start >= floor);
+        let mut sp = named.map(|m| (m.start, m.end)).or_else(|| np_ending(doc, open - 1, floor));
+        if let Some((s0, e0)) = sp.filter(|&(s0, _)| s0 >= floor + 2 && doc.low(s0 - 1) == "and") {
+            if let Some(first) = mention_at(people, s0 - 2).filter(|m| m.end == s0 - 1 && m.start >= floor) {
+                sp = Some((first.start, e0));
+            }
+        }
+        if let Some((s0, e0)) = sp {
+            let after = |w: &str| matches!(w, "-" | "—" | "–" | "from");
+            let lead = s0 == floor && named.is_some() || s0 > floor && after(doc.low(s0 - 1));
+            if lead {
+                return Some((open - 1, (s0, e0), true));
             }
         }
     }

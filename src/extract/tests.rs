@@ -1584,3 +1584,12 @@ fn tag_with_modal_and_employer_role_name() {
     assert_eq!(spans, [Some("Clinton campaign Chairman John Podesta"), Some("he")], "{:#?}", x.statements);
     assert_eq!(speaker_name(&x, &x.statements[0]), Some("John Podesta"));
 }
+
+/// Issue 4: two names introduce a quotation with a colon ("- Mark Blumenthal and Jon Cohen: “…”").
+#[test]
+fn two_names_colon_introduction() {
+    let x = run_checked("", "IOWA POLLS NOT WRONG - Mark Blumenthal and Jon Cohen: “Although the polls failed to predict the win, they were close.”");
+    let s = only_statement(&x);
+    assert_eq!(s.attribution, Attribution::Colon);
+    assert_eq!(s.speaker_span.as_ref().map(|sp| sp.text.as_str()), Some("Mark Blumenthal and Jon Cohen"));
+}
