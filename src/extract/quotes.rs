@@ -1795,7 +1795,8 @@ fn absorb_quotes(
 }
 
 /// "called the statement “offensive and outlandish”", "described the plan as “a disaster”": the object and the
-/// quoted words are one mixed statement. Returns where to go on, or None when the verb is not one of these or has
+/// quoted words, with the rest of their clause ("called the agreement “an historic step forward” in global
+/// efforts"), are one mixed statement. Returns where to go on, or None when the verb is not one of these or has
 /// no such quote; "call" without one names ("called him Jeb"), so it ends there. A single quoted term ("called
 /// the measures “temporary”") is a scare quote, unless it characterises people ("called Trump “unhinged”").
 #[allow(clippy::too_many_arguments)]
@@ -1852,7 +1853,8 @@ fn characterisation(
             }
         }
         let ta = if what { sp.0 - 1 } else { t };
-        push_indirect(doc, found, ta, c + 1, k, sp, Attribution::Explicit, nested, overlaps);
+        let tb = content_end(doc, c + 1, se).max(c + 1);
+        push_indirect(doc, found, ta, tb, k, sp, Attribution::Explicit, nested, overlaps);
         return Some(c + 1);
     }
     calls.then_some(k + 1)

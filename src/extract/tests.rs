@@ -1593,3 +1593,14 @@ fn two_names_colon_introduction() {
     assert_eq!(s.attribution, Attribution::Colon);
     assert_eq!(s.speaker_span.as_ref().map(|sp| sp.text.as_str()), Some("Mark Blumenthal and Jon Cohen"));
 }
+
+/// Issue 4: a characterisation runs to the end of its clause: "called the agreement “an historic step forward” in
+/// global efforts to address climate change, applauding …".
+#[test]
+fn characterisation_takes_its_clause() {
+    let body = "Hillary Clinton called the agreement “an historic step forward” in global efforts to address climate \
+                change, applauding the negotiators.";
+    let x = run_checked("", body);
+    let s = x.statements.iter().find(|s| s.kind == StatementKind::Mixed).expect("mixed");
+    assert_eq!(s.text.text, "the agreement “an historic step forward” in global efforts to address climate change");
+}
