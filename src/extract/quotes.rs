@@ -1853,7 +1853,9 @@ fn characterisation(
             }
         }
         let ta = if what { sp.0 - 1 } else { t };
+        // To the clause end: the sentence end, a trailing tag or the next comma (", applauding …").
         let tb = content_end(doc, c + 1, se).max(c + 1);
+        let tb = (c + 1..tb).find(|&x| matches!(doc.str(x), "," | ";" | "—" | "–")).unwrap_or(tb);
         push_indirect(doc, found, ta, tb, k, sp, Attribution::Explicit, nested, overlaps);
         return Some(c + 1);
     }
