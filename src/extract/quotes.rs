@@ -979,7 +979,7 @@ pub fn find(doc: &Doc, people: &People) -> Vec<ExtractedStatement> {
         let Some(kind) = statement_kind(doc, s, after.is_some() || before.is_some() || heading.is_some()) else {
             continue;
         };
-        let Some((mut start, end)) = text_range(doc, line.map_or(s.a, |(_, colon)| colon + 1), s.b) else {
+        let Some((mut start, mut end)) = text_range(doc, line.map_or(s.a, |(_, colon)| colon + 1), s.b) else {
             continue;
         };
         let mut kind = kind;
@@ -996,6 +996,15 @@ pub fn find(doc: &Doc, people: &People) -> Vec<ExtractedStatement> {
         } else if let Some((v, _)) = subject.filter(|&(v, _)| s.open.is_some_and(|o| object_before_quote(doc, v, o))) {
             start = doc.tokens[v + 1].start;
             kind = StatementKind::Mixed;
+            // The object runs to its clause end: "… in which people “literally hate each other” because they differ".
+            if let Some(c) = s.close {
+                let se = doc.sents[doc.sent_of[c]].1;
+                let tb = content_end(doc, c + 1, se).max(c + 1);
+                let tb = (c + 1..tb).find(|&x| matches!(doc.str(x), "," | ";" | "—" | "–")).unwrap_or(tb);
+                if let Some((_, e)) = text_range(doc, c, tb).filter(|_| tb > c + 1) {
+                    end = end.max(e);
+                }
+            }
         }
         let (qa, qb) = (s.open.unwrap_or(s.a), s.close.map(|c| c + 1).unwrap_or(s.b));
         for q in &mut quoted[qa..qb] {

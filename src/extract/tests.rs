@@ -1283,7 +1283,8 @@ fn apposition_before_tag_not_content() {
     assert!(s.speaker_span.as_ref().is_some_and(|sp| sp.text.starts_with("The museum's director")), "{s:#?}");
 }
 
-/// Issue 4: with no tag, a sentence's subject and verb attribute the verb's whole object, quoted words included.
+/// Issue 4: with no tag, a sentence's subject and verb attribute the verb's whole object, quoted words included, to
+/// the end of its clause.
 #[test]
 fn subject_verb_object_with_quote() {
     let body = "Senator Marco Rubio also bemoaned the current political climate in which people “literally hate \
@@ -1292,6 +1293,7 @@ fn subject_verb_object_with_quote() {
     let s = only_statement(&x);
     assert_eq!(s.kind, StatementKind::Mixed);
     assert!(s.text.text.starts_with("the current political climate"), "{:?}", s.text.text);
+    assert!(s.text.text.ends_with("because they differ politically."), "{:?}", s.text.text);
     assert_eq!(speaker_name(&x, s), Some("Marco Rubio"));
 }
 
