@@ -421,10 +421,29 @@ fn transcript_speaker(doc: &Doc, people: &People, a: usize, b: usize) -> Option<
 }
 
 /// Transcript lines without quotation marks: a paragraph "Alex Seitz-Wald: She is right on all these things." is
-/// the named person's words (not the title line, whose "Name: claim" is a headline pattern).
+/// the named person's words. In the first line, a headline: "Abbas Gallyamov: Putin wants peace ...", "Bill Clinton:
+/// Hillary ‘Better Qualified to Be President’" (its quoted words folded in, a mixed statement).
 fn transcript_lines(doc: &Doc, people: &People, quoted: &[bool], found: &mut Vec<Found>) {
-    for &(ps, pe) in doc.paras.iter().skip(1) {
+    for (i, &(ps, pe)) in doc.paras.iter().enumerate() {
         let Some((sp, colon)) = transcript_speaker(doc, people, ps, pe) else { continue };
+        if i == 0 {
+            let (ta, tb) = (colon + 1, sentence_text_end(doc, colon + 1, pe));
+            if !absorb_quotes(doc, found, (ta, tb), colon, sp, Attribution::Colon, false) && !quoted[ta] {
+                if let Some((start, end)) = text_range(doc, ta, tb) {
+                    let attr = Attr { cue: Some(colon), speaker: Some(resolve_later(sp)), how: Attribution::Colon };
+                    found.push(Found {
+                        kind: StatementKind::Indirect,
+                        start,
+                        end,
+                        attr,
+                        nested: false,
+                        tok: ta,
+                        chain: None,
+                    });
+                }
+            }
+            continue;
+        }
         // A sentence, not a subheading ("Obama: A Legacy in Doubt").
         let sentence = matches!(doc.str(pe - 1), "." | "!" | "?");
         if quoted[colon + 1] || !sentence {

@@ -1606,3 +1606,16 @@ fn characterisation_takes_its_clause() {
     let s = x.statements.iter().find(|s| s.kind == StatementKind::Mixed).expect("mixed");
     assert_eq!(s.text.text, "the agreement “an historic step forward” in global efforts to address climate change");
 }
+
+/// Issue 4: a headline "Name: claim" in the first line of the text is the named person's statement, its quoted
+/// words folded in ("Bill Clinton: Hillary ‘Better Qualified …’").
+#[test]
+fn headline_name_colon_claim() {
+    let body = "Bill Clinton: Hillary ‘Better Qualified to Be President Than I Was’\n\nTuesday in New York City, Bill \
+                Clinton spoke on the campaign trail.";
+    let x = run_checked("", body);
+    let s = x.statements.iter().find(|s| s.attribution == Attribution::Colon).expect("headline statement");
+    assert_eq!(s.kind, StatementKind::Mixed);
+    assert!(s.text.text.starts_with("Hillary ‘Better"), "{:?}", s.text.text);
+    assert_eq!(speaker_name(&x, s), Some("Bill Clinton"));
+}
