@@ -711,6 +711,18 @@ fn before_quote(doc: &Doc, people: &People, open: usize) -> Option<(usize, (usiz
                 return Some((open - 1, (s0, e0), true));
             }
         }
+        // "Maria Lopez, 34, of Phoenix: “…”": a name opening the sentence, then only an age and a place.
+        if let Some(m) = mention_at(people, floor).filter(|m| m.start == floor && m.end + 8 >= open - 1) {
+            let detail = |x: usize| {
+                matches!(doc.str(x), "," | ".")
+                    || doc.is_cap(x)
+                    || matches!(doc.low(x), "of" | "from" | "in")
+                    || doc.str(x).bytes().all(|b| b.is_ascii_digit())
+            };
+            if m.end < open - 1 && doc.str(m.end) == "," && (m.end..open - 1).all(detail) {
+                return Some((open - 1, (m.start, m.end), true));
+            }
+        }
     }
     let mut k = open;
     // The cue closest to the quote, within a dozen tokens, not inside another quote.

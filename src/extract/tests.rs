@@ -1619,3 +1619,12 @@ fn headline_name_colon_claim() {
     assert!(s.text.text.starts_with("Hillary ‘Better"), "{:?}", s.text.text);
     assert_eq!(speaker_name(&x, s), Some("Bill Clinton"));
 }
+
+/// Issue 4: a name with an age and a place introduces a roundup quotation with a colon.
+#[test]
+fn name_age_place_colon() {
+    let x = run_checked("", "Maria Lopez, 34, of Phoenix: “I have voted in every election since I turned eighteen.”");
+    let s = only_statement(&x);
+    assert_eq!(s.attribution, Attribution::Colon);
+    assert_eq!(speaker_name(&x, s), Some("Maria Lopez"));
+}
