@@ -593,30 +593,7 @@ fn subject_verb(doc: &Doc, people: &People, mut sp: (usize, usize), ceil: usize)
             }
         }
     }
-    while c < ceil
-        && c < sp.1 + 2
-        && doc.is_word(c)
-        && !is_cue(doc.low(c))
-        && matches!(
-            doc.low(c),
-            "also"
-                | "later"
-                | "then"
-                | "has"
-                | "had"
-                | "have"
-                | "was"
-                | "once"
-                | "previously"
-                | "recently"
-                | "further"
-                | "will"
-                | "would"
-                | "might"
-                | "may"
-                | "could"
-        )
-    {
+    while c < ceil && c < sp.1 + 2 && doc.is_word(c) && !is_cue(doc.low(c)) && tag_adverb(doc.low(c)) {
         c += 1;
     }
     if c < ceil && doc.is_word(c) && is_cue(doc.low(c)) {
@@ -838,27 +815,34 @@ fn outer_speaker(doc: &Doc, people: &People, sp: (usize, usize), floor: usize) -
     speaker_ending(doc, people, aux_back(doc, p - 1, floor), floor).unwrap_or(sp)
 }
 
+/// Words between a speaker and the cue of a tag: "Smith also said", "he later told", "she will say".
+fn tag_adverb(w: &str) -> bool {
+    matches!(
+        w,
+        "also"
+            | "later"
+            | "then"
+            | "has"
+            | "had"
+            | "have"
+            | "was"
+            | "once"
+            | "previously"
+            | "recently"
+            | "repeatedly"
+            | "further"
+            | "again"
+            | "will"
+            | "would"
+            | "might"
+            | "may"
+            | "could"
+    )
+}
+
 fn skip_adverbs_back(doc: &Doc, k: usize, floor: usize) -> usize {
     let mut e = k;
-    while e > floor
-        && e + 2 > k
-        && doc.is_word(e - 1)
-        && matches!(
-            doc.low(e - 1),
-            "also"
-                | "later"
-                | "then"
-                | "has"
-                | "had"
-                | "have"
-                | "once"
-                | "further"
-                | "previously"
-                | "recently"
-                | "repeatedly"
-                | "again"
-        )
-    {
+    while e > floor && e + 2 > k && doc.is_word(e - 1) && tag_adverb(doc.low(e - 1)) {
         e -= 1;
     }
     e
