@@ -426,34 +426,18 @@ fn transcript_speaker(doc: &Doc, people: &People, a: usize, b: usize) -> Option<
 fn transcript_lines(doc: &Doc, people: &People, quoted: &[bool], found: &mut Vec<Found>) {
     for (i, &(ps, pe)) in doc.paras.iter().enumerate() {
         let Some((sp, colon)) = transcript_speaker(doc, people, ps, pe) else { continue };
-        if i == 0 {
-            let (ta, tb) = (colon + 1, sentence_text_end(doc, colon + 1, pe));
-            if !absorb_quotes(doc, found, (ta, tb), colon, sp, Attribution::Colon, false) && !quoted[ta] {
-                if let Some((start, end)) = text_range(doc, ta, tb) {
-                    let attr = Attr { cue: Some(colon), speaker: Some(resolve_later(sp)), how: Attribution::Colon };
-                    found.push(Found {
-                        kind: StatementKind::Indirect,
-                        start,
-                        end,
-                        attr,
-                        nested: false,
-                        tok: ta,
-                        chain: None,
-                    });
-                }
-            }
+        // Below the headline, a sentence, not a subheading ("Obama: A Legacy in Doubt").
+        if i > 0 && !matches!(doc.str(pe - 1), "." | "!" | "?") {
             continue;
         }
-        // A sentence, not a subheading ("Obama: A Legacy in Doubt").
-        let sentence = matches!(doc.str(pe - 1), "." | "!" | "?");
-        if quoted[colon + 1] || !sentence {
+        let (ta, tb) = (colon + 1, sentence_text_end(doc, colon + 1, pe));
+        if quoted[ta] || absorb_quotes(doc, found, (ta, tb), colon, sp, Attribution::Colon, false) {
             continue;
         }
-        if let Some((start, end)) = text_range(doc, colon + 1, pe) {
-            let attr = Attr { cue: None, speaker: Some(resolve_later(sp)), how: Attribution::Colon };
-            // Like other colon introductions without marks (issue 4), not a direct quote.
-            let kind = StatementKind::Indirect;
-            found.push(Found { kind, start, end, attr, nested: false, tok: colon + 1, chain: None });
+        // Like other colon introductions without marks (issue 4), not a direct quote.
+        if let Some((start, end)) = text_range(doc, ta, tb) {
+            let attr = Attr { cue: Some(colon), speaker: Some(resolve_later(sp)), how: Attribution::Colon };
+            found.push(Found { kind: StatementKind::Indirect, start, end, attr, nested: false, tok: ta, chain: None });
         }
     }
 }
@@ -670,9 +654,8 @@ fn counted_noun(doc: &Doc, k: usize) -> bool {
 fn before_quote(doc: &Doc, people: &People, open: usize) -> Option<(usize, (usize, usize), bool)> {
     let floor = doc.sent_start(open);
     let colon = open > floor && doc.str(open - 1) == ":";
-    // "Jeffrey M. Jones: “Gallup’s analysis ...”", "More from Blumenthal and Cohen: “...”": a name introduces
-    // the quote with a colon alone.
-    // "Mark Blumenthal and Jon Cohen: “…”", "From the report: “…”": two names, or any noun phrase after "from".
+    // "Jeffrey M. Jones: “Gallup’s analysis ...”", "More from Blumenthal and Cohen: “...”", "Mark Blumenthal and
+    // Jon Cohen: “…”": a name, or two, introduces the quote with a colon alone; so does a noun phrase after "from".
     if colon && open >= floor + 2 {
         let named = mention_at(people, open - 2).filter(|m| m.end == open - 1 && m.start >= floor);
         let mut sp = named.map(|m| (m.start, m.end)).or_else(|| np_ending(doc, open - 1, floor));
