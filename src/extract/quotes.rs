@@ -996,9 +996,7 @@ pub fn find(doc: &Doc, people: &People) -> Vec<ExtractedStatement> {
             kind = StatementKind::Mixed;
             // The object runs to its clause end: "… in which people “literally hate each other” because they differ".
             if let Some(c) = s.close {
-                let se = doc.sents[doc.sent_of[c]].1;
-                let tb = content_end(doc, c + 1, se).max(c + 1);
-                let tb = (c + 1..tb).find(|&x| matches!(doc.str(x), "," | ";" | "—" | "–")).unwrap_or(tb);
+                let tb = clause_end(doc, c + 1, doc.sents[doc.sent_of[c]].1);
                 if let Some((_, e)) = text_range(doc, c, tb).filter(|_| tb > c + 1) {
                     end = end.max(e);
                 }
@@ -1589,6 +1587,13 @@ fn speaker_phrase_end(doc: &Doc, t: usize, se: usize) -> usize {
     e
 }
 
+/// End (exclusive) of the clause going on at `a` (after a quotation inside it): the sentence end, a trailing tag or
+/// the next comma or dash (", applauding …").
+fn clause_end(doc: &Doc, a: usize, se: usize) -> usize {
+    let b = content_end(doc, a, se).max(a);
+    (a..b).find(|&x| matches!(doc.str(x), "," | ";" | "—" | "–")).unwrap_or(b)
+}
+
 /// End (exclusive) of reported content from `a` in a sentence ending at `se`: to the sentence end, less a
 /// trailing ", X said" / ", according to X" attribution and closing quotation marks.
 fn content_end(doc: &Doc, a: usize, se: usize) -> usize {
@@ -1860,9 +1865,7 @@ fn characterisation(
             }
         }
         let ta = if what { sp.0 - 1 } else { t };
-        // To the clause end: the sentence end, a trailing tag or the next comma (", applauding …").
-        let tb = content_end(doc, c + 1, se).max(c + 1);
-        let tb = (c + 1..tb).find(|&x| matches!(doc.str(x), "," | ";" | "—" | "–")).unwrap_or(tb);
+        let tb = clause_end(doc, c + 1, se);
         push_indirect(doc, found, ta, tb, k, sp, Attribution::Explicit, nested, overlaps);
         return Some(c + 1);
     }
