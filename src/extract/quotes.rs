@@ -1527,12 +1527,18 @@ fn aux_back(doc: &Doc, k: usize, floor: usize) -> usize {
                 | "already"
                 | "however"
         );
-        // "Trump on Friday described", "Ms. Clinton Tuesday said": a day between subject and verb.
+        // "Trump on Friday described", "Ms. Clinton Tuesday said", "Feinstein last week said": a time between
+        // subject and verb.
         if DAYS.contains(&w) || matches!(w, "yesterday" | "today" | "tonight") {
             e -= 1;
             if e > floor && doc.low(e - 1) == "on" {
                 e -= 1;
             }
+            continue;
+        }
+        let period = matches!(w, "week" | "month" | "year" | "night" | "morning" | "weekend");
+        if period && e >= floor + 2 && matches!(doc.low(e - 2), "last" | "this" | "earlier" | "later") {
+            e -= 2;
             continue;
         }
         // Any "-ly" adverb too ("actually thinks", "reportedly told").

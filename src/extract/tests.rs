@@ -1628,3 +1628,12 @@ fn name_age_place_colon() {
     assert_eq!(s.attribution, Attribution::Colon);
     assert_eq!(speaker_name(&x, s), Some("Maria Lopez"));
 }
+
+/// Issue 4: a time phrase between subject and verb ("Dianne Feinstein (D-Calif.) last week said").
+#[test]
+fn time_phrase_before_cue() {
+    let body = "Senate Intelligence Ranking Democrat Dianne Feinstein (D-Calif.) last week said Clinton was not the \
+                originator of any \"top secret\" emails.";
+    let x = run_checked("", body);
+    assert_eq!(speaker_name(&x, only_statement(&x)), Some("Dianne Feinstein"));
+}
