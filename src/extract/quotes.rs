@@ -984,7 +984,12 @@ pub fn find(doc: &Doc, people: &People) -> Vec<ExtractedStatement> {
         // Without a tag, the sentence's subject and verb: "Rubio bemoaned the climate in which people “literally
         // hate each other”" attributes the verb's whole object, quoted words included.
         let subject = match (after, before, heading) {
-            (None, None, None) => s.open.and_then(|o| sentence_subject(doc, people, o)),
+            (None, None, None) => s.open.and_then(|o| {
+                // "He then listed the qualities a Republican needs:" closing the previous paragraph.
+                let ps = doc.paras[doc.tokens[o].para].0;
+                let intro = o == ps && ps > 0 && doc.str(ps - 1) == ":";
+                sentence_subject(doc, people, if intro { ps - 1 } else { o })
+            }),
             _ => None,
         };
         if let Some(a) = s.open.and_then(|o| content_before(doc, o, after.is_some(), before.map(|b| (b.0, b.1)))) {

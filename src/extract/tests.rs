@@ -1637,3 +1637,15 @@ fn time_phrase_before_cue() {
     let x = run_checked("", body);
     assert_eq!(speaker_name(&x, only_statement(&x)), Some("Dianne Feinstein"));
 }
+
+/// Issue 4: a sentence closing its paragraph with a colon introduces the quotation that opens the next one, even
+/// without a verb of saying ("He then listed the qualities ...:").
+#[test]
+fn colon_paragraph_subject() {
+    let body = "Ken Blackwell wrote a letter.\n\nHe then listed the qualities necessary in a successful nominee:\n\n\
+                “Integrity, courage and a record of winning.”";
+    let x = run_checked("", body);
+    let s = x.statements.iter().find(|s| s.kind == StatementKind::Direct).expect("direct");
+    assert_eq!(s.speaker_span.as_ref().map(|sp| sp.text.as_str()), Some("He"));
+    assert_eq!(speaker_name(&x, s), Some("Ken Blackwell"));
+}
