@@ -701,6 +701,13 @@ fn before_quote(doc: &Doc, people: &People, open: usize) -> Option<(usize, (usiz
             continue;
         }
         if cue || put_it {
+            // "..., explained Rosenberg, “…”": an inverted tag, its named speaker right before the mark.
+            if k > floor && doc.str(k - 1) == "," && open >= k + 3 && matches!(doc.str(open - 1), "," | ":") {
+                let named = |sp: &(usize, usize)| sp.1 == open - 1 && mention_at(people, sp.1 - 1).is_some();
+                if let Some(sp) = speaker_starting(doc, people, k + 1, open - 1).filter(named) {
+                    return Some((k, sp, colon));
+                }
+            }
             let e = skip_adverbs_back(doc, k, floor);
             if let Some(sp) = speaker_ending(doc, people, e, floor) {
                 return Some((k, outer_speaker(doc, people, sp, floor), colon));

@@ -1649,3 +1649,13 @@ fn colon_paragraph_subject() {
     assert_eq!(s.speaker_span.as_ref().map(|sp| sp.text.as_str()), Some("He"));
     assert_eq!(speaker_name(&x, s), Some("Ken Blackwell"));
 }
+
+/// Issue 4: an inverted tag after a comma names its speaker right before the mark ("..., explained Rosenberg, “…”").
+#[test]
+fn inverted_tag_before_quote() {
+    let body = "That was because of how Democrats crafted the primary schedule, explained Simon Rosenberg, “with this \
+                thing being over by mid-March, there is no time.”";
+    let x = run_checked("", body);
+    let s = x.statements.iter().find(|s| s.kind == StatementKind::Direct).expect("direct");
+    assert_eq!(speaker_name(&x, s), Some("Simon Rosenberg"));
+}
