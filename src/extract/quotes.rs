@@ -1165,10 +1165,11 @@ fn subject_start(doc: &Doc, ss: usize, end: usize) -> usize {
     while t < end && matches!(doc.low(t), "but" | "and" | "so" | "still" | "yet" | "now" | "then") {
         t += 1;
     }
-    // A dateline: "WASHINGTON —", "NEW YORK (AP) -".
-    if let Some(d) = (t..end.min(t + 8)).find(|&x| matches!(doc.str(x), "—" | "–" | "-")) {
+    // A dateline: "WASHINGTON —", "NEW YORK (AP) -", "WASHINGTON, Aug. 24 (UPI) —".
+    if let Some(d) = (t..end.min(t + 10)).find(|&x| matches!(doc.str(x), "—" | "–" | "-" | "--")) {
         let upper = |x: usize| doc.is_word(x) && doc.str(x).chars().all(|c| !c.is_lowercase());
-        if d > t && (t..d).all(|x| upper(x) || matches!(doc.str(x), "," | "(" | ")")) {
+        let rest = |x: usize| upper(x) || doc.is_cap(x) || matches!(doc.str(x), "," | "(" | ")" | ".");
+        if d > t && upper(t) && doc.str(t).len() > 1 && (t..d).all(rest) {
             t = d + 1;
         }
     }

@@ -1659,3 +1659,13 @@ fn inverted_tag_before_quote() {
     let s = x.statements.iter().find(|s| s.kind == StatementKind::Direct).expect("direct");
     assert_eq!(speaker_name(&x, s), Some("Simon Rosenberg"));
 }
+
+/// Issue 4: a dateline with a date and agency ("WASHINGTON, Aug. 24 (UPI) —") is not the sentence's subject.
+#[test]
+fn dateline_with_date_and_agency() {
+    let body = "WASHINGTON, Aug. 24 (UPI) — A spokesman for Hillary Clinton rejected the report, saying it was \
+                “cherry-picked and misleading.”";
+    let x = run_checked("", body);
+    let s = x.statements.iter().find(|s| s.text.text.contains("cherry")).expect("statement");
+    assert_eq!(s.speaker_span.as_ref().map(|sp| sp.text.as_str()), Some("A spokesman"));
+}
