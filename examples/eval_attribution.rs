@@ -660,11 +660,9 @@ fn merge_units(gold: &[&GoldAttr], pred: &[&Pred]) -> (Vec<Pred>, Vec<bool>) {
         // The unit takes the first member's fields and the speaker span of its first member attributed in place: a
         // continuation piece only repeats the span of the statement it continues, which may lie outside this unit.
         let mut unit = pred[members[0]].clone();
-        let in_place = members.iter().filter(|&&m| pred[m].attribution != "continuation");
-        unit.speaker_span = in_place
-            .clone()
-            .find_map(|&m| pred[m].speaker_span)
-            .or_else(|| members.iter().find_map(|&m| pred[m].speaker_span));
+        let mut in_place = members.iter().filter(|&&m| pred[m].attribution != "continuation");
+        unit.speaker_span =
+            in_place.find_map(|&m| pred[m].speaker_span).or_else(|| members.iter().find_map(|&m| pred[m].speaker_span));
         for &m in &members[1..] {
             unit.extra.push(pred[m].span);
             unit.extra.extend_from_slice(&pred[m].extra);
