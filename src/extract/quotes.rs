@@ -972,14 +972,14 @@ pub fn find(doc: &Doc, people: &People) -> Vec<ExtractedStatement> {
                 .flatten()
                 .map(|(c, sp, _)| (c, sp, true))
         });
-        // A quoted transcript line ("“Chris Matthews: Seriously, …”"): the name before the colon speaks the rest.
-        let line = match (after, before) {
-            (None, None) => transcript_speaker(doc, people, s.a, s.b),
-            _ => None,
-        };
-        let heading = match (after, before) {
-            (None, None) => line.map(|(sp, _)| sp).or_else(|| s.open.and_then(|o| heading_speaker(doc, people, o))),
-            _ => None,
+        // Without a tag, a quoted transcript line ("“Chris Matthews: Seriously, …”"), whose name before the colon
+        // speaks the rest, or a name line before the quotation (`heading` is the speaker of either).
+        let (line, heading) = match (after, before) {
+            (None, None) => {
+                let line = transcript_speaker(doc, people, s.a, s.b);
+                (line, line.map(|(sp, _)| sp).or_else(|| s.open.and_then(|o| heading_speaker(doc, people, o))))
+            }
+            _ => (None, None),
         };
         let Some(kind) = statement_kind(doc, s, after.is_some() || before.is_some() || heading.is_some()) else {
             continue;
@@ -1370,12 +1370,13 @@ fn colon_and_indirect(doc: &Doc, people: &People, quoted: &[bool], found: &mut V
                 k = c + 1;
                 continue;
             }
-            // "“…,” Sanders said during an interview on CNN’s “State of the Union.”": a cue tagging the quotation
-            // before it is followed by its setting, not by reported content.
+            // Whether the cue tags a quotation, and whether that quotation comes before it. "“…,” Sanders said during
+            // an interview on CNN’s “State of the Union.”": a cue tagging the quotation before it is followed by its
+            // setting, not by reported content.
             let at = doc.tokens[k].start;
-            let tags_earlier_quote =
-                found.iter().any(|f| f.attr.cue == Some(k) && f.kind != StatementKind::Indirect && f.end <= at);
-            if tags_earlier_quote {
+            let tagged =
+                found.iter().find(|f| f.attr.cue == Some(k) && f.kind != StatementKind::Indirect).map(|f| f.end);
+            if tagged.is_some_and(|end| end <= at) {
                 k += 1;
                 continue;
             }
@@ -1395,10 +1396,9 @@ fn colon_and_indirect(doc: &Doc, people: &People, quoted: &[bool], found: &mut V
                     continue;
                 }
             }
-            // "<clause>, X said." / "<clause>, said X." Not when the cue already tags a quote ("“…,” Butz, 49,
-            // told The Huffington Post"): the clause is that quote, and what follows "told" is its addressee.
-            let tags_quote = found.iter().any(|f| f.attr.cue == Some(k) && f.kind != StatementKind::Indirect);
-            if k > ss + 4 && !tags_quote {
+            // "<clause>, X said." / "<clause>, said X." Not when the cue already tags a quote after it ("In an
+            // interview, Butz, 49, told The Huffington Post: “…”"): what follows "told" is its addressee.
+            if k > ss + 4 && tagged.is_none() {
                 // The subject: a speaker phrase, or any noun phrase ("the memo stated") right after a comma.
                 let subject = speaker_ending(doc, people, k, ss)
                     .or_else(|| np_ending(doc, k, ss))

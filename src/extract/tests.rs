@@ -1549,6 +1549,8 @@ fn titles_beside_tags_and_dated_slogans() {
                 The party's posters read “No special rights for foreigners and their families!” (2015).";
     let x = run_checked("", body);
     assert!(x.statements.iter().all(|s| s.kind == StatementKind::Indirect), "{:#?}", x.statements);
+    // The tag still reports Issa's words.
+    assert!(x.statements.iter().any(|s| s.text.text.starts_with("the candidate's honesty")), "{:#?}", x.statements);
 }
 
 /// Issue 4: a cue tagging the quotation before it is followed by its setting ("“…,” Sanders said during an interview
