@@ -726,8 +726,10 @@ fn acceptable(doc: &Doc, key: &[&str], start: usize, raw_start: usize, titled: b
         {
             return None;
         }
-    } else if cl(key.len() - 1) & (TITLE | ROLE) != 0 && cl(key.len() - 2) & (GIVEN | NONP) != GIVEN {
-        // "Virginia Governor", "Mets Poet": a role, not a name.
+    } else if cl(key.len() - 1) & (TITLE | ROLE) != 0
+        && (0..key.len() - 1).rev().find(|&k| !one_char(key[k])).is_some_and(|k| cl(k) & (GIVEN | NONP) != GIVEN)
+    {
+        // "Virginia Governor", "Mets Poet": a role, not a name; but "Peter T. King", "J. Prince" are names.
         return None;
     } else if key.len() > 2
         && cl(key.len() - 1) & (ORDIN | COMMON) != 0

@@ -494,6 +494,10 @@ fn tag_after(doc: &Doc, people: &People, close: usize, pe: usize) -> Option<(usi
     if k + 1 < ceil && matches!(doc.low(k), "a" | "has" | "hat" | "ha") && is_cue(doc.low(k + 1)) {
         k += 1;
     }
+    // "“…,” according to CNN."
+    if let Some(sp) = according_source(doc, people, k, ceil) {
+        return Some((k, sp));
+    }
     // "Cruz said there is “…,” adding that …": a participle's subject is the sentence's, not a tag after it.
     if doc.is_word(k) && !doc.is_cap(k) && doc.low(k).ends_with("ing") && is_cue(doc.low(k)) {
         return None;
@@ -536,7 +540,8 @@ fn subject_verb(doc: &Doc, people: &People, mut sp: (usize, usize), ceil: usize)
         if let Some(m) = name.filter(|m| m.end <= ceil) {
             sp.1 = m.end;
         } else if let Some(v) = (sp.1 + 1..ceil.min(sp.1 + 5)).find(|&x| !np_token(doc, x) || tag_verb(doc, x)) {
-            if v > sp.1 + 1 && tag_verb(doc, v) {
+            // "Ms. Merkel's spokesman, Steffen Seibert, wrote": the owned noun, then its apposition.
+            if v > sp.1 + 1 && (tag_verb(doc, v) || doc.str(v) == ",") {
                 sp.1 = v;
             }
         }
@@ -568,6 +573,11 @@ fn subject_verb(doc: &Doc, people: &People, mut sp: (usize, usize), ceil: usize)
         let closing = (c + 1..ceil.min(c + 30))
             .find(|&x| doc.str(x) == "," && x + 1 < ceil && doc.is_word(x + 1) && is_cue(doc.low(x + 1)));
         if let Some(close) = closing {
+            // "Ms. Merkel's spokesman, Steffen Seibert, wrote": a name in apposition to a description is the speaker.
+            let apposed = mention_at(people, c + 1).filter(|m| m.start == c + 1 && m.end == close);
+            if let Some(m) = apposed.filter(|_| mention_at(people, sp.1 - 1).is_none()) {
+                sp = (m.start, m.end);
+            }
             c = close + 1;
         } else if let Some(m) = mention_at(people, c + 1).filter(|m| m.start == c + 1 && m.end < ceil) {
             // "another friend, Mariam Emara told CNN": the name in apposition, then the cue.
@@ -691,6 +701,13 @@ fn before_quote(doc: &Doc, people: &People, open: usize) -> Option<(usize, (usiz
         if doc.tokens[k].kind == Kind::Quote {
             return None;
         }
+        // "According to the Daily Caller, “…”", "According to Paul Sperry of Counter Jihad, “…”".
+        let source_only = |sp: &(usize, usize)| {
+            matches!(doc.str(open - 1), "," | ":") && open - 1 <= sp.1 + 8 && (sp.1..open - 1).all(|x| doc.is_word(x))
+        };
+        if let Some(sp) = according_source(doc, people, k, open).filter(source_only) {
+            return Some((k, sp, colon));
+        }
         // "As Professor Foner put it: ..."
         let put_it = matches!(doc.low(k), "put" | "puts") && k + 1 < open && doc.low(k + 1) == "it";
         // A capitalised cue inside the sentence is part of a name ("United States", "The Washington Post").
@@ -717,6 +734,30 @@ fn before_quote(doc: &Doc, people: &People, open: usize) -> Option<(usize, (usiz
             if e > floor + 1 && matches!(doc.low(e - 1), "and" | "but") {
                 let c = if doc.str(e - 2) == "," { e - 2 } else { e - 1 };
                 if let Some(sp) = speaker_starting(doc, people, subject_start(doc, floor, c), c) {
+                    return Some((k, sp, colon));
+                }
+            }
+            // "Trump tried to laugh it off by interjecting, “…”": a participle after a preposition has the
+            // sentence's subject.
+            let introduces = k + 1 == open || k + 2 == open && matches!(doc.str(k + 1), "," | ":");
+            if introduces
+                && e > floor + 1
+                && doc.low(k).ends_with("ing")
+                && matches!(doc.low(e - 1), "by" | "while" | "after" | "before")
+            {
+                if let Some(sp) = speaker_starting(doc, people, subject_start(doc, floor, e - 1), e - 1) {
+                    return Some((k, sp, colon));
+                }
+            }
+            // "Mr. Trump was prompted to say, “…”", "he went on to tell": the subject of the verbs before "to".
+            if introduces && e > floor + 2 && doc.low(e - 1) == "to" {
+                let verbs = (floor..e - 1)
+                    .rev()
+                    .take(3)
+                    .take_while(|&x| doc.is_word(x) && !doc.is_cap(x) && !is_cue(doc.low(x)));
+                if let Some(sp) =
+                    verbs.into_iter().find_map(|x| speaker_ending(doc, people, x, floor).filter(|sp| sp.1 == x))
+                {
                     return Some((k, sp, colon));
                 }
             }
@@ -820,6 +861,16 @@ fn tag_adverb(w: &str) -> bool {
             | "previously"
             | "recently"
             | "repeatedly"
+            | "often"
+            | "frequently"
+            | "sometimes"
+            | "quickly"
+            | "simply"
+            | "finally"
+            | "publicly"
+            | "privately"
+            | "reportedly"
+            | "first"
             | "further"
             | "again"
             | "will"
@@ -981,7 +1032,14 @@ pub fn find(doc: &Doc, people: &People) -> Vec<ExtractedStatement> {
             }
             _ => (None, None),
         };
-        let Some(kind) = statement_kind(doc, s, after.is_some() || before.is_some() || heading.is_some()) else {
+        // "According to CNN, the FBI has “many open cases”": the source of the whole sentence.
+        let according = match (after, before, heading) {
+            (None, None, None) => s.open.and_then(|o| according_opening(doc, people, o)),
+            _ => None,
+        };
+        let Some(kind) =
+            statement_kind(doc, s, after.is_some() || before.is_some() || heading.is_some() || according.is_some())
+        else {
             continue;
         };
         let Some((mut start, mut end)) = text_range(doc, line.map_or(s.a, |(_, colon)| colon + 1), s.b) else {
@@ -990,8 +1048,8 @@ pub fn find(doc: &Doc, people: &People) -> Vec<ExtractedStatement> {
         let mut kind = kind;
         // Without a tag, the sentence's subject and verb: "Rubio bemoaned the climate in which people “literally
         // hate each other”" attributes the verb's whole object, quoted words included.
-        let subject = match (after, before, heading) {
-            (None, None, None) => s.open.and_then(|o| {
+        let subject = match (after, before, heading, according) {
+            (None, None, None, None) => s.open.and_then(|o| {
                 // "He then listed the qualities a Republican needs:" closing the previous paragraph.
                 let ps = doc.paras[doc.tokens[o].para].0;
                 let intro = o == ps && ps > 0 && doc.str(ps - 1) == ":";
@@ -1003,6 +1061,15 @@ pub fn find(doc: &Doc, people: &People) -> Vec<ExtractedStatement> {
             // The sentence's own words before the quote are part of what was said: a mixed quote.
             start = doc.tokens[a].start;
             kind = StatementKind::Mixed;
+        } else if let Some((_, comma, _)) = according {
+            start = doc.tokens[comma + 1].start;
+            kind = StatementKind::Mixed;
+            if let Some(c) = s.close {
+                let (_, se) = doc.sents[doc.sent_of[c]];
+                if let Some((_, e)) = text_range(doc, c, sentence_text_end(doc, c + 1, se)) {
+                    end = end.max(e);
+                }
+            }
         } else if let Some((v, _)) = subject.filter(|&(v, _)| s.open.is_some_and(|o| object_before_quote(doc, v, o))) {
             start = doc.tokens[v + 1].start;
             kind = StatementKind::Mixed;
@@ -1023,6 +1090,7 @@ pub fn find(doc: &Doc, people: &People) -> Vec<ExtractedStatement> {
             (None, Some((cue, sp, colon))) => {
                 Some((Some(cue), sp, if colon { Attribution::Colon } else { Attribution::Explicit }))
             }
+            _ if according.is_some() => according.map(|(k, _, sp)| (Some(k), sp, Attribution::AccordingTo)),
             // A name line introduces the quotation as a colon would.
             _ => heading
                 .map(|sp| (None, sp, Attribution::Colon))
@@ -1084,8 +1152,9 @@ pub fn find(doc: &Doc, people: &People) -> Vec<ExtractedStatement> {
             // The speaker is written where the statement it continues was attributed.
             speaker_span = out[fw.statement].speaker_span.clone();
         }
-        if f.kind == StatementKind::Indirect && f.attr.cue.is_some_and(|c| doc.low(c) == "according") {
+        if f.attr.cue.is_some_and(|c| doc.low(c) == "according") {
             cue = Some("according to".to_string());
+            how = Attribution::AccordingTo;
         }
         // An unresolved pronoun ("I said", "he added") carries on only within its paragraph:
         // "“Okay,” I said, attempting to regroup. “I was seventeen ...”".
@@ -1239,6 +1308,16 @@ fn sentence_subject(doc: &Doc, people: &People, open: usize) -> Option<(usize, (
     (verb && clean).then_some((v, sp))
 }
 
+/// A sentence opening "According to X," with words of its own before the quotation at `open`: the cue, the comma
+/// closing the source, and the source.
+fn according_opening(doc: &Doc, people: &People, open: usize) -> Option<(usize, usize, (usize, usize))> {
+    let floor = doc.sent_start(open);
+    let sp = according_source(doc, people, floor, open)?;
+    let comma = (sp.1..open.min(sp.1 + 8)).find(|&x| !doc.is_word(x)).filter(|&x| doc.str(x) == ",")?;
+    let clean = (comma + 1..open).all(|x| doc.tokens[x].kind != Kind::Quote && !matches!(doc.str(x), ":" | ";"));
+    (clean && comma + 2 < open).then_some((floor, comma, sp))
+}
+
 /// Whether words of an object lie between verb `v` and the opening mark, with no colon, semicolon or other quote
 /// ("He offered “my thoughts”" has none; "He wrote: “…”" is an introduction, not an object).
 fn object_before_quote(doc: &Doc, v: usize, open: usize) -> bool {
@@ -1307,13 +1386,7 @@ fn colon_and_indirect(doc: &Doc, people: &People, quoted: &[bool], found: &mut V
             let w = doc.low(k);
             // "according to X, ..." / "..., according to X."
             if w == "according" && k + 1 < se && doc.low(k + 1) == "to" {
-                // The source may be any noun phrase ("a new poll by Harvard", "the results", "FEC filings"):
-                // up to the next comma or the sentence end.
-                let generic = || {
-                    let e = (k + 2..se.min(k + 16)).find(|&c| matches!(doc.str(c), "," | "." | ";" | "!" | "?"))?;
-                    (e > k + 2).then_some((k + 2, e))
-                };
-                if let Some(sp) = speaker_starting(doc, people, k + 2, se).or_else(generic) {
+                if let Some(sp) = according_source(doc, people, k, se) {
                     let (ta, tb) = if k == ss {
                         let comma = (sp.1..se).find(|&c| doc.str(c) == ",").map(|c| c + 1).unwrap_or(sp.1);
                         (comma, se)
@@ -1422,6 +1495,18 @@ fn colon_and_indirect(doc: &Doc, people: &People, quoted: &[bool], found: &mut V
     }
 }
 
+/// The source of "according to" at `k`, ending before `ceil`: a speaker phrase, else any noun phrase up to the next
+/// comma or the sentence end ("a new poll by Harvard", "the results", "FEC filings").
+fn according_source(doc: &Doc, people: &People, k: usize, ceil: usize) -> Option<(usize, usize)> {
+    if k + 2 >= ceil || doc.low(k) != "according" || doc.low(k + 1) != "to" {
+        return None;
+    }
+    speaker_starting(doc, people, k + 2, ceil).or_else(|| {
+        let e = (k + 2..ceil.min(k + 16)).find(|&c| matches!(doc.str(c), "," | "." | ";" | "!" | "?" | ":"))?;
+        (e > k + 2).then_some((k + 2, e))
+    })
+}
+
 const DAYS: &[&str] = &["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
 
 const NUMBERS: &[&str] = &["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "half"];
@@ -1461,7 +1546,9 @@ fn np_ending(doc: &Doc, e: usize, floor: usize) -> Option<(usize, usize)> {
         return None;
     }
     let w = doc.low(e - 1);
-    if COMMON_WORDS.contains(w) && !SOURCES.contains(w) || ANY_CUES.contains(w) || w.ends_with("ly") {
+    // A cue word after a determiner is a noun: "From the report:".
+    let noun = e >= floor + 2 && DETERMINERS.contains(&doc.low(e - 2));
+    if COMMON_WORDS.contains(w) && !SOURCES.contains(w) || ANY_CUES.contains(w) && !noun || w.ends_with("ly") {
         return None;
     }
     let mut s = e - 1;
@@ -1530,6 +1617,14 @@ fn aux_back(doc: &Doc, k: usize, floor: usize) -> usize {
                 | "then"
                 | "again"
                 | "repeatedly"
+                | "often"
+                | "frequently"
+                | "sometimes"
+                | "quickly"
+                | "simply"
+                | "finally"
+                | "reportedly"
+                | "first"
                 | "previously"
                 | "recently"
                 | "once"

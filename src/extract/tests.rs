@@ -1671,3 +1671,57 @@ fn dateline_with_date_and_agency() {
     let s = x.statements.iter().find(|s| s.text.text.contains("cherry")).expect("statement");
     assert_eq!(s.speaker_span.as_ref().map(|sp| sp.text.as_str()), Some("A spokesman"));
 }
+
+/// Issue 4: "according to X" tags a quotation before it, after it, or a sentence carrying a quoted fragment.
+#[test]
+fn according_to_with_quotation() {
+    let before =
+        run_checked("", "According to the Daily Caller, “Labott also coordinated with Reines to post a question.”");
+    let s = only_statement(&before);
+    assert_eq!((s.kind, s.attribution), (StatementKind::Direct, Attribution::AccordingTo));
+    assert_eq!(s.cue.as_deref(), Some("according to"));
+    assert_eq!(s.source_label.as_deref(), Some("the Daily Caller"));
+
+    let after = run_checked("", "“The FBI has opened cases on whether to bring charges,” according to CNN.");
+    assert_eq!(only_statement(&after).source_label.as_deref(), Some("CNN"));
+
+    let body = "According to a letter seen by The Post, Trump threatened “a major lawsuit over every page” of the book.";
+    let mixed = run_checked("", body);
+    let s = only_statement(&mixed);
+    assert_eq!(s.kind, StatementKind::Mixed);
+    assert_eq!(s.text.text, "Trump threatened “a major lawsuit over every page” of the book.");
+    assert_eq!(s.attribution, Attribution::AccordingTo);
+}
+
+/// Issue 4: a name in apposition to a possessive description is the speaker ("Ms. Merkel’s spokesman, Steffen
+/// Seibert, wrote").
+#[test]
+fn apposed_name_after_possessive_description() {
+    let body = "“We stand with the victims,” Ms. Merkel’s spokesman, Steffen Seibert, wrote on Twitter.";
+    let x = run_checked("", body);
+    assert_eq!(speaker_name(&x, only_statement(&x)), Some("Steffen Seibert"));
+}
+
+/// Issue 4: a participle after a preposition ("by interjecting") and an infinitive ("was prompted to say") take the
+/// sentence's subject.
+#[test]
+fn participle_or_infinitive_cue_takes_subject() {
+    let x = run_checked("", "Donald Trump tried to laugh it off by interjecting, “Only Rosie O’Donnell, I think.”");
+    assert_eq!(speaker_name(&x, only_statement(&x)), Some("Donald Trump"));
+    let x = run_checked(
+        "",
+        "The debate was so dull that Jeb Bush was prompted to say, “I cannot believe how civil it is.”",
+    );
+    assert_eq!(speaker_name(&x, only_statement(&x)), Some("Jeb Bush"));
+}
+
+/// Issue 4: a surname that is also a role word, after a given name and a middle initial, is a name ("Peter T.
+/// King"); an adverb between pronoun and cue ("he often says") keeps the tag.
+#[test]
+fn middle_initial_role_surname_and_tag_adverb() {
+    let x =
+        run_checked("", "“It was stifling,” Representative Peter T. King, Republican of New York, said of the past.");
+    assert_eq!(speaker_name(&x, only_statement(&x)), Some("Peter T. King"));
+    let x = run_checked("", "Mitt Romney spoke. “It is not that he lacked experience,” he often says.");
+    assert_eq!(speaker_name(&x, only_statement(&x)), Some("Mitt Romney"));
+}
