@@ -1,6 +1,7 @@
 //! Scores statement extraction against PolNeAR's hand-annotated attributions (source, cue, content).
 //!
-//! `cargo run --release --example eval_attribution -- /path/to/polnear [--split dev|train] [--verbose N]`
+//! `cargo run --release --example eval_attribution -- /path/to/polnear [--split dev|train] [--verbose N]
+//! [--by-article N]` (`--by-article`: the N articles with the most direct speaker disagreements, for error analysis)
 //!
 //! Gold, as read from `data/<split>/attributions/<article>_<annotator>.ann` (BRAT standoff):
 //! - An attribution is an `E` line, `Attribution:T4 Content:T3 Cue:T2 Source:T1` (or `Attribution-no-source:..`
@@ -281,16 +282,22 @@ fn main() {
     let mut root = None;
     let mut split = "dev".to_string();
     let mut verbose = 0usize;
+    let mut by_article = 0usize;
     while let Some(a) = args.next() {
         match a.as_str() {
             "--split" => split = args.next().expect("--split needs dev or train"),
             "--verbose" => verbose = args.next().and_then(|s| s.parse().ok()).expect("--verbose needs a number"),
+            "--by-article" => {
+                by_article = args.next().and_then(|s| s.parse().ok()).expect("--by-article needs a number")
+            }
             _ => root = Some(PathBuf::from(a)),
         }
     }
-    let root = root.expect("usage: eval_attribution /path/to/polnear [--split dev|train] [--verbose N]");
+    let root =
+        root.expect("usage: eval_attribution /path/to/polnear [--split dev|train] [--verbose N] [--by-article N]");
     let dir = root.join("data").join(&split);
-    let docs = load_split(&dir);
+    let (articles, docs): (Vec<String>, Vec<(String, Vec<GoldAttr>)>) =
+        load_split(&dir).into_iter().map(|(a, t, g)| (a, (t, g))).unzip();
     let texts: Vec<Vec<char>> = docs.iter().map(|(t, _)| t.chars().collect()).collect();
     let preds: Vec<Vec<Pred>> = docs.iter().map(|(t, _)| predictions(&newsdb::extract::run("", t))).collect();
 
@@ -406,6 +413,26 @@ fn main() {
         );
     }
 
+    if by_article > 0 {
+        // Direct quotes at T = 0.8, unit scoring, one article at a time.
+        let mut rows: Vec<(usize, usize, usize, &str)> = Vec::new();
+        for (d, ((_, gold), pred)) in docs.iter().zip(&marked).enumerate() {
+            let mut tally = Tally::default();
+            score_doc(d, gold, pred, THRESHOLDS[1], true, &mut tally);
+            let (agree, n) = tally.direct_speaker;
+            rows.push((n - agree, n, tally.direct.tp, &articles[d]));
+        }
+        rows.sort_by(|a, b| b.0.cmp(&a.0).then(a.3.cmp(b.3)));
+        println!(
+            "
+== articles with the most direct speaker disagreements (T={}):",
+            THRESHOLDS[1]
+        );
+        for (wrong, n, tp, article) in rows.iter().take(by_article) {
+            println!("{wrong:>4} of {n:>4} with a gold source disagree ({tp} direct matches)  {article}");
+        }
+    }
+
     if verbose > 0 {
         // Error analysis at the strict threshold for direct quotes, the loose one for everything.
         let names = [
@@ -428,8 +455,8 @@ fn main() {
     }
 }
 
-/// Reads every article of one split: its text and the gold of its first annotator.
-fn load_split(dir: &Path) -> Vec<(String, Vec<GoldAttr>)> {
+/// Reads every article of one split: its name, its text and the gold of its first annotator.
+fn load_split(dir: &Path) -> Vec<(String, String, Vec<GoldAttr>)> {
     let anns = common::files_with_ext(&dir.join("attributions"), "ann");
     let mut first: BTreeMap<String, PathBuf> = BTreeMap::new();
     for path in anns {
@@ -445,7 +472,7 @@ fn load_split(dir: &Path) -> Vec<(String, Vec<GoldAttr>)> {
             let ann = std::fs::read_to_string(&ann).expect("readable .ann");
             let chars: Vec<char> = text.chars().collect();
             let gold = parse_ann(&ann, &chars);
-            Some((text, gold))
+            Some((article, text, gold))
         })
         .collect()
 }

@@ -727,7 +727,7 @@ fn before_quote(doc: &Doc, people: &People, open: usize) -> Option<(usize, (usiz
             }
             let e = skip_adverbs_back(doc, k, floor);
             if let Some(sp) = speaker_ending(doc, people, e, floor) {
-                return Some((k, outer_speaker(doc, people, sp, floor), colon));
+                return Some((k, message_sender(doc, people, outer_speaker(doc, people, sp, floor), floor), colon));
             }
             // "Carson did not mention his opponents, but told his supporters, “…”": the subject of the clause the
             // conjunction joins opens the sentence.
@@ -791,7 +791,7 @@ fn before_quote(doc: &Doc, people: &People, open: usize) -> Option<(usize, (usiz
             // before a cue that introduces the quote.
             if colon || k + 1 == open || k + 2 == open && doc.str(k + 1) == "," || put_it {
                 if let Some(sp) = np_ending(doc, e, floor) {
-                    return Some((k, sp, colon));
+                    return Some((k, message_sender(doc, people, sp, floor), colon));
                 }
             }
             // "said Smith: “…”"; not "told his supporters, “…”", whose object is the addressee, nor "adding that
@@ -827,6 +827,35 @@ fn aside_start(doc: &Doc, e: usize, floor: usize) -> Option<usize> {
     let c = (e.saturating_sub(6).max(floor)..e - 1).rev().find(|&x| doc.str(x) == ",")?;
     let aside = (c + 1..e - 1).all(|x| doc.is_word(x) && !doc.is_cap(x) && !is_cue(doc.low(x)));
     (c > floor && c + 1 < e - 1 && aside).then_some(c)
+}
+
+/// The sender of a message written as the speaker: in "The town released a statement saying ...", "she sent an
+/// email saying, “done.”" the speaker is the subject of the verb that sends the message, as PolNeAR annotates it.
+fn message_sender(doc: &Doc, people: &People, sp: (usize, usize), floor: usize) -> (usize, usize) {
+    // "a statement Wednesday": the message before a day.
+    let mut head = sp.1 - 1;
+    while head > sp.0 && (DAYS.contains(&doc.low(head)) || matches!(doc.low(head), "today" | "yesterday")) {
+        head -= 1;
+    }
+    let message = matches!(
+        doc.low(head),
+        "statement" | "email" | "e-mail" | "letter" | "note" | "tweet" | "post" | "message" | "memo" | "release"
+    );
+    let mut v = sp.0;
+    if v > floor && doc.low(v - 1) == "out" {
+        v -= 1;
+    }
+    let sends = |w: &str| {
+        matches!(
+            w,
+            "released" | "issued" | "sent" | "posted" | "put" | "published" | "tweeted" | "shared" | "circulated"
+        )
+    };
+    if !message || v <= floor + 1 || !sends(doc.low(v - 1)) {
+        return sp;
+    }
+    let e = skip_adverbs_back(doc, v - 1, floor);
+    speaker_ending(doc, people, e, floor).or_else(|| np_ending(doc, e, floor)).unwrap_or(sp)
 }
 
 /// The speaker of the report a pronoun speaker's own cue is nested in: in "He says he believes his campaign has
@@ -1785,7 +1814,7 @@ fn reported_clause(
     } else {
         speaker_ending(doc, people, e0, ss).or_else(|| np_ending(doc, e0, ss))
     };
-    let Some(sp) = sp else {
+    let Some(sp) = sp.map(|sp| message_sender(doc, people, sp, ss)) else {
         return k + 1;
     };
     // "<clause>, said Ohio State professor Paul Beck.": what follows the cue is its speaker, not its content.

@@ -1685,7 +1685,8 @@ fn according_to_with_quotation() {
     let after = run_checked("", "“The FBI has opened cases on whether to bring charges,” according to CNN.");
     assert_eq!(only_statement(&after).source_label.as_deref(), Some("CNN"));
 
-    let body = "According to a letter seen by The Post, Trump threatened “a major lawsuit over every page” of the book.";
+    let body =
+        "According to a letter seen by The Post, Trump threatened “a major lawsuit over every page” of the book.";
     let mixed = run_checked("", body);
     let s = only_statement(&mixed);
     assert_eq!(s.kind, StatementKind::Mixed);
