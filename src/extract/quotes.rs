@@ -1972,8 +1972,9 @@ fn characterisation(
     if !calls && !describes {
         return None;
     }
-    // "what Mr. Hedge called “the prior economy model”": the content opens at "what".
-    let what = calls && sp.0 > ss && doc.low(sp.0 - 1) == "what";
+    // "what Mr. Hedge called “the prior economy model”", "which he called “a cartel”": the content opens at the
+    // relative word.
+    let what = calls && sp.0 > ss && matches!(doc.low(sp.0 - 1), "what" | "which" | "whom");
     let mut open = (t..se.min(t + 14)).find(|&x| !np_token(doc, x) || describes && doc.low(x) == "as");
     if describes {
         // "... as “...”", "... as a “...”"
