@@ -442,23 +442,88 @@ fn transcript_lines(doc: &Doc, people: &People, quoted: &[bool], found: &mut Vec
     }
 }
 
-/// The speaker named by a line of its own right before the paragraph that the quotation at `open` opens, as in quote
-/// roundups ("Maria Lopez, 34, Phoenix" then "“…”"): a short paragraph that starts with a named person and holds
-/// no quotation and no verb of saying.
-fn heading_speaker(doc: &Doc, people: &People, open: usize) -> Option<(usize, usize)> {
-    let (ps, _) = doc.paras[doc.tokens[open].para];
-    if open != ps || ps == 0 {
+/// A name line of a quote roundup: paragraph `p` is short, starts with a named person ("Maria Lopez, 34, Phoenix"),
+/// and holds no quotation and no verb of saying. Returns the name.
+fn name_line(doc: &Doc, people: &People, p: usize) -> Option<(usize, usize)> {
+    let (hs, he) = *doc.paras.get(p)?;
+    if he <= hs || he - hs > 12 {
         return None;
     }
-    let (hs, he) = doc.paras[doc.tokens[ps - 1].para];
-    let plain = (hs..he).all(|x| doc.tokens[x].kind != Kind::Quote && !(doc.is_word(x) && is_cue(doc.low(x))));
-    if he - hs > 12 || !plain {
+    if (hs..he).any(|x| doc.tokens[x].kind == Kind::Quote || doc.is_word(x) && is_cue(doc.low(x))) {
         return None;
     }
     let sp = speaker_starting(doc, people, hs, he)?;
     let named = mention_at(people, sp.1 - 1).is_some_and(|m| m.end == sp.1);
     let ends = sp.1 >= he || matches!(doc.str(sp.1), "," | "." | "(" | ":");
     (named && ends).then_some(sp)
+}
+
+/// A roundup's name after a quotation that ends with its own full stop, closing the paragraph with nothing but
+/// details: `“… I was born here.” Maria Lopez, 34, Phoenix`.
+fn inline_signature(doc: &Doc, people: &People, close: usize) -> Option<(usize, usize)> {
+    let pe = doc.paras[doc.tokens[close].para].1;
+    if close == 0 || !matches!(doc.str(close - 1), "." | "!" | "?") || close + 1 >= pe {
+        return None;
+    }
+    let m = mention_at(people, close + 1).filter(|m| m.start == close + 1 && m.end <= pe)?;
+    let detail = |x: usize| {
+        matches!(doc.str(x), "," | "." | "(" | ")")
+            || doc.is_cap(x)
+            || matches!(doc.low(x), "of" | "from" | "in")
+            || doc.str(x).bytes().all(|b| b.is_ascii_digit())
+    };
+    (m.end..pe).all(detail).then_some((m.start, m.end))
+}
+
+/// Whether paragraph `p` is a quotation of its own: it opens with a quotation mark.
+fn quote_paragraph(doc: &Doc, p: usize) -> bool {
+    doc.paras.get(p).is_some_and(|&(ps, pe)| ps < pe && doc.tokens[ps].kind == Kind::Quote)
+}
+
+/// The name lines of quote roundups, by paragraph, and which of them sign the quotation above them rather than the
+/// one below. Roundups put the name either before every quotation or after every one: a name line signs the
+/// quotation above when that quotation has no name line of its own before it.
+struct NameLines {
+    name: Vec<Option<(usize, usize)>>,
+    signs_above: Vec<bool>,
+}
+
+impl NameLines {
+    fn new(doc: &Doc, people: &People) -> NameLines {
+        let n = doc.paras.len();
+        let name: Vec<Option<(usize, usize)>> = (0..n).map(|p| name_line(doc, people, p)).collect();
+        let mut signs_above = vec![false; n];
+        for p in 1..n {
+            let above_has_own = p >= 2 && name[p - 2].is_some() && !signs_above[p - 2];
+            signs_above[p] = name[p].is_some() && quote_paragraph(doc, p - 1) && !above_has_own;
+        }
+        NameLines { name, signs_above }
+    }
+
+    /// The speaker named by a line of its own next to the paragraph that the quotation opens: the line before
+    /// ("Maria Lopez, 34, Phoenix" then "“…”"), or, in a roundup signed below its quotations, the line after.
+    fn speaker(&self, doc: &Doc, people: &People, s: &Seg) -> Option<(usize, usize)> {
+        if let Some(sp) = s.close.and_then(|c| inline_signature(doc, people, c)) {
+            return Some(sp);
+        }
+        let open = s.open?;
+        let p = doc.tokens[open].para;
+        if open != doc.paras[p].0 {
+            return None;
+        }
+        if p > 0 && !self.signs_above[p - 1] {
+            if let Some(sp) = self.name[p - 1] {
+                return Some(sp);
+            }
+        }
+        // Signed below: the quotation ends its paragraph.
+        let close = s.close?;
+        let ends_para = (close + 1..doc.paras[p].1).all(|x| !doc.is_word(x));
+        if ends_para && self.signs_above.get(p + 1) == Some(&true) {
+            return self.name[p + 1];
+        }
+        None
+    }
 }
 
 /// The cue and speaker of the tag after a closing mark, within the paragraph ending at `pe`.
@@ -1038,6 +1103,7 @@ pub fn find(doc: &Doc, people: &People) -> Vec<ExtractedStatement> {
         return Vec::new();
     }
     let segs = segments(doc);
+    let name_lines = NameLines::new(doc, people);
     let mut quoted = vec![false; n];
     let mut found: Vec<Found> = Vec::new();
 
@@ -1057,7 +1123,7 @@ pub fn find(doc: &Doc, people: &People) -> Vec<ExtractedStatement> {
         let (line, heading) = match (after, before) {
             (None, None) => {
                 let line = transcript_speaker(doc, people, s.a, s.b);
-                (line, line.map(|(sp, _)| sp).or_else(|| s.open.and_then(|o| heading_speaker(doc, people, o))))
+                (line, line.map(|(sp, _)| sp).or_else(|| name_lines.speaker(doc, people, s)))
             }
             _ => (None, None),
         };
@@ -1606,6 +1672,11 @@ fn aux_back(doc: &Doc, k: usize, floor: usize) -> usize {
     // "He’s predicting": a contracted auxiliary split off after a pronoun.
     let contracted = |x: usize| matches!(doc.str(x), "'s" | "’s");
     if e > floor + 1 && contracted(e - 1) && is_pronoun(doc.low(e - 2)) {
+        e -= 1;
+    }
+    // "They keep telling us", "she kept saying": an aspectual verb before a participle.
+    let aspect = |w: &str| matches!(w, "keep" | "keeps" | "kept" | "started" | "began" | "continues" | "continued");
+    if e > floor + 1 && doc.low(k).ends_with("ing") && aspect(doc.low(e - 1)) {
         e -= 1;
     }
     while e > floor && k - e < 4 && doc.is_word(e - 1) {

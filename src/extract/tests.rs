@@ -1726,3 +1726,45 @@ fn middle_initial_role_surname_and_tag_adverb() {
     let x = run_checked("", "Mitt Romney spoke. “It is not that he lacked experience,” he often says.");
     assert_eq!(speaker_name(&x, only_statement(&x)), Some("Mitt Romney"));
 }
+
+/// Issue 4: the sender of a statement or email is the speaker, not the message ("The town released a statement
+/// saying ...", "she sent an email saying, “…”").
+#[test]
+fn message_sender_is_speaker() {
+    let body = "Black Lives Matter issued a statement saying it took the action “because of the remarks he made.”";
+    let x = run_checked("", body);
+    let s = only_statement(&x);
+    assert_eq!(s.speaker_span.as_ref().map(|sp| sp.text.as_str()), Some("Black Lives Matter"));
+    let x =
+        run_checked("", "Hillary Clinton spoke. Minutes later, she sent an email saying, “It is done, finally done.”");
+    assert_eq!(speaker_name(&x, only_statement(&x)), Some("Hillary Clinton"));
+}
+
+/// Issue 4: a quote roundup signed below its quotations (quote, then a name line; or the name right after the
+/// quotation in its paragraph) gives each quotation the name after it, not the one before.
+#[test]
+fn roundup_signed_below() {
+    let quotes = ["“I have never felt so unwelcome in my own country.”", "“This is home for all of us, every one.”"];
+    let below = format!(
+        "Here is what they said.\n\n{}\n\nMaria Lopez, 34, Phoenix\n\n{}\n\nJose Ramirez, 51, Tucson",
+        quotes[0], quotes[1]
+    );
+    let above = format!(
+        "Here is what they said.\n\nMaria Lopez, 34, Phoenix\n\n{}\n\nJose Ramirez, 51, Tucson\n\n{}",
+        quotes[0], quotes[1]
+    );
+    let inline =
+        format!("Here is what they said.\n\n{} Maria Lopez, 34, Phoenix\n\n{} Jose Ramirez, 51", quotes[0], quotes[1]);
+    for body in [below, above, inline] {
+        let x = run_checked("", &body);
+        let speakers: Vec<_> = x.statements.iter().map(|s| speaker_name(&x, s)).collect();
+        assert_eq!(speakers, [Some("Maria Lopez"), Some("Jose Ramirez")], "{body}");
+    }
+}
+
+/// Issue 4: an aspectual verb before a participle cue is not the speaker ("They keep telling us ...").
+#[test]
+fn aspect_verb_before_cue() {
+    let x = run_checked("", "The voters keep telling us the plan would fail in the end.");
+    assert_eq!(only_statement(&x).speaker_span.as_ref().map(|sp| sp.text.as_str()), Some("The voters"));
+}
