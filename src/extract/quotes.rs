@@ -315,8 +315,12 @@ fn speaker_starting(doc: &Doc, people: &People, s: usize, ceil: usize) -> Option
     // "Ohio State University professor Paul Beck", "former Gov. Jeb Bush", "Gallup’s Jeffrey M. Jones":
     // descriptive words (with abbreviation stops and possessives), then the name ends the phrase.
     // Not function words: in "“…” until Haley said" the quote has no tag.
+    // "opinion editor Josh Greenman": a common word may modify a role noun.
+    let modifies_role = |x: usize| x + 1 < ceil && doc.is_word(x + 1) && is_role_noun(doc.low(x + 1));
     let descriptive = |x: usize| {
-        np_token(doc, x) && doc.str(x) != "-" && (doc.is_cap(x) || !COMMON_WORDS.contains(doc.low(x)))
+        np_token(doc, x)
+            && doc.str(x) != "-"
+            && (doc.is_cap(x) || !COMMON_WORDS.contains(doc.low(x)) || modifies_role(x))
             || doc.str(x) == "."
             || DETERMINERS.contains(&doc.low(x))
     };
@@ -582,10 +586,16 @@ fn tag_after(doc: &Doc, people: &People, close: usize, pe: usize) -> Option<(usi
         }
         return None;
     }
-    // "quipped Smith": any past-tense verb right after the quote, then a named person.
+    // "quipped Smith": any past-tense verb right after the quote, then a named person; or a noun phrase that ends
+    // the tag ("read the email.", "opined Cleveland's Plain Dealer.").
     if k < ceil && tag_verb(doc, k) {
         if let Some(m) = mention_at(people, k + 1).filter(|m| m.start == k + 1) {
             return Some((k, (m.start, m.end.min(ceil))));
+        }
+        let e = (k + 1..ceil).find(|&x| !np_token(doc, x)).unwrap_or(ceil);
+        let opens = k + 1 < e && (DETERMINERS.contains(&doc.low(k + 1)) || doc.is_cap(k + 1));
+        if opens && e == ceil && e <= k + 7 {
+            return Some((k, (k + 1, e)));
         }
     }
     // "she said", "Smith also told reporters", "the man shouted"; else a longer description ("the Florida senator
@@ -615,6 +625,12 @@ fn subject_verb(doc: &Doc, people: &People, mut sp: (usize, usize), ceil: usize)
     let suffix = |x: usize| matches!(doc.low(x), "jr" | "sr" | "ii" | "iii" | "iv");
     while sp.1 < ceil && (suffix(sp.1) || doc.str(sp.1) == "." && suffix(sp.1 - 1)) {
         sp.1 += 1;
+    }
+    // "Edward-Isaac Dovere and Gabriel Debenedetti wrote": two named people.
+    if sp.1 + 1 < ceil && doc.low(sp.1) == "and" {
+        if let Some(m) = mention_at(people, sp.1 + 1).filter(|m| m.start == sp.1 + 1 && m.end < ceil) {
+            sp.1 = m.end;
+        }
     }
     let mut c = sp.1;
     // "Harry M. Reid (D-Nev.) said": skip a parenthesis after the name.
@@ -873,6 +889,26 @@ fn before_quote(doc: &Doc, people: &People, open: usize) -> Option<(usize, (usiz
     None
 }
 
+/// A quotation opening its sentence right after a sentence that is only a speaker and a verb: "Iowa State
+/// University's Dianne Bystrom agreed. “…”", "Sam Lau said in a statement. “…”". Returns the verb and speaker.
+fn cue_sentence_before(doc: &Doc, people: &People, open: usize) -> Option<(usize, (usize, usize), bool)> {
+    let ss = doc.sent_start(open);
+    if ss != open || open == 0 || doc.tokens[open - 1].para != doc.tokens[open].para {
+        return None;
+    }
+    let (ps, pe) = doc.sents[doc.sent_of[open - 1]];
+    // Not the tag sentence of the quotation before it (`“…” Trump said. “…”`): that one goes on by continuation.
+    let tags_quote = ps > 0 && doc.tokens[ps - 1].kind == Kind::Quote;
+    if !matches!(doc.str(pe - 1), ".") || pe - ps > 30 || tags_quote {
+        return None;
+    }
+    let t = subject_start(doc, ps, pe - 1);
+    let (v, sp) = speaker_starting(doc, people, t, pe - 1).and_then(|sp| subject_verb(doc, people, sp, pe - 1))?;
+    // Only a short setting after the verb ("in a statement", "on Tuesday"), no reported words.
+    let plain = (v + 1..pe - 1).all(|x| doc.is_word(x) && doc.low(x) != "that" && !is_cue(doc.low(x)));
+    (plain && pe - 1 <= v + 6).then_some((v, sp, false))
+}
+
 /// The speaker of a tag ending at the comma `comma`, for a participle after it: "Spicer said, adding", "Anderson
 /// said on Monday, adding". A verb of saying within five words before the comma, and its subject.
 fn prior_tag_speaker(doc: &Doc, people: &People, comma: usize, floor: usize) -> Option<(usize, usize)> {
@@ -889,9 +925,11 @@ fn aside_start(doc: &Doc, e: usize, floor: usize) -> Option<usize> {
     if e < floor + 3 || doc.str(e - 1) != "," {
         return None;
     }
-    let c = (e.saturating_sub(6).max(floor)..e - 1).rev().find(|&x| doc.str(x) == ",")?;
-    let aside = (c + 1..e - 1).all(|x| doc.is_word(x) && !doc.is_cap(x) && !is_cue(doc.low(x)));
-    (c > floor && c + 1 < e - 1 && aside).then_some(c)
+    let c = (e.saturating_sub(16).max(floor)..e - 1).rev().find(|&x| doc.str(x) == ",")?;
+    // "Trump, who has nearly 9 million followers, tweeted": a relative clause may be longer and name things.
+    let relative = matches!(doc.low(c + 1), "who" | "whose");
+    let aside = (c + 1..e - 1).all(|x| doc.is_word(x) && (relative || !doc.is_cap(x)) && !is_cue(doc.low(x)));
+    (c > floor && c + 1 < e - 1 && (relative || e - c <= 7) && aside).then_some(c)
 }
 
 /// The sender of a message written as the speaker: in "The town released a statement saying ...", "she sent an
@@ -1118,6 +1156,8 @@ pub fn find(doc: &Doc, people: &People) -> Vec<ExtractedStatement> {
                 .flatten()
                 .map(|(c, sp, _)| (c, sp, true))
         });
+        let before = before
+            .or_else(|| after.is_none().then(|| s.open.and_then(|o| cue_sentence_before(doc, people, o))).flatten());
         // Without a tag, a quoted transcript line ("“Chris Matthews: Seriously, …”"), whose name before the colon
         // speaks the rest, or a name line before the quotation (`heading` is the speaker of either).
         let (line, heading) = match (after, before) {

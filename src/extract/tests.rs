@@ -1768,3 +1768,40 @@ fn aspect_verb_before_cue() {
     let x = run_checked("", "The voters keep telling us the plan would fail in the end.");
     assert_eq!(only_statement(&x).speaker_span.as_ref().map(|sp| sp.text.as_str()), Some("The voters"));
 }
+
+/// Issue 4: a stop inside an abbreviation ("(D-N.Y.)") does not end the tag's sentence; two named people share a
+/// tag ("X and Y wrote").
+#[test]
+fn abbreviation_in_party_label_and_two_names() {
+    let body = "“They have nothing to worry about,” Sen. Chuck Schumer (D-N.Y.) said Tuesday.";
+    let x = run_checked("", body);
+    assert_eq!(speaker_name(&x, only_statement(&x)), Some("Chuck Schumer"));
+    let body = "“His guiding principle has basically been to win,” Edward-Isaac Dovere and Gabriel Debenedetti wrote.";
+    let x = run_checked("", body);
+    let sp = only_statement(&x).speaker_span.as_ref().map(|s| s.text.as_str());
+    assert_eq!(sp, Some("Edward-Isaac Dovere and Gabriel Debenedetti"));
+}
+
+/// Issue 4: an inverted tag whose speaker is a noun phrase ending the tag ("read the email.", "opined Cleveland’s
+/// Plain Dealer."), and a common word modifying a role ("opinion editor Josh Greenman told").
+#[test]
+fn inverted_tag_with_noun_phrase() {
+    let x = run_checked("", "“And with every vote and every victory, we grow stronger,” read the email.");
+    assert_eq!(only_statement(&x).speaker_span.as_ref().map(|s| s.text.as_str()), Some("the email"));
+    let body = "“We won’t be running his columns,” Daily News opinion editor Josh Greenman told The Daily Beast.";
+    let x = run_checked("", body);
+    assert_eq!(speaker_name(&x, only_statement(&x)), Some("Josh Greenman"));
+}
+
+/// Issue 4: a relative clause between the speaker and the cue ("Trump, who has nearly 9 million followers,
+/// tweeted, “…”"), and a sentence of speaker and verb alone before a quotation ("Dianne Bystrom agreed. “…”").
+#[test]
+fn relative_aside_and_cue_sentence_before_quote() {
+    let body = "On Sunday, Donald Trump, who has nearly 9 million followers, tweeted, “Reporting that the shooter was \
+                a terrorist.”";
+    let x = run_checked("", body);
+    assert_eq!(speaker_name(&x, only_statement(&x)), Some("Donald Trump"));
+    let body = "Iowa State University’s Dianne Bystrom agreed. “Mainstream Republicans are running out of time.”";
+    let x = run_checked("", body);
+    assert_eq!(speaker_name(&x, only_statement(&x)), Some("Dianne Bystrom"));
+}

@@ -250,6 +250,11 @@ impl<'a> Doc<'a> {
                 return false;
             }
         }
+        // An abbreviation's inner stop: "(D-N.Y.)", where a letter follows the stop directly.
+        let next = self.tokens.get(i + 1);
+        if next.is_some_and(|t| t.kind == Kind::Word && !t.space_before && t.end - t.start <= 2) {
+            return false;
+        }
         // The next word must not start in lower case ("3 p.m. yesterday").
         let mut j = i + 1;
         while j < pe && self.tokens[j].kind != Kind::Word {
