@@ -46,6 +46,8 @@ struct Following {
     statement: usize,
     /// An unresolved pronoun carries on only within the paragraph where it was written.
     only_in_para: Option<usize>,
+    /// The token after the speaker's span: later mentions of the speaker are nearer to what follows.
+    written_end: usize,
 }
 
 /// Words that introduce a quoted name or term rather than speech ("the film “...”", "so-called").
@@ -1273,7 +1275,9 @@ pub fn find(doc: &Doc, people: &People) -> Vec<ExtractedStatement> {
         let mut label = None;
         let mut how = f.attr.how;
         let mut cue = f.attr.cue.map(|c| doc.str(c).to_string());
+        let mut written_end = f.tok;
         if let Some(sp) = &f.attr.speaker {
+            written_end = sp.e;
             let following_person = following.as_ref().and_then(|x| x.person);
             let r = resolve(doc, people, &quoted, (sp.s, sp.e), following_person);
             speaker = r.person;
@@ -1284,8 +1288,20 @@ pub fn find(doc: &Doc, people: &People) -> Vec<ExtractedStatement> {
             label = fw.label.clone();
             how = Attribution::Continuation;
             cue = None;
-            // The speaker is written where the statement it continues was attributed.
+            // The speaker is written where the statement it continues was attributed, or where named again since
+            // ("“…,” Trump added. Then Donald Trump turned to the crowd. “Who …”").
             speaker_span = out[fw.statement].speaker_span.clone();
+            written_end = fw.written_end;
+            let before = &people.mentions[..people.mentions.partition_point(|m| m.end <= f.tok)];
+            let named_again = before
+                .iter()
+                .rev()
+                .take_while(|m| m.start >= fw.written_end)
+                .find(|m| Some(m.person) == fw.person && !quoted[m.start]);
+            if let Some(m) = named_again {
+                speaker_span = Some(doc.span(doc.tokens[m.start].start, doc.tokens[m.end - 1].end));
+                written_end = m.end;
+            }
         }
         if f.attr.cue.is_some_and(|c| doc.low(c) == "according") {
             cue = Some("according to".to_string());
@@ -1300,6 +1316,7 @@ pub fn find(doc: &Doc, people: &People) -> Vec<ExtractedStatement> {
                 label: label.clone(),
                 statement: out.len(),
                 only_in_para: vague.then_some(f_para),
+                written_end,
             });
         }
         let text = doc.span(f.start, f.end);

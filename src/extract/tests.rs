@@ -1805,3 +1805,19 @@ fn relative_aside_and_cue_sentence_before_quote() {
     let x = run_checked("", body);
     assert_eq!(speaker_name(&x, only_statement(&x)), Some("Dianne Bystrom"));
 }
+
+/// Issue 4: a continued quotation's speaker span is the speaker's latest mention before it, when the article names
+/// them again after the tag.
+#[test]
+fn continuation_names_latest_mention() {
+    let body =
+        "“We are going to build a wall,” Donald Trump said. Then Trump turned to the crowd.\n\n“Who is going to \
+                pay for the wall, folks?”";
+    let x = run_checked("", body);
+    let s = x.statements.iter().find(|s| s.text.text.contains("Who")).expect("second quote");
+    assert_eq!(s.attribution, Attribution::Continuation);
+    assert_eq!(speaker_name(&x, s), Some("Donald Trump"));
+    let sp = s.speaker_span.as_ref().expect("span");
+    let at = body[..body.find("Trump turned").unwrap()].chars().count();
+    assert_eq!((sp.text.as_str(), sp.start), ("Trump", at));
+}
