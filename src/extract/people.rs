@@ -833,8 +833,11 @@ fn evidence(doc: &Doc, c: &Cand) -> bool {
     if role_after(doc, e).is_some() {
         return true;
     }
-    // An age in apposition: "Marisol, 25, said", "— Jose, 31."
-    if e + 2 < n && doc.str(e) == "," && matches!(doc.str(e + 2), "," | "." | ";") {
+    // An age in apposition: "Marisol, 25, said", "— Jose, 31." or "— Jose, 31" ending its line.
+    let age_ends = |x: usize| {
+        x >= n || matches!(doc.str(x), "," | "." | ";" | ":" | ")") || doc.tokens[x].para != doc.tokens[x - 1].para
+    };
+    if e + 1 < n && doc.str(e) == "," && age_ends(e + 2) {
         let age = doc.str(e + 1);
         if (1..=3).contains(&age.len())
             && age.bytes().all(|b| b.is_ascii_digit())

@@ -401,11 +401,11 @@ fn after_quote(doc: &Doc, people: &People, close: usize) -> Option<(usize, (usiz
 }
 
 /// A signature line after a quotation, in its paragraph or opening the next: `“…” —Michelle Marks, Philadelphia.`,
-/// `-President Obama, tweeting after Clinton's speech.` A dash, then a named person ending the line or followed by
-/// a comma. Returns the dash as the cue, and the speaker phrase.
+/// `-President Obama, tweeting after Clinton's speech.`, `“…” (Xochitl Gomez, 25)`. A dash or opening parenthesis,
+/// then a named person ending the line or followed by a comma. Returns the dash as the cue, and the speaker phrase.
 fn signature(doc: &Doc, people: &People, close: usize, pe: usize) -> Option<(usize, (usize, usize))> {
     let d = close + 1;
-    if d >= doc.tokens.len() || !matches!(doc.str(d), "—" | "–" | "-") {
+    if d >= doc.tokens.len() || !matches!(doc.str(d), "—" | "–" | "-" | "(") {
         return None;
     }
     let line_end = doc.paras[doc.tokens[d].para].1;
@@ -415,7 +415,7 @@ fn signature(doc: &Doc, people: &People, close: usize, pe: usize) -> Option<(usi
     }
     let sp = speaker_starting(doc, people, d + 1, line_end)?;
     let named = mention_at(people, sp.1 - 1).is_some_and(|m| m.end == sp.1);
-    let ends = sp.1 >= line_end || matches!(doc.str(sp.1), "," | "." | "(");
+    let ends = sp.1 >= line_end || matches!(doc.str(sp.1), "," | "." | "(" | ")");
     (named && ends).then_some((d, sp))
 }
 

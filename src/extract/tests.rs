@@ -1821,3 +1821,18 @@ fn continuation_names_latest_mention() {
     let at = body[..body.find("Trump turned").unwrap()].chars().count();
     assert_eq!((sp.text.as_str(), sp.start), ("Trump", at));
 }
+
+/// Issue 4: roundup signatures with a first name and an age only, after a dash, in parentheses, or before a colon
+/// ("— Xochitl, 25", "(Xochitl Gomez, 25)", "Itzel, 31: “…”"): an age in apposition marks a person.
+#[test]
+fn roundup_signature_with_age() {
+    let quote = "“I think he should not be anywhere near the White House.”";
+    for (body, name) in [
+        (format!("We asked them.\n\n{quote} — Xochitl, 25"), "Xochitl"),
+        (format!("We asked them.\n\n{quote} (Xochitl Gomez, 25)"), "Xochitl Gomez"),
+        (format!("We asked them.\n\nItzel, 31: {quote}"), "Itzel"),
+    ] {
+        let x = run_checked("", &body);
+        assert_eq!(speaker_name(&x, only_statement(&x)), Some(name), "{body}");
+    }
+}
