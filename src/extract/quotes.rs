@@ -472,13 +472,16 @@ fn inline_signature(doc: &Doc, people: &People, close: usize) -> Option<(usize, 
         return None;
     }
     let m = mention_at(people, close + 1).filter(|m| m.start == close + 1 && m.end <= pe)?;
-    let detail = |x: usize| {
-        matches!(doc.str(x), "," | "." | "(" | ")")
-            || doc.is_cap(x)
-            || matches!(doc.low(x), "of" | "from" | "in")
-            || doc.str(x).bytes().all(|b| b.is_ascii_digit())
-    };
-    (m.end..pe).all(detail).then_some((m.start, m.end))
+    (m.end..pe).all(|x| name_detail(doc, x)).then_some((m.start, m.end))
+}
+
+/// A token of the details that follow a name in a roundup or signature: its age, place and punctuation ("Maria
+/// Lopez, 34, of Phoenix, Ariz.").
+fn name_detail(doc: &Doc, x: usize) -> bool {
+    matches!(doc.str(x), "," | "." | "(" | ")" | "—" | "–" | "-")
+        || doc.is_cap(x)
+        || matches!(doc.low(x), "of" | "from" | "in")
+        || doc.str(x).bytes().all(|b| b.is_ascii_digit())
 }
 
 /// Whether paragraph `p` is a quotation of its own: it opens with a quotation mark.
@@ -514,8 +517,11 @@ impl NameLines {
         }
         let open = s.open?;
         let p = doc.tokens[open].para;
-        if open != doc.paras[p].0 {
-            return None;
+        let ps = doc.paras[p].0;
+        // "Maria Lopez, 34, Phoenix “…”", "Maria Lopez, 34 — “…”": the name and its details open the paragraph.
+        if open != ps {
+            let m = mention_at(people, ps).filter(|m| m.start == ps && m.end < open && open <= m.end + 10)?;
+            return (m.end..open).all(|x| name_detail(doc, x)).then_some((m.start, m.end));
         }
         if p > 0 && !self.signs_above[p - 1] {
             if let Some(sp) = self.name[p - 1] {
@@ -766,13 +772,7 @@ fn before_quote(doc: &Doc, people: &People, open: usize) -> Option<(usize, (usiz
         }
         // "Maria Lopez, 34, of Phoenix: “…”": a name opening the sentence, then only an age and a place.
         if let Some(m) = mention_at(people, floor).filter(|m| m.start == floor && m.end + 8 >= open - 1) {
-            let detail = |x: usize| {
-                matches!(doc.str(x), "," | ".")
-                    || doc.is_cap(x)
-                    || matches!(doc.low(x), "of" | "from" | "in")
-                    || doc.str(x).bytes().all(|b| b.is_ascii_digit())
-            };
-            if m.end < open - 1 && doc.str(m.end) == "," && (m.end..open - 1).all(detail) {
+            if m.end < open - 1 && doc.str(m.end) == "," && (m.end..open - 1).all(|x| name_detail(doc, x)) {
                 return Some((open - 1, (m.start, m.end), true));
             }
         }

@@ -1823,7 +1823,8 @@ fn continuation_names_latest_mention() {
 }
 
 /// Issue 4: roundup signatures with a first name and an age only, after a dash, in parentheses, or before a colon
-/// ("— Xochitl, 25", "(Xochitl Gomez, 25)", "Itzel, 31: “…”"): an age in apposition marks a person.
+/// ("— Xochitl, 25", "(Xochitl Gomez, 25)", "Itzel, 31: “…”"): an age in apposition marks a person. A name with
+/// its details may also open the quotation's paragraph without a colon ("Maria Lopez, 34, Phoenix “…”").
 #[test]
 fn roundup_signature_with_age() {
     let quote = "“I think he should not be anywhere near the White House.”";
@@ -1831,6 +1832,8 @@ fn roundup_signature_with_age() {
         (format!("We asked them.\n\n{quote} — Xochitl, 25"), "Xochitl"),
         (format!("We asked them.\n\n{quote} (Xochitl Gomez, 25)"), "Xochitl Gomez"),
         (format!("We asked them.\n\nItzel, 31: {quote}"), "Itzel"),
+        (format!("We asked them.\n\nMaria Lopez, 34, Phoenix {quote}"), "Maria Lopez"),
+        (format!("We asked them.\n\nMaria Lopez, 34 — {quote}"), "Maria Lopez"),
     ] {
         let x = run_checked("", &body);
         assert_eq!(speaker_name(&x, only_statement(&x)), Some(name), "{body}");
