@@ -245,6 +245,10 @@ fn speaker_ending(doc: &Doc, people: &People, e: usize, floor: usize) -> Option<
         return None;
     }
     let w = doc.low(last);
+    // "Cruz himself said": the speaker before the reflexive.
+    if matches!(w, "himself" | "herself" | "themselves") && last > floor {
+        return speaker_ending(doc, people, last, floor).map(|(s, _)| (s, e));
+    }
     // "..., a steep loss for Mr. Sanders, who said ...": the relative pronoun is the written speaker, resolved to its
     // antecedent before the comma (see `resolve`).
     if matches!(w, "who" | "which") {
@@ -350,8 +354,9 @@ fn speaker_starting(doc: &Doc, people: &People, s: usize, ceil: usize) -> Option
     }
     let h = head?;
     let hw = doc.low(h);
-    // "Meanwhile, speaking to MSNBC, ...": a sentence adverb is capitalised, not a name.
-    if h == s && is_sentence_adverb(hw) {
+    // "Meanwhile, speaking to MSNBC, ...": a sentence adverb is capitalised, not a name; "said Tuesday that": nor
+    // is a day.
+    if h == s && (is_sentence_adverb(hw) || DAYS.contains(&hw)) {
         return None;
     }
     (is_role_noun(hw) || SOURCES.contains(hw) || doc.is_cap(h)).then_some((s, h + 1))
@@ -582,13 +587,15 @@ fn tag_after(doc: &Doc, people: &People, close: usize, pe: usize) -> Option<(usi
     if doc.is_word(k) && is_cue(doc.low(k)) && !doc.is_cap(k) || doc.is_word(k) && is_cue(doc.low(k)) && k == close + 1
     {
         // "says Abbas Gallyamov"
-        if let Some(sp) = speaker_starting(doc, people, k + 1, ceil) {
+        if let Some(sp) = speaker_starting(doc, people, k + 1, ceil).filter(|&sp| !opens_clause(doc, sp)) {
             return Some((k, sp));
         }
         // "said the 46-year-old", "said the man who built his career on ...": a description up to the clause end.
         if k + 2 < ceil && matches!(doc.low(k + 1), "the" | "a" | "an" | "one" | "another") {
             let e = (k + 2..ceil.min(k + 16)).find(|&x| !np_token(doc, x)).unwrap_or(ceil.min(k + 16));
-            if e == ceil || doc.str(e) == "," {
+            // Not a clause: "said the candidate could win".
+            let clause = (k + 2..e).any(|x| is_auxiliary(doc.low(x)));
+            if (e == ceil || doc.str(e) == ",") && !clause {
                 return Some((k, (k + 1, e)));
             }
         }
@@ -850,6 +857,12 @@ fn before_quote(doc: &Doc, people: &People, open: usize) -> Option<(usize, (usiz
                     return Some((k, sp, colon));
                 }
             }
+            // "Mr. Manafort, citing “the unique magic of Trump,” said": a comma inside the closing mark.
+            if e > floor + 2 && doc.tokens[e - 1].kind == Kind::Quote && doc.str(e - 2) == "," {
+                if let Some(sp) = subject_before_aside(doc, people, e - 2, floor) {
+                    return Some((k, sp, colon));
+                }
+            }
             if e > floor + 1 && doc.str(e - 1) == "," {
                 // "the F.B.I. director, James B. Comey, said ...": the name in apposition before the cue's comma;
                 // else "Kerpen needled the reporter, saying, “...”": the subject opens the sentence (issue 4).
@@ -864,7 +877,8 @@ fn before_quote(doc: &Doc, people: &People, open: usize) -> Option<(usize, (usiz
                 let sp = match apposed {
                     Some(m) => Some((m.start, m.end)),
                     None if doc.str(e - 2) == ")" => speaker_ending(doc, people, e - 1, floor),
-                    None => speaker_starting(doc, people, subject_start(doc, floor, e - 1), e - 1),
+                    None => subject_before_aside(doc, people, e - 1, floor)
+                        .or_else(|| speaker_starting(doc, people, subject_start(doc, floor, e - 1), e - 1)),
                 };
                 if let Some(sp) = sp {
                     return Some((k, sp, colon));
@@ -881,7 +895,7 @@ fn before_quote(doc: &Doc, people: &People, open: usize) -> Option<(usize, (usiz
             // Sanders is “…”", a participle's clause.
             let participle = doc.low(k).ends_with("ing") || doc.low(k + 1) == "that";
             if !takes_addressee(doc.low(k)) && !participle {
-                if let Some(sp) = speaker_starting(doc, people, k + 1, open) {
+                if let Some(sp) = speaker_starting(doc, people, k + 1, open).filter(|&sp| !opens_clause(doc, sp)) {
                     return Some((k, sp, colon));
                 }
             }
@@ -919,6 +933,46 @@ fn prior_tag_speaker(doc: &Doc, people: &People, comma: usize, floor: usize) -> 
         .take_while(|&x| doc.is_word(x))
         .find(|&x| !doc.is_cap(x) && is_cue(doc.low(x)))?;
     speaker_ending(doc, people, skip_adverbs_back(doc, cue, floor), floor)
+}
+
+/// An auxiliary or modal verb: a phrase holding one is a clause, not a noun phrase.
+fn is_auxiliary(w: &str) -> bool {
+    matches!(
+        w,
+        "is" | "are"
+            | "was"
+            | "were"
+            | "has"
+            | "have"
+            | "had"
+            | "will"
+            | "would"
+            | "could"
+            | "can"
+            | "should"
+            | "may"
+            | "might"
+            | "must"
+    )
+}
+
+/// Whether the phrase `sp` after a cue is the subject of a reported clause, not the cue's speaker: "said the
+/// candidate could win".
+fn opens_clause(doc: &Doc, sp: (usize, usize)) -> bool {
+    sp.1 < doc.tokens.len() && is_auxiliary(doc.low(sp.1))
+}
+
+/// A named subject before an aside that the comma or dash `close` ends: "Michael Bloomberg, who's thinking about
+/// running for president, said", "Mr. Manafort, citing ''…,'' said", "It was then that Mr. Trump, asked about ...,
+/// said". The name must open its clause.
+fn subject_before_aside(doc: &Doc, people: &People, close: usize, floor: usize) -> Option<(usize, usize)> {
+    let c0 =
+        (close.saturating_sub(25).max(floor)..close).rev().find(|&x| matches!(doc.str(x), "," | "—" | "–" | "--"))?;
+    let m = mention_at(people, c0.checked_sub(1)?).filter(|m| m.end == c0 && m.start >= floor)?;
+    let opens_clause = m.start == subject_start(doc, floor, c0)
+        || m.start > floor
+            && matches!(doc.low(m.start - 1), "that" | "when" | "after" | "as" | "while" | "because" | "and" | "but");
+    (c0 + 1 < close && opens_clause).then_some((m.start, m.end))
 }
 
 /// The opening comma of an aside of a few lower-case words closed by the comma right before `e`: "he, once again,
@@ -1403,7 +1457,7 @@ fn subject_start(doc: &Doc, ss: usize, end: usize) -> usize {
         let comma = (t + 1..end.min(t + 20)).find(|&x| doc.str(x) == ",");
         let opening = matches!(
             w,
-            "in" | "on" | "at" | "after" | "during" | "earlier" | "later" | "last" | "when" | "while" | "as"
+            "in" | "on" | "at" | "for" | "after" | "during" | "earlier" | "later" | "last" | "when" | "while" | "as"
                 | "before" | "since" | "asked" | "speaking" | "following" | "despite" | "although" | "though" | "if"
                 | "once"
         ) || w.len() > 5 && w.ends_with("ing") && !COMMON_WORDS.contains(w)
@@ -1806,6 +1860,19 @@ fn aux_back(doc: &Doc, k: usize, floor: usize) -> usize {
             e -= 2;
             continue;
         }
+        // "Trump at the time said", "the State Department two weeks ago said".
+        if w == "time" && e >= floor + 3 && doc.low(e - 2) == "the" && doc.low(e - 3) == "at" {
+            e -= 3;
+            continue;
+        }
+        let periods = matches!(doc.low(e.saturating_sub(2)), "days" | "weeks" | "months" | "years");
+        if w == "ago" && e >= floor + 3 && periods {
+            e -= 3;
+            while e > floor && matches!(doc.low(e - 1), "than" | "less" | "more" | "about" | "nearly") {
+                e -= 1;
+            }
+            continue;
+        }
         // Any "-ly" adverb too ("actually thinks", "reportedly told").
         if !(aux || w.len() > 4 && w.ends_with("ly")) {
             break;
@@ -1932,6 +1999,7 @@ fn reported_clause(
         // Chaffetz, R-Utah, said ...": the subject before its apposition opens the sentence.
         prior_tag_speaker(doc, people, e0 - 1, ss)
             .filter(|_| w.ends_with("ing"))
+            .or_else(|| subject_before_aside(doc, people, e0 - 1, ss))
             .or_else(|| speaker_starting(doc, people, subject_start(doc, ss, e0 - 1), e0 - 1))
     } else if speech
         && e0 > ss

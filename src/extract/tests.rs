@@ -1839,3 +1839,29 @@ fn roundup_signature_with_age() {
         assert_eq!(speaker_name(&x, only_statement(&x)), Some(name), "{body}");
     }
 }
+
+/// Issue 4: a named subject before an aside keeps the cue ("Michael Bloomberg, who is thinking about running,
+/// said"; "Mr. Manafort, citing “…,” said"), and a phrase after the cue that opens a clause is not its speaker
+/// ("said the candidate could win").
+#[test]
+fn subject_before_aside() {
+    let body = "It was three years ago that Michael Bloomberg, who is thinking about running for president, said it \
+                was “impossible for an independent to win.”";
+    let x = run_checked("", body);
+    assert_eq!(speaker_name(&x, only_statement(&x)), Some("Michael Bloomberg"));
+    let body =
+        "Paul Manafort spoke. Mr. Manafort, citing “the unique magic of Trump,” said the candidate could win “in \
+                a landslide.”";
+    let x = run_checked("", body);
+    assert!(x.statements.iter().all(|s| speaker_name(&x, s) == Some("Paul Manafort")), "{:#?}", x.statements);
+}
+
+/// Issue 4: words between subject and cue: a reflexive ("Cruz himself said"), a time ("Trump at the time said").
+#[test]
+fn reflexive_and_time_before_cue() {
+    let x = run_checked("", "Ted Cruz himself said Tuesday that “the only way to win the state of Iowa is to work.”");
+    assert_eq!(only_statement(&x).speaker_span.as_ref().map(|s| s.text.as_str()), Some("Ted Cruz himself"));
+    let x = run_checked("", "Donald Trump at the time said he would ask his “people” to “look into” paying the fees.");
+    let s = x.statements.iter().find(|s| s.cue.as_deref() == Some("said")).expect("said");
+    assert_eq!(speaker_name(&x, s), Some("Donald Trump"));
+}
