@@ -530,7 +530,8 @@ fn candidates(doc: &Doc) -> Vec<Cand> {
                 if !prev_given && rest_named {
                     titled = true;
                     title_start = HONORIFICS.contains(&l).then_some(k - 1);
-                    s = k;
+                    // "Army Col. Lawrence Wilkerson": the name starts after the title's full stop.
+                    s = if doc.str(k) == "." { k + 1 } else { k };
                     break;
                 }
             }
@@ -1338,9 +1339,11 @@ pub fn find(body: &Doc, title: &Doc) -> People {
     }
     for m in &mentions {
         // "Russian political scientist Abbas Gallyamov"
-        if let Some(s) = role_before(body, m.name_start) {
-            if !HONORIFICS.contains(&body.low(m.name_start - 1)) {
-                add_role(m.person, body.slice(s, m.name_start - 1));
+        // "Army Col. Lawrence Wilkerson": the title's full stop before the name.
+        let e = if m.name_start >= 2 && body.str(m.name_start - 1) == "." { m.name_start - 1 } else { m.name_start };
+        if let Some(s) = role_before(body, e) {
+            if !HONORIFICS.contains(&body.low(e - 1)) {
+                add_role(m.person, body.slice(s, e - 1));
             }
         }
         if let Some((a, b)) = role_after(body, m.end) {

@@ -823,7 +823,7 @@ fn before_quote(doc: &Doc, people: &People, open: usize) -> Option<(usize, (usiz
             // conjunction joins opens the sentence.
             if e > floor + 1 && matches!(doc.low(e - 1), "and" | "but") {
                 let c = if doc.str(e - 2) == "," { e - 2 } else { e - 1 };
-                if let Some(sp) = speaker_starting(doc, people, subject_start(doc, floor, c), c) {
+                if let Some(sp) = conjoined_subject(doc, people, c, floor) {
                     return Some((k, sp, colon));
                 }
             }
@@ -933,6 +933,19 @@ fn prior_tag_speaker(doc: &Doc, people: &People, comma: usize, floor: usize) -> 
         .take_while(|&x| doc.is_word(x))
         .find(|&x| !doc.is_cap(x) && is_cue(doc.low(x)))?;
     speaker_ending(doc, people, skip_adverbs_back(doc, cue, floor), floor)
+}
+
+/// The subject of the clause that the conjunction at `c` joins a second verb to: "X visited the site and said",
+/// or in a subordinate clause, "... when he brought up the bombing and later said". The subject opens the
+/// subordinate clause if one opens before the conjunction, else the sentence.
+fn conjoined_subject(doc: &Doc, people: &People, c: usize, floor: usize) -> Option<(usize, usize)> {
+    let subordinate = (c.saturating_sub(15).max(floor)..c)
+        .rev()
+        .take_while(|&x| doc.tokens[x].kind != Kind::Quote)
+        .find(|&x| matches!(doc.low(x), "when" | "as" | "after" | "while" | "because" | "before" | "since" | "until"));
+    subordinate
+        .and_then(|x| speaker_starting(doc, people, x + 1, c).filter(|sp| sp.1 < c && doc.is_word(sp.1)))
+        .or_else(|| speaker_starting(doc, people, subject_start(doc, floor, c), c))
 }
 
 /// An auxiliary or modal verb: a phrase holding one is a clause, not a noun phrase.
@@ -1990,7 +2003,7 @@ fn reported_clause(
         Some((e0 - 1, e0))
     } else if matches!(before, "and" | "but") && e0 - 1 > ss {
         // "X visited the site and said ...": the subject opens the sentence.
-        speaker_starting(doc, people, subject_start(doc, ss, e0 - 1), e0 - 1)
+        conjoined_subject(doc, people, e0 - 1, ss)
     } else if before == "%" && e0 >= ss + 2 {
         // "47% say ..."
         Some((e0 - 2, e0))

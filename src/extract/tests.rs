@@ -1865,3 +1865,16 @@ fn reflexive_and_time_before_cue() {
     let s = x.statements.iter().find(|s| s.cue.as_deref() == Some("said")).expect("said");
     assert_eq!(speaker_name(&x, s), Some("Donald Trump"));
 }
+
+/// Issue 4: a title inside a capitalised run leaves its full stop out of the name ("Army Col. Lawrence
+/// Wilkerson" is Lawrence Wilkerson, role Col); "when he brought up ... and later said, “…”" takes the subject of
+/// the subordinate clause.
+#[test]
+fn title_stop_and_subordinate_subject() {
+    let body = "Retired Army Col. Lawrence Wilkerson started the rant. Later Bill Maher spoke when he brought up the \
+                bombing and later said, “It is the same thing all over again.”";
+    let x = run_checked("", body);
+    assert_eq!(person(&x, "Lawrence Wilkerson").roles, ["Col"]);
+    let s = only_statement(&x);
+    assert_eq!(s.speaker_span.as_ref().map(|s| s.text.as_str()), Some("he"));
+}
