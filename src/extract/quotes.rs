@@ -260,6 +260,11 @@ fn speaker_ending(doc: &Doc, people: &People, e: usize, floor: usize) -> Option<
     if is_pronoun(w) || w == "it" {
         return Some((last, e));
     }
+    // "Yet another said", "Others said": a quantifier standing for people, opening its clause.
+    let opens = last == floor || matches!(doc.low(last - 1), "yet" | "and" | "but" | "," | "while");
+    if matches!(w, "another" | "others" | "many" | "some" | "several" | "both") && opens {
+        return Some((last, e));
+    }
     if !(is_role_noun(w) || SOURCES.contains(w) || doc.is_cap(last) && !COMMON_WORDS.contains(w)) {
         return None;
     }
@@ -801,7 +806,9 @@ fn before_quote(doc: &Doc, people: &People, open: usize) -> Option<(usize, (usiz
         // "As Professor Foner put it: ..."
         let put_it = matches!(doc.low(k), "put" | "puts") && k + 1 < open && doc.low(k + 1) == "it";
         // A capitalised cue inside the sentence is part of a name ("United States", "The Washington Post").
-        let cue = doc.is_word(k) && is_cue(doc.low(k)) && !(doc.is_cap(k) && k > floor);
+        // "Hillary Clinton cracked, “…”": any past-tense verb introducing the quotation right after it.
+        let introducing_verb = k + 2 == open && matches!(doc.str(k + 1), "," | ":") && tag_verb(doc, k);
+        let cue = doc.is_word(k) && (is_cue(doc.low(k)) || introducing_verb) && !(doc.is_cap(k) && k > floor);
         // After a determiner or possessive the cue word is a noun ("her home state", "a press release", "his
         // comments"): look further back.
         if cue && cue_is_noun(doc, k, floor) {
@@ -1052,6 +1059,9 @@ fn tag_adverb(w: &str) -> bool {
     matches!(
         w,
         "also"
+            | "is"
+            | "are"
+            | "were"
             | "later"
             | "then"
             | "has"
@@ -1227,6 +1237,10 @@ pub fn find(doc: &Doc, people: &People) -> Vec<ExtractedStatement> {
         });
         let before = before
             .or_else(|| after.is_none().then(|| s.open.and_then(|o| cue_sentence_before(doc, people, o))).flatten());
+        // "According to CNN, the FBI has “many open cases”", "As Breitbart News reported, ...": the source of the
+        // whole sentence, unless a tag of the quotation's own follows the opening.
+        let opening = s.open.and_then(|o| source_opening(doc, people, o));
+        let before = before.filter(|b| opening.is_none_or(|(_, comma, _)| b.0 > comma));
         // Without a tag, a quoted transcript line ("“Chris Matthews: Seriously, …”"), whose name before the colon
         // speaks the rest, or a name line before the quotation (`heading` is the speaker of either).
         let (line, heading) = match (after, before) {
@@ -1236,9 +1250,8 @@ pub fn find(doc: &Doc, people: &People) -> Vec<ExtractedStatement> {
             }
             _ => (None, None),
         };
-        // "According to CNN, the FBI has “many open cases”": the source of the whole sentence.
         let according = match (after, before, heading) {
-            (None, None, None) => s.open.and_then(|o| according_opening(doc, people, o)),
+            (None, None, None) => opening,
             _ => None,
         };
         let Some(kind) =
@@ -1294,7 +1307,7 @@ pub fn find(doc: &Doc, people: &People) -> Vec<ExtractedStatement> {
             (None, Some((cue, sp, colon))) => {
                 Some((Some(cue), sp, if colon { Attribution::Colon } else { Attribution::Explicit }))
             }
-            _ if according.is_some() => according.map(|(k, _, sp)| (Some(k), sp, Attribution::AccordingTo)),
+            _ if according.is_some() => according.map(|(k, _, sp)| (Some(k), sp, Attribution::Explicit)),
             // A name line introduces the quotation as a colon would.
             _ => heading
                 .map(|sp| (None, sp, Attribution::Colon))
@@ -1527,14 +1540,30 @@ fn sentence_subject(doc: &Doc, people: &People, open: usize) -> Option<(usize, (
     (verb && clean).then_some((v, sp))
 }
 
-/// A sentence opening "According to X," with words of its own before the quotation at `open`: the cue, the comma
-/// closing the source, and the source.
-fn according_opening(doc: &Doc, people: &People, open: usize) -> Option<(usize, usize, (usize, usize))> {
+/// A sentence opening "According to X," or "As X reported," with words of its own before the quotation at
+/// `open`: the cue, the comma closing the opening, and the source.
+fn source_opening(doc: &Doc, people: &People, open: usize) -> Option<(usize, usize, (usize, usize))> {
     let floor = doc.sent_start(open);
-    let sp = according_source(doc, people, floor, open)?;
-    let comma = (sp.1..open.min(sp.1 + 8)).find(|&x| !doc.is_word(x)).filter(|&x| doc.str(x) == ",")?;
+    let (cue, comma, sp) = opening_source(doc, people, floor, open)?;
     let clean = (comma + 1..open).all(|x| doc.tokens[x].kind != Kind::Quote && !matches!(doc.str(x), ":" | ";"));
-    (clean && comma + 2 < open).then_some((floor, comma, sp))
+    (clean && comma + 2 < open).then_some((cue, comma, sp))
+}
+
+/// A sentence opening that names the source of the rest: "According to X," or "As X reported,". Returns the cue,
+/// the comma closing the opening and the source, looking no further than `ceil`.
+fn opening_source(doc: &Doc, people: &People, ss: usize, ceil: usize) -> Option<(usize, usize, (usize, usize))> {
+    let comma_after = |x: usize| (x..ceil.min(x + 8)).find(|&c| !doc.is_word(c)).filter(|&c| doc.str(c) == ",");
+    if let Some(sp) = according_source(doc, people, ss, ceil) {
+        return Some((ss, comma_after(sp.1)?, sp));
+    }
+    // "As Breitbart News reported, ...", "As Ms. Warren put it, ...".
+    if doc.low(ss) != "as" {
+        return None;
+    }
+    let sp = speaker_starting(doc, people, ss + 1, ceil)?;
+    let (v, sp) = subject_verb(doc, people, sp, ceil)?;
+    (is_cue(doc.low(v)) || doc.low(v) == "put").then_some(())?;
+    Some((v, comma_after(v + 1)?, sp))
 }
 
 /// Whether words of an object lie between verb `v` and the opening mark, with no colon, semicolon or other quote
@@ -1603,6 +1632,18 @@ fn colon_and_indirect(doc: &Doc, people: &People, quoted: &[bool], found: &mut V
                 continue;
             }
             let w = doc.low(k);
+            // "As Breitbart News reported, <clause>."
+            if w == "as" && k == ss {
+                if let Some((v, comma, sp)) = opening_source(doc, people, ss, se) {
+                    let tb = sentence_text_end(doc, comma + 1, se);
+                    // A quotation in it is already the statement (see `source_opening`); scare quotes are not.
+                    if word_count(doc, comma + 1, tb) >= 3 && !(comma + 1..tb).any(|x| quoted[x]) {
+                        push_indirect(doc, found, comma + 1, tb, v, sp, Attribution::Explicit, nested, &overlaps);
+                        k = tb;
+                        continue;
+                    }
+                }
+            }
             // "according to X, ..." / "..., according to X."
             if w == "according" && k + 1 < se && doc.low(k + 1) == "to" {
                 if let Some(sp) = according_source(doc, people, k, se) {

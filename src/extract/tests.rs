@@ -1878,3 +1878,28 @@ fn title_stop_and_subordinate_subject() {
     let s = only_statement(&x);
     assert_eq!(s.speaker_span.as_ref().map(|s| s.text.as_str()), Some("he"));
 }
+
+/// Issue 4: "As X reported, <clause>" attributes the clause to X, scare quotes and all.
+#[test]
+fn as_source_reported_opening() {
+    let body = "As Breitbart News reported, even on Friday morning, the White House was pushing the “gun violence” \
+                narrative hard.";
+    let x = run_checked("", body);
+    let s = only_statement(&x);
+    assert_eq!(s.cue.as_deref(), Some("reported"));
+    assert_eq!(s.source_label.as_deref(), Some("Breitbart News"));
+    assert!(s.text.text.starts_with("even on Friday morning"), "{}", s.text.text);
+}
+
+/// Issue 4: tags with a quantifier subject ("Yet another said, “…”"), a passive report ("is quoted as saying"),
+/// and any past-tense verb introducing the quotation ("Hillary Clinton cracked, “…”").
+#[test]
+fn quantifier_passive_and_introducing_verb_tags() {
+    let x = run_checked("", "Yet another said, “Rubio is in a five-person battle with Bush and the rest.”");
+    assert_eq!(only_statement(&x).speaker_span.as_ref().map(|s| s.text.as_str()), Some("another"));
+    let x = run_checked("", "“We have a balanced universe,” Brad Braynard is quoted as saying.");
+    assert_eq!(speaker_name(&x, only_statement(&x)), Some("Brad Braynard"));
+    let x =
+        run_checked("", "In the debate, Hillary Clinton cracked, “I’m a progressive who likes to get things done.”");
+    assert_eq!(speaker_name(&x, only_statement(&x)), Some("Hillary Clinton"));
+}
