@@ -446,7 +446,7 @@ fn main() {
         for (name, list) in names {
             println!("\n== {name}: {} in all; {verbose} shown", list.len());
             for ex in spread(list, verbose) {
-                println!("- {} | {}", ex.note, context(&texts[ex.doc], ex.start, ex.end, 60));
+                println!("- {} [{}] | {}", ex.note, articles[ex.doc], context(&texts[ex.doc], ex.start, ex.end, 60));
                 if let Some((a, b)) = ex.gold {
                     println!("    gold: {}", context(&texts[ex.doc], a, b, 20));
                 }

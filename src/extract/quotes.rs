@@ -528,6 +528,12 @@ impl NameLines {
         let open = s.open?;
         let p = doc.tokens[open].para;
         let ps = doc.paras[p].0;
+        // A news digest's item: "UN: PEACEKEEPERS PAYING 13-YEAR-OLDS FOR SEX “The United Nations has ...”". The
+        // excerpt is the story's, named by its headline in capitals.
+        let capitals = |x: usize| !doc.is_word(x) || doc.str(x).chars().all(|c| !c.is_lowercase());
+        if open > ps + 2 && word_count(doc, ps, open) >= 3 && (ps..open).all(capitals) {
+            return Some((ps, open));
+        }
         // "Maria Lopez, 34, Phoenix “…”", "Maria Lopez, 34 — “…”": the name and its details open the paragraph.
         if open != ps {
             let m = mention_at(people, ps).filter(|m| m.start == ps && m.end < open && open <= m.end + 10)?;

@@ -1903,3 +1903,14 @@ fn quantifier_passive_and_introducing_verb_tags() {
         run_checked("", "In the debate, Hillary Clinton cracked, “I’m a progressive who likes to get things done.”");
     assert_eq!(speaker_name(&x, only_statement(&x)), Some("Hillary Clinton"));
 }
+
+/// Issue 4: a news digest's item, a headline in capitals and then an excerpt of the story, gives the excerpt to
+/// the headline ("UN: PEACEKEEPERS PAYING FOR SEX “The United Nations has ...”").
+#[test]
+fn digest_headline_excerpt() {
+    let body = "TOP STORIES.\n\nUN: PEACEKEEPERS PAYING 13-YEAR-OLDS FOR SEX “The United Nations has been grappling \
+                with many sexual abuse allegations.” [NYT.]";
+    let x = run_checked("", body);
+    let s = only_statement(&x);
+    assert_eq!(s.speaker_span.as_ref().map(|s| s.text.as_str()), Some("UN: PEACEKEEPERS PAYING 13-YEAR-OLDS FOR SEX"));
+}
