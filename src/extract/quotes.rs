@@ -908,7 +908,10 @@ fn before_quote(doc: &Doc, people: &People, open: usize) -> Option<(usize, (usiz
             // Sanders is “…”", a participle's clause.
             let participle = doc.low(k).ends_with("ing") || doc.low(k + 1) == "that";
             if !takes_addressee(doc.low(k)) && !participle {
-                if let Some(sp) = speaker_starting(doc, people, k + 1, open).filter(|&sp| !opens_clause(doc, sp)) {
+                // The phrase runs to the quotation: not "criticized Sanders for “…”" nor "said the candidate could
+                // win “…”".
+                let to_quote = |sp: &(usize, usize)| sp.1 + 1 >= open && !opens_clause(doc, *sp);
+                if let Some(sp) = speaker_starting(doc, people, k + 1, open).filter(to_quote) {
                     return Some((k, sp, colon));
                 }
             }
@@ -1920,8 +1923,9 @@ fn aux_back(doc: &Doc, k: usize, floor: usize) -> usize {
             e -= 2;
             continue;
         }
-        // "Trump at the time said", "the State Department two weeks ago said".
-        if w == "time" && e >= floor + 3 && doc.low(e - 2) == "the" && doc.low(e - 3) == "at" {
+        // "Trump at the time said", "Beck has in the past described", "the State Department two weeks ago said".
+        let at_time = matches!((doc.low(e.saturating_sub(3)), w), ("at", "time") | ("in", "past"));
+        if at_time && e >= floor + 3 && doc.low(e - 2) == "the" {
             e -= 3;
             continue;
         }
