@@ -828,7 +828,7 @@ fn before_quote(doc: &Doc, people: &People, open: usize) -> Option<(usize, (usiz
                     return Some((k, sp, colon));
                 }
             }
-            let e = skip_adverbs_back(doc, k, floor);
+            let e = aux_back(doc, k, floor);
             if let Some(sp) = speaker_ending(doc, people, e, floor) {
                 return Some((k, message_sender(doc, people, outer_speaker(doc, people, sp, floor), floor), colon));
             }
@@ -1499,7 +1499,8 @@ fn subject_start(doc: &Doc, ss: usize, end: usize) -> usize {
             // "Reached by POLITICO, ...", "Alarmed by the unrest in Nevada, ..."
             || w.ends_with("ed") && t + 1 < end && matches!(doc.low(t + 1), "by" | "about" | "on" | "for" | "whether" | "if")
             // "in Ames, Iowa, on Sunday", "in Salem, New Hampshire,": a place in apposition.
-            || t > ss && doc.str(t - 1) == "," && comma.is_some_and(|c| c <= t + 3 && (t..c).all(|x| doc.is_cap(x)))
+            // "in Portsmouth, N.H., on Tuesday": abbreviated too.
+            || t > ss && doc.str(t - 1) == "," && comma.is_some_and(|c| c <= t + 4 && (t..c).all(|x| doc.is_cap(x) || doc.str(x) == "."))
             // "Hours later, ...", "Two weeks ago, ...": a time phrase.
             || comma.is_some_and(|c| c <= t + 4 && matches!(doc.low(c - 1), "later" | "earlier" | "ago" | "afterward"));
         // "However, he held his fire": a sentence adverb and its comma.
@@ -1740,7 +1741,8 @@ fn colon_and_indirect(doc: &Doc, people: &People, quoted: &[bool], found: &mut V
             }
             // "<clause>, X said." / "<clause>, said X." Not when the cue already tags a quote after it ("In an
             // interview, Butz, 49, told The Huffington Post: “…”"): what follows "told" is its addressee.
-            if k > ss + 4 && tagged.is_none() {
+            // A participle ("..., saying Mr. Trump ...") never closes its content this way.
+            if k > ss + 4 && tagged.is_none() && !w.ends_with("ing") {
                 // The subject: a speaker phrase, or any noun phrase ("the memo stated") right after a comma.
                 let subject = speaker_ending(doc, people, k, ss)
                     .or_else(|| np_ending(doc, k, ss))
@@ -2064,7 +2066,7 @@ fn reported_clause(
         prior_tag_speaker(doc, people, e0 - 1, ss)
             .filter(|_| w.ends_with("ing"))
             .or_else(|| subject_before_aside(doc, people, e0 - 1, ss))
-            .or_else(|| speaker_starting(doc, people, subject_start(doc, ss, e0 - 1), e0 - 1))
+            .or_else(|| conjoined_subject(doc, people, e0 - 1, ss))
     } else if speech
         && e0 > ss
         && (before == "it" || before.bytes().all(|b| b.is_ascii_digit()) || NUMBERS.contains(&before))
@@ -2079,11 +2081,15 @@ fn reported_clause(
     };
     // "<clause>, said Ohio State professor Paul Beck.": what follows the cue is its speaker, not its content.
     // Not "..., saying that in Mr. Clinton's career ...": the phrase must open like a name or description.
+    // Not after a participle either: "..., saying Mr. Trump is unfit" reports a clause.
     let opens_np = k + 1 < se && (doc.is_cap(k + 1) || matches!(doc.low(k + 1), "the" | "a" | "an"));
-    if before == "," && speech && opens_np {
-        let e = (k + 1..se).find(|&x| !np_token(doc, x)).unwrap_or(se);
+    if before == "," && speech && opens_np && !w.ends_with("ing") {
+        // An abbreviation's stop ("Mr. Trump") is inside the phrase.
+        let abbrev = |x: usize| doc.str(x) == "." && !doc.tokens[x].space_before && x + 1 < se && doc.is_cap(x + 1);
+        let e = (k + 1..se).find(|&x| !np_token(doc, x) && !abbrev(x)).unwrap_or(se);
         let ends = e >= se || matches!(doc.str(e), "," | "." | ";" | "!" | "?");
-        if ends && e <= k + 9 && (k + 1..e).any(|x| mention_at(people, x).is_some()) {
+        let clause = (k + 1..e).any(|x| is_auxiliary(doc.low(x)));
+        if ends && !clause && e <= k + 9 && (k + 1..e).any(|x| mention_at(people, x).is_some()) {
             return k + 1;
         }
     }

@@ -1914,3 +1914,21 @@ fn digest_headline_excerpt() {
     let s = only_statement(&x);
     assert_eq!(s.speaker_span.as_ref().map(|s| s.text.as_str()), Some("UN: PEACEKEEPERS PAYING 13-YEAR-OLDS FOR SEX"));
 }
+
+/// Issue 4: a participle's reported clause may open with a name ("saying Mr. Trump is unfit"); its speaker is the
+/// subject of the clause it follows, even a subordinate one ("as Mrs. Clinton echoed the criticism, saying ...").
+#[test]
+fn participle_clause_opening_with_name() {
+    let x = run_checked("", "Hillary Clinton spoke in Ohio, saying Mr. Trump is unfit for the office.");
+    let s = only_statement(&x);
+    assert_eq!(
+        (speaker_name(&x, s), s.text.text.as_str()),
+        (Some("Hillary Clinton"), "Mr. Trump is unfit for the office.")
+    );
+    let body =
+        "Women led the attack, as Mrs. Hillary Clinton echoed the criticism, saying Mr. Trump “reminds us every \
+                day that he is unfit.”";
+    let x = run_checked("", body);
+    let s = x.statements.iter().find(|s| s.cue.as_deref() == Some("saying")).expect("saying");
+    assert_eq!(speaker_name(&x, s), Some("Hillary Clinton"));
+}
