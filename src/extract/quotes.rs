@@ -948,6 +948,12 @@ fn prior_tag_speaker(doc: &Doc, people: &People, comma: usize, floor: usize) -> 
         .rev()
         .take_while(|&x| doc.is_word(x))
         .find(|&x| !doc.is_cap(x) && is_cue(doc.low(x)))?;
+    // A finite verb, not a noun: "posted a Twitter comment of her own, saying".
+    let w = doc.low(cue);
+    let finite = w.ends_with("ed") || matches!(w, "said" | "says" | "told" | "tells" | "wrote" | "writes");
+    if !finite || cue_is_noun(doc, cue, floor) {
+        return None;
+    }
     speaker_ending(doc, people, skip_adverbs_back(doc, cue, floor), floor)
 }
 
