@@ -239,7 +239,14 @@ fn speaker_ending(doc: &Doc, people: &People, e: usize, floor: usize) -> Option<
     }
     let last = e - 1;
     if let Some(m) = mention_at(people, last) {
-        return (m.end == e).then_some((m.start.max(floor), e));
+        if m.end != e {
+            return None;
+        }
+        // "A spokesman for Bernie Sanders said": the role is the speaker, the name its employer.
+        if let Some(role) = owned_by(doc, people, m.start, floor) {
+            return Some((role, e));
+        }
+        return Some((m.start.max(floor), e));
     }
     if !doc.is_word(last) {
         return None;
@@ -296,6 +303,19 @@ fn speaker_ending(doc: &Doc, people: &People, e: usize, floor: usize) -> Option<
         }
     }
     Some((s, e))
+}
+
+/// Where a role phrase owning the name at `name` starts: "a spokesman for [Bernie Sanders]", "an aide to [Hillary
+/// Clinton]", "the wife of [Donald Trump]".
+fn owned_by(doc: &Doc, people: &People, name: usize, floor: usize) -> Option<usize> {
+    if name < floor + 2 || !matches!(doc.low(name - 1), "for" | "of" | "to") {
+        return None;
+    }
+    let head = name - 2;
+    if !doc.is_word(head) || doc.is_cap(head) || !is_role_noun(doc.low(head)) {
+        return None;
+    }
+    speaker_ending(doc, people, name - 1, floor).map(|(s, _)| s)
 }
 
 /// The speaker phrase starting at token `s`, read forwards.
@@ -373,8 +393,19 @@ fn resolve(doc: &Doc, people: &People, quoted: &[bool], (s, e): (usize, usize), 
     // The name is the phrase's head, at its start ("Josh Schwerin, a spokesman") or end ("Clinton spokesman Josh
     // Schwerin").
     // The one at the end wins: in "Clinton spokesman Josh Schwerin" the speaker is Schwerin.
-    if let Some(m) = mention_at(people, e - 1).filter(|m| m.end == e).or_else(|| mention_at(people, s)) {
+    // Not a name the role belongs to: "a spokesman for Bernie Sanders" is the spokesman.
+    let tail = mention_at(people, e - 1).filter(|m| m.end == e);
+    let owned = tail.is_some_and(|m| m.start > s && owned_by(doc, people, m.start, s).is_some());
+    if let Some(m) = tail.filter(|_| !owned).or_else(|| mention_at(people, s)) {
         sp.person = Some(m.person);
+        return sp;
+    }
+    if let Some(m) = tail.filter(|_| owned) {
+        let head = doc.low(m.start - 2);
+        sp.person = coref::nominal(people, head, s);
+        if sp.person.is_none() {
+            sp.label = Some(doc.slice(s, e - 1).to_string());
+        }
         return sp;
     }
     let w = doc.low(e - 1);
@@ -774,8 +805,15 @@ fn before_quote(doc: &Doc, people: &People, open: usize) -> Option<(usize, (usiz
     // "Jeffrey M. Jones: “Gallup’s analysis ...”", "More from Blumenthal and Cohen: “...”", "Mark Blumenthal and
     // Jon Cohen: “…”": a name, or two, introduces the quote with a colon alone; so does a noun phrase after "from".
     if colon && open >= floor + 2 {
-        let named = mention_at(people, open - 2).filter(|m| m.end == open - 1 && m.start >= floor);
-        let mut sp = named.map(|m| (m.start, m.end)).or_else(|| np_ending(doc, open - 1, floor));
+        // "Rep. Trey Gowdy (R-S.C.):": the name before its parenthesis.
+        let named = if doc.str(open - 2) == ")" {
+            speaker_ending(doc, people, open - 1, floor)
+                .filter(|sp| mention_at(people, sp.1 - 1).is_some_and(|m| m.end == sp.1))
+                .map(|sp| (sp.0, open - 1))
+        } else {
+            mention_at(people, open - 2).filter(|m| m.end == open - 1 && m.start >= floor).map(|m| (m.start, m.end))
+        };
+        let mut sp = named.or_else(|| np_ending(doc, open - 1, floor));
         if let Some((s0, e0)) = sp.filter(|&(s0, _)| s0 >= floor + 2 && doc.low(s0 - 1) == "and") {
             if let Some(first) = mention_at(people, s0 - 2).filter(|m| m.end == s0 - 1 && m.start >= floor) {
                 sp = Some((first.start, e0));
@@ -783,7 +821,8 @@ fn before_quote(doc: &Doc, people: &People, open: usize) -> Option<(usize, (usiz
         }
         if let Some((s0, e0)) = sp {
             let after = |w: &str| matches!(w, "-" | "—" | "–" | "from");
-            let lead = s0 == floor && named.is_some() || s0 > floor && after(doc.low(s0 - 1));
+            let lead = named.is_some() && (floor..s0).all(|x| doc.is_cap(x) || doc.str(x) == ".")
+                || s0 > floor && after(doc.low(s0 - 1));
             if lead {
                 return Some((open - 1, (s0, e0), true));
             }
@@ -1885,6 +1924,8 @@ fn aux_back(doc: &Doc, k: usize, floor: usize) -> usize {
                 | "wouldn't"
                 | "also"
                 | "still"
+                | "only"
+                | "just"
                 | "now"
                 | "long"
                 | "really"

@@ -1932,3 +1932,36 @@ fn participle_clause_opening_with_name() {
     let s = x.statements.iter().find(|s| s.cue.as_deref() == Some("saying")).expect("saying");
     assert_eq!(speaker_name(&x, s), Some("Hillary Clinton"));
 }
+
+/// Issue 4: a titled name with its party label introduces a quotation with a colon ("Rep. Trey Gowdy (R-S.C.):
+/// “…”"); "could only quip:" keeps its subject.
+#[test]
+fn titled_name_with_label_before_colon() {
+    let x = run_checked(
+        "",
+        "Her camp made the claim.\n\nRep. Trey Gowdy (R-S.C.): “I have not heard anyone cite that figure.”",
+    );
+    assert_eq!(speaker_name(&x, only_statement(&x)), Some("Trey Gowdy"));
+    let body = "The schedule was so odd that a spokesman for Bernie Sanders could only quip: “I guess Christmas Eve \
+                was booked.”";
+    let x = run_checked("", body);
+    let s = only_statement(&x);
+    assert_eq!(s.source_label.as_deref(), Some("a spokesman for Bernie Sanders"));
+    assert_eq!(speaker_name(&x, s), None);
+}
+
+/// Issue 4: a role that a named person owns speaks, not the person: "A spokesman for Bernie Sanders said", "An
+/// aide to Hillary Clinton said" (a source label, no person); "Clinton spokesman Brian Fallon said" is Fallon.
+#[test]
+fn role_owned_by_named_person() {
+    for (body, label) in [
+        ("A spokesman for Bernie Sanders said the plan was dead on arrival.", "A spokesman for Bernie Sanders"),
+        ("An aide to Hillary Clinton said the plan was dead on arrival.", "An aide to Hillary Clinton"),
+    ] {
+        let x = run_checked("", body);
+        let s = only_statement(&x);
+        assert_eq!((speaker_name(&x, s), s.source_label.as_deref()), (None, Some(label)), "{body}");
+    }
+    let x = run_checked("", "Clinton spokesman Brian Fallon said the plan was dead on arrival.");
+    assert_eq!(speaker_name(&x, only_statement(&x)), Some("Brian Fallon"));
+}
