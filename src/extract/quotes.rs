@@ -641,7 +641,7 @@ fn tag_after(doc: &Doc, people: &People, close: usize, pe: usize) -> Option<(usi
                 return Some((k, (k + 1, e)));
             }
         }
-        return None;
+        return np_ending_tag(doc, k, ceil).map(|sp| (k, sp));
     }
     // "quipped Smith": any past-tense verb right after the quote, then a named person; or a noun phrase that ends
     // the tag ("read the email.", "opined Cleveland's Plain Dealer.").
@@ -649,10 +649,8 @@ fn tag_after(doc: &Doc, people: &People, close: usize, pe: usize) -> Option<(usi
         if let Some(m) = mention_at(people, k + 1).filter(|m| m.start == k + 1) {
             return Some((k, (m.start, m.end.min(ceil))));
         }
-        let e = (k + 1..ceil).find(|&x| !np_token(doc, x)).unwrap_or(ceil);
-        let opens = k + 1 < e && (DETERMINERS.contains(&doc.low(k + 1)) || doc.is_cap(k + 1));
-        if opens && e == ceil && e <= k + 7 {
-            return Some((k, (k + 1, e)));
+        if let Some(sp) = np_ending_tag(doc, k, ceil) {
+            return Some((k, sp));
         }
     }
     // "she said", "Smith also told reporters", "the man shouted"; else a longer description ("the Florida senator
@@ -660,6 +658,16 @@ fn tag_after(doc: &Doc, people: &People, close: usize, pe: usize) -> Option<(usi
     speaker_starting(doc, people, k, ceil)
         .and_then(|sp| subject_verb(doc, people, sp, ceil))
         .or_else(|| subject_verb(doc, people, det_np_starting(doc, k, ceil)?, ceil))
+}
+
+/// A noun phrase after the tag's verb at `k` that ends the tag (`ceil`) or runs to a comma: "wrote Time
+/// magazine.", "tweeted another.", "read the statement, which ...".
+fn np_ending_tag(doc: &Doc, k: usize, ceil: usize) -> Option<(usize, usize)> {
+    let e = (k + 1..ceil).find(|&x| !np_token(doc, x)).unwrap_or(ceil);
+    let opens = k + 1 < e && (DETERMINERS.contains(&doc.low(k + 1)) || doc.is_cap(k + 1));
+    let ends = e == ceil || doc.str(e) == ",";
+    let clause = (k + 1..e).any(|x| is_auxiliary(doc.low(x)));
+    (opens && ends && !clause && e <= k + 7).then_some((k + 1, e))
 }
 
 /// The verb that tags a quote after the speaker phrase `sp` (read forwards, ending before `ceil`), past the
@@ -722,6 +730,16 @@ fn subject_verb(doc: &Doc, people: &People, mut sp: (usize, usize), ceil: usize)
             if doc.is_word(m.end) && is_cue(doc.low(m.end)) {
                 sp = (m.start, m.end);
                 c = m.end;
+            }
+        } else if c + 1 < ceil && matches!(doc.low(c + 1), "the" | "a" | "an") {
+            // "Nate Silver, the polling guru who founded fivethirtyeight.com tweeted": an apposition the writer
+            // did not close, then the cue.
+            let glued = |x: usize| doc.str(x) == "." && !doc.tokens[x].space_before && !doc.tokens[x].space_after;
+            if let Some(v) = (c + 2..ceil.min(c + 16))
+                .take_while(|&x| doc.is_word(x) || glued(x))
+                .find(|&x| !doc.is_cap(x) && is_cue(doc.low(x)))
+            {
+                c = v;
             }
         }
     }

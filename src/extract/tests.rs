@@ -1965,3 +1965,17 @@ fn role_owned_by_named_person() {
     let x = run_checked("", "Clinton spokesman Brian Fallon said the plan was dead on arrival.");
     assert_eq!(speaker_name(&x, only_statement(&x)), Some("Brian Fallon"));
 }
+
+/// Issue 4: an inverted tag's noun phrase may be any source ("wrote Time magazine.", "tweeted another."), and an
+/// apposition the writer did not close still reaches its cue ("Nate Silver, the polling guru who founded
+/// fivethirtyeight.com tweeted").
+#[test]
+fn inverted_source_and_unclosed_apposition() {
+    let x = run_checked("", "“In Wyoming, the Cruz train has already left the station,” wrote Time magazine.");
+    assert_eq!(only_statement(&x).source_label.as_deref(), Some("Time magazine"));
+    let body =
+        "“They are clearly drawing more from her,” Nate Silver, the polling guru who founded fivethirtyeight.com \
+                tweeted on Wednesday.";
+    let x = run_checked("", body);
+    assert_eq!(speaker_name(&x, only_statement(&x)), Some("Nate Silver"));
+}
