@@ -525,6 +525,31 @@ fn name_detail(doc: &Doc, x: usize) -> bool {
         || doc.str(x).bytes().all(|b| b.is_ascii_digit())
 }
 
+/// A line between a roundup's name and its quotation that belongs to neither: a photo credit ("Getty.", "AP
+/// Photo/Jae C. Hong", "Courtesy of the family") or an item number ("3", "12.").
+fn filler_line(doc: &Doc, p: usize) -> bool {
+    let (ps, pe) = doc.paras[p];
+    if pe <= ps || pe - ps > 6 || (ps..pe).any(|x| doc.tokens[x].kind == Kind::Quote) {
+        return false;
+    }
+    let number = doc.str(ps).bytes().all(|b| b.is_ascii_digit()) && (ps + 1..pe).all(|x| !doc.is_word(x));
+    let credit = matches!(
+        doc.low(ps),
+        "getty"
+            | "ap"
+            | "reuters"
+            | "afp"
+            | "courtesy"
+            | "photo"
+            | "photos"
+            | "image"
+            | "images"
+            | "credit"
+            | "screenshot"
+    );
+    number || credit
+}
+
 /// Whether paragraph `p` is a quotation of its own: it opens with a quotation mark.
 fn quote_paragraph(doc: &Doc, p: usize) -> bool {
     doc.paras.get(p).is_some_and(|&(ps, pe)| ps < pe && doc.tokens[ps].kind == Kind::Quote)
@@ -536,18 +561,25 @@ fn quote_paragraph(doc: &Doc, p: usize) -> bool {
 struct NameLines {
     name: Vec<Option<(usize, usize)>>,
     signs_above: Vec<bool>,
+    /// The paragraph before / after each one, past photo credits and item numbers ("Getty.", "3").
+    above: Vec<Option<usize>>,
+    below: Vec<Option<usize>>,
 }
 
 impl NameLines {
     fn new(doc: &Doc, people: &People) -> NameLines {
         let n = doc.paras.len();
         let name: Vec<Option<(usize, usize)>> = (0..n).map(|p| name_line(doc, people, p)).collect();
+        let filler: Vec<bool> = (0..n).map(|p| filler_line(doc, p)).collect();
+        let above: Vec<Option<usize>> = (0..n).map(|p| (p.saturating_sub(3)..p).rev().find(|&q| !filler[q])).collect();
+        let below: Vec<Option<usize>> = (0..n).map(|p| (p + 1..n.min(p + 4)).find(|&q| !filler[q])).collect();
         let mut signs_above = vec![false; n];
-        for p in 1..n {
-            let above_has_own = p >= 2 && name[p - 2].is_some() && !signs_above[p - 2];
-            signs_above[p] = name[p].is_some() && quote_paragraph(doc, p - 1) && !above_has_own;
+        for p in 0..n {
+            let Some(q) = above[p] else { continue };
+            let above_has_own = above[q].is_some_and(|r| name[r].is_some() && !signs_above[r]);
+            signs_above[p] = name[p].is_some() && quote_paragraph(doc, q) && !above_has_own;
         }
-        NameLines { name, signs_above }
+        NameLines { name, signs_above, above, below }
     }
 
     /// The speaker named by a line of its own next to the paragraph that the quotation opens: the line before
@@ -570,18 +602,16 @@ impl NameLines {
             let m = mention_at(people, ps).filter(|m| m.start == ps && m.end < open && open <= m.end + 10)?;
             return (m.end..open).all(|x| name_detail(doc, x)).then_some((m.start, m.end));
         }
-        if p > 0 && !self.signs_above[p - 1] {
-            if let Some(sp) = self.name[p - 1] {
+        if let Some(q) = self.above[p].filter(|&q| !self.signs_above[q]) {
+            if let Some(sp) = self.name[q] {
                 return Some(sp);
             }
         }
         // Signed below: the quotation ends its paragraph.
         let close = s.close?;
         let ends_para = (close + 1..doc.paras[p].1).all(|x| !doc.is_word(x));
-        if ends_para && self.signs_above.get(p + 1) == Some(&true) {
-            return self.name[p + 1];
-        }
-        None
+        let q = self.below[p].filter(|&q| ends_para && self.signs_above[q])?;
+        self.name[q]
     }
 }
 

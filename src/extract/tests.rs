@@ -1741,7 +1741,8 @@ fn message_sender_is_speaker() {
 }
 
 /// Issue 4: a quote roundup signed below its quotations (quote, then a name line; or the name right after the
-/// quotation in its paragraph) gives each quotation the name after it, not the one before.
+/// quotation in its paragraph) gives each quotation the name after it, not the one before; photo credits and item
+/// numbers between name and quotation are skipped.
 #[test]
 fn roundup_signed_below() {
     let quotes = ["“I have never felt so unwelcome in my own country.”", "“This is home for all of us, every one.”"];
@@ -1755,7 +1756,12 @@ fn roundup_signed_below() {
     );
     let inline =
         format!("Here is what they said.\n\n{} Maria Lopez, 34, Phoenix\n\n{} Jose Ramirez, 51", quotes[0], quotes[1]);
-    for body in [below, above, inline] {
+    // A listicle: item numbers and photo credits between the name and the quotation.
+    let numbered = format!(
+        "Here is what they said.\n\n1\nMaria Lopez, 34, Phoenix\n\nGetty.\n\n{}\n\n2\nJose Ramirez, 51\n\nAP Photo.\n\n{}",
+        quotes[0], quotes[1]
+    );
+    for body in [below, above, inline, numbered] {
         let x = run_checked("", &body);
         let speakers: Vec<_> = x.statements.iter().map(|s| speaker_name(&x, s)).collect();
         assert_eq!(speakers, [Some("Maria Lopez"), Some("Jose Ramirez")], "{body}");
