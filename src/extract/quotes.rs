@@ -454,10 +454,26 @@ fn signature(doc: &Doc, people: &People, close: usize, pe: usize) -> Option<(usi
     if d > pe {
         return None;
     }
-    let sp = speaker_starting(doc, people, d + 1, line_end)?;
-    let named = mention_at(people, sp.1 - 1).is_some_and(|m| m.end == sp.1);
-    let ends = sp.1 >= line_end || matches!(doc.str(sp.1), "," | "." | "(" | ")");
-    (named && ends).then_some((d, sp))
+    if let Some(sp) = speaker_starting(doc, people, d + 1, line_end) {
+        let named = mention_at(people, sp.1 - 1).is_some_and(|m| m.end == sp.1);
+        let ends = sp.1 >= line_end || matches!(doc.str(sp.1), "," | "." | "(" | ")");
+        if named && ends {
+            return Some((d, sp));
+        }
+    }
+    // An unnamed signer described to the end of the line: "— A 25-year-old student in San Antonio".
+    let end = if doc.str(line_end - 1) == "." { line_end - 1 } else { line_end };
+    let plain = |x: usize| {
+        doc.tokens[x].kind != Kind::Quote
+            && !matches!(doc.str(x), "—" | "–" | "-")
+            && !(doc.is_word(x) && is_cue(doc.low(x)))
+    };
+    let described = d + 2 < end
+        && end - d <= 13
+        && matches!(doc.str(close - 1), "." | "!" | "?")
+        && matches!(doc.str(d + 1), "A" | "An")
+        && (d + 1..end).all(plain);
+    described.then_some((d, (d + 1, end)))
 }
 
 /// A transcript line's speaker: a named person opening tokens `[a, b)` and followed by a colon, with at least three

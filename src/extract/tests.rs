@@ -1985,3 +1985,17 @@ fn inverted_source_and_unclosed_apposition() {
     let x = run_checked("", body);
     assert_eq!(speaker_name(&x, only_statement(&x)), Some("Nate Silver"));
 }
+
+/// Issue 4: a roundup's unnamed signer described after a dash ("— A 25-year-old student in San Antonio") is the
+/// quotation's source; a dash continuing a sentence ("- a white Lacoste shirt") is not.
+#[test]
+fn described_signature() {
+    let body =
+        "Here is what they said.\n\n“I have never felt so unwelcome in my own country.” — A 25-year-old student \
+                in San Antonio";
+    let x = run_checked("", body);
+    assert_eq!(only_statement(&x).source_label.as_deref(), Some("A 25-year-old student in San Antonio"));
+    let x =
+        run_checked("", "His image is of a youthful Bush “playing tennis in tennis whites” - a white Lacoste shirt.");
+    assert!(x.statements.iter().all(|s| s.cue.as_deref() != Some("-")), "{:#?}", x.statements);
+}
