@@ -367,10 +367,26 @@ fn speaker_starting(doc: &Doc, people: &People, s: usize, ceil: usize) -> Option
     }
     // Modifiers up to the head noun: stop before a preposition, relative pronoun or punctuation.
     let mut head = None;
-    while e < ceil && e - s < 6 && (doc.is_word(e) || doc.str(e) == "'s" || doc.str(e) == "’s") {
+    // A possessive makes what follows it the head noun, whatever it is: "Patients' groups", "the mayor's staff".
+    let mut owned = false;
+    // A plural possessive's apostrophe, glued to the word before and followed by a word: "Patients' groups".
+    let plural_possessive = |x: usize| {
+        matches!(doc.str(x), "'" | "’")
+            && !doc.tokens[x].space_before
+            && x > s
+            && doc.low(x - 1).ends_with('s')
+            && x + 1 < ceil
+            && doc.is_word(x + 1)
+    };
+    while e < ceil && e - s < 6 && (doc.is_word(e) || matches!(doc.str(e), "'s" | "’s") || plural_possessive(e)) {
+        if !doc.is_word(e) {
+            owned = true;
+            e += 1;
+            continue;
+        }
         let w = doc.low(e);
         // "The Democratic National Convention released ...": a verb after a capitalised head ends the phrase.
-        let verb_after_name = head.is_some_and(|h| doc.is_cap(h)) && tag_verb(doc, e);
+        let verb_after_name = head.is_some_and(|h| doc.is_cap(h) || owned) && tag_verb(doc, e);
         if COMMON_WORDS.contains(w) && !doc.is_cap(e) || is_cue(w) || verb_after_name {
             break;
         }
@@ -384,7 +400,7 @@ fn speaker_starting(doc: &Doc, people: &People, s: usize, ceil: usize) -> Option
     if h == s && (is_sentence_adverb(hw) || DAYS.contains(&hw)) {
         return None;
     }
-    (is_role_noun(hw) || SOURCES.contains(hw) || doc.is_cap(h)).then_some((s, h + 1))
+    (is_role_noun(hw) || SOURCES.contains(hw) || doc.is_cap(h) || owned).then_some((s, h + 1))
 }
 
 /// Resolves a written speaker to a person or a label.

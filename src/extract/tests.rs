@@ -1999,3 +1999,12 @@ fn described_signature() {
         run_checked("", "His image is of a youthful Bush “playing tennis in tennis whites” - a white Lacoste shirt.");
     assert!(x.statements.iter().all(|s| s.cue.as_deref() != Some("-")), "{:#?}", x.statements);
 }
+
+/// Issue 4: a plural possessive subject is one speaker phrase ("Patients' groups welcomed the figures but warned
+/// that ..."), as in samples/archive.json.
+#[test]
+fn plural_possessive_subject() {
+    let body = "Patients' groups welcomed the figures but warned that winter pressures could reverse the trend.";
+    let x = run_checked("", body);
+    assert_eq!(only_statement(&x).source_label.as_deref(), Some("Patients' groups"));
+}
