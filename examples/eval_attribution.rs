@@ -423,11 +423,7 @@ fn main() {
             rows.push((n - agree, n, tally.direct.tp, &articles[d]));
         }
         rows.sort_by(|a, b| b.0.cmp(&a.0).then(a.3.cmp(b.3)));
-        println!(
-            "
-== articles with the most direct speaker disagreements (T={}):",
-            THRESHOLDS[1]
-        );
+        println!("\n== articles with the most direct speaker disagreements (T={}):", THRESHOLDS[1]);
         for (wrong, n, tp, article) in rows.iter().take(by_article) {
             println!("{wrong:>4} of {n:>4} with a gold source disagree ({tp} direct matches)  {article}");
         }

@@ -1340,7 +1340,9 @@ pub fn find(body: &Doc, title: &Doc) -> People {
     for m in &mentions {
         // "Russian political scientist Abbas Gallyamov"
         // "Army Col. Lawrence Wilkerson": the title's full stop before the name.
-        let e = if m.name_start >= 2 && body.str(m.name_start - 1) == "." { m.name_start - 1 } else { m.name_start };
+        let title_stop =
+            m.name_start >= 2 && body.str(m.name_start - 1) == "." && TITLES.contains(body.low(m.name_start - 2));
+        let e = if title_stop { m.name_start - 1 } else { m.name_start };
         if let Some(s) = role_before(body, e) {
             if !HONORIFICS.contains(&body.low(e - 1)) {
                 add_role(m.person, body.slice(s, e - 1));

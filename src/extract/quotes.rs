@@ -368,7 +368,7 @@ fn speaker_starting(doc: &Doc, people: &People, s: usize, ceil: usize) -> Option
     // Modifiers up to the head noun: stop before a preposition, relative pronoun or punctuation.
     let mut head = None;
     // A possessive makes what follows it the head noun, whatever it is: "Patients' groups", "the mayor's staff".
-    let mut owned = false;
+    let mut possessive = None;
     // A plural possessive's apostrophe, glued to the word before and followed by a word: "Patients' groups".
     let plural_possessive = |x: usize| {
         matches!(doc.str(x), "'" | "’")
@@ -380,13 +380,15 @@ fn speaker_starting(doc: &Doc, people: &People, s: usize, ceil: usize) -> Option
     };
     while e < ceil && e - s < 6 && (doc.is_word(e) || matches!(doc.str(e), "'s" | "’s") || plural_possessive(e)) {
         if !doc.is_word(e) {
-            owned = true;
+            possessive = Some(e);
             e += 1;
             continue;
         }
         let w = doc.low(e);
-        // "The Democratic National Convention released ...": a verb after a capitalised head ends the phrase.
-        let verb_after_name = head.is_some_and(|h| doc.is_cap(h) || owned) && tag_verb(doc, e);
+        let after_possessive = |h: usize| possessive.is_some_and(|p| h > p);
+        // "The Democratic National Convention released ...", "Patients' groups welcomed ...": a verb after a
+        // capitalised or owned head ends the phrase.
+        let verb_after_name = head.is_some_and(|h| doc.is_cap(h) || after_possessive(h)) && tag_verb(doc, e);
         if COMMON_WORDS.contains(w) && !doc.is_cap(e) || is_cue(w) || verb_after_name {
             break;
         }
@@ -400,6 +402,7 @@ fn speaker_starting(doc: &Doc, people: &People, s: usize, ceil: usize) -> Option
     if h == s && (is_sentence_adverb(hw) || DAYS.contains(&hw)) {
         return None;
     }
+    let owned = possessive.is_some_and(|p| h > p);
     (is_role_noun(hw) || SOURCES.contains(hw) || doc.is_cap(h) || owned).then_some((s, h + 1))
 }
 
@@ -459,7 +462,8 @@ fn after_quote(doc: &Doc, people: &People, close: usize) -> Option<(usize, (usiz
 
 /// A signature line after a quotation, in its paragraph or opening the next: `“…” —Michelle Marks, Philadelphia.`,
 /// `-President Obama, tweeting after Clinton's speech.`, `“…” (Xochitl Gomez, 25)`. A dash or opening parenthesis,
-/// then a named person ending the line or followed by a comma. Returns the dash as the cue, and the speaker phrase.
+/// then a named person ending the line or followed by a comma, or an unnamed signer's description. Returns the dash or
+/// parenthesis as the cue, and the speaker phrase.
 fn signature(doc: &Doc, people: &People, close: usize, pe: usize) -> Option<(usize, (usize, usize))> {
     let d = close + 1;
     if d >= doc.tokens.len() || !matches!(doc.str(d), "—" | "–" | "-" | "(") {
@@ -471,7 +475,7 @@ fn signature(doc: &Doc, people: &People, close: usize, pe: usize) -> Option<(usi
         return None;
     }
     if let Some(sp) = speaker_starting(doc, people, d + 1, line_end) {
-        let named = mention_at(people, sp.1 - 1).is_some_and(|m| m.end == sp.1);
+        let named = ends_in_name(people, sp);
         let ends = sp.1 >= line_end || matches!(doc.str(sp.1), "," | "." | "(" | ")");
         if named && ends {
             return Some((d, sp));
@@ -532,7 +536,7 @@ fn name_line(doc: &Doc, people: &People, p: usize) -> Option<(usize, usize)> {
         return None;
     }
     let sp = speaker_starting(doc, people, hs, he)?;
-    let named = mention_at(people, sp.1 - 1).is_some_and(|m| m.end == sp.1);
+    let named = ends_in_name(people, sp);
     let ends = sp.1 >= he || matches!(doc.str(sp.1), "," | "." | "(" | ":");
     (named && ends).then_some(sp)
 }
@@ -544,8 +548,19 @@ fn inline_signature(doc: &Doc, people: &People, close: usize) -> Option<(usize, 
     if close == 0 || !matches!(doc.str(close - 1), "." | "!" | "?") || close + 1 >= pe {
         return None;
     }
-    let m = mention_at(people, close + 1).filter(|m| m.start == close + 1 && m.end <= pe)?;
-    (m.end..pe).all(|x| name_detail(doc, x)).then_some((m.start, m.end))
+    name_then_details(doc, people, close + 1, pe, 12)
+}
+
+/// A named person starting at token `a`, then nothing but details up to `b` (at most `max_details` tokens): "Maria
+/// Lopez, 34, of Phoenix". Returns the name.
+fn name_then_details(doc: &Doc, people: &People, a: usize, b: usize, max_details: usize) -> Option<(usize, usize)> {
+    let m = mention_at(people, a).filter(|m| m.start == a && m.end <= b && b - m.end <= max_details)?;
+    (m.end..b).all(|x| name_detail(doc, x)).then_some((m.start, m.end))
+}
+
+/// Whether the phrase `sp` ends with a named person's mention.
+fn ends_in_name(people: &People, sp: (usize, usize)) -> bool {
+    mention_at(people, sp.1 - 1).is_some_and(|m| m.end == sp.1)
 }
 
 /// A token of the details that follow a name in a roundup or signature: its age, place and punctuation ("Maria
@@ -591,7 +606,7 @@ fn quote_paragraph(doc: &Doc, p: usize) -> bool {
 /// one below. Roundups put the name either before every quotation or after every one: a name line signs the
 /// quotation above when that quotation has no name line of its own before it.
 struct NameLines {
-    name: Vec<Option<(usize, usize)>>,
+    name_of_para: Vec<Option<(usize, usize)>>,
     signs_above: Vec<bool>,
     /// The paragraph before / after each one, past photo credits and item numbers ("Getty.", "3").
     above: Vec<Option<usize>>,
@@ -611,7 +626,7 @@ impl NameLines {
             let above_has_own = above[q].is_some_and(|r| name[r].is_some() && !signs_above[r]);
             signs_above[p] = name[p].is_some() && quote_paragraph(doc, q) && !above_has_own;
         }
-        NameLines { name, signs_above, above, below }
+        NameLines { name_of_para: name, signs_above, above, below }
     }
 
     /// The speaker named by a line of its own next to the paragraph that the quotation opens: the line before
@@ -626,16 +641,17 @@ impl NameLines {
         // A news digest's item: "UN: PEACEKEEPERS PAYING 13-YEAR-OLDS FOR SEX “The United Nations has ...”". The
         // excerpt is the story's, named by its headline in capitals.
         let capitals = |x: usize| !doc.is_word(x) || doc.str(x).chars().all(|c| !c.is_lowercase());
-        if open > ps + 2 && word_count(doc, ps, open) >= 3 && (ps..open).all(capitals) {
+        // Not a dateline: "NEW YORK (AP) — “…”".
+        let dateline = (ps..open).any(|x| matches!(doc.str(x), "—" | "–" | "-" | "--" | "("));
+        if word_count(doc, ps, open) >= 3 && !dateline && (ps..open).all(capitals) {
             return Some((ps, open));
         }
         // "Maria Lopez, 34, Phoenix “…”", "Maria Lopez, 34 — “…”": the name and its details open the paragraph.
         if open != ps {
-            let m = mention_at(people, ps).filter(|m| m.start == ps && m.end < open && open <= m.end + 10)?;
-            return (m.end..open).all(|x| name_detail(doc, x)).then_some((m.start, m.end));
+            return name_then_details(doc, people, ps, open, 10).filter(|sp| sp.1 < open);
         }
         if let Some(q) = self.above[p].filter(|&q| !self.signs_above[q]) {
-            if let Some(sp) = self.name[q] {
+            if let Some(sp) = self.name_of_para[q] {
                 return Some(sp);
             }
         }
@@ -643,7 +659,7 @@ impl NameLines {
         let close = s.close?;
         let ends_para = (close + 1..doc.paras[p].1).all(|x| !doc.is_word(x));
         let q = self.below[p].filter(|&q| ends_para && self.signs_above[q])?;
-        self.name[q]
+        self.name_of_para[q]
     }
 }
 
@@ -698,12 +714,12 @@ fn tag_after(doc: &Doc, people: &People, close: usize, pe: usize) -> Option<(usi
         if k + 2 < ceil && matches!(doc.low(k + 1), "the" | "a" | "an" | "one" | "another") {
             let e = (k + 2..ceil.min(k + 16)).find(|&x| !np_token(doc, x)).unwrap_or(ceil.min(k + 16));
             // Not a clause: "said the candidate could win".
-            let clause = (k + 2..e).any(|x| is_auxiliary(doc.low(x)));
+            let clause = has_auxiliary(doc, k + 2, e);
             if (e == ceil || doc.str(e) == ",") && !clause {
                 return Some((k, (k + 1, e)));
             }
         }
-        return np_ending_tag(doc, k, ceil).map(|sp| (k, sp));
+        return np_after_cue(doc, k, ceil).map(|sp| (k, sp));
     }
     // "quipped Smith": any past-tense verb right after the quote, then a named person; or a noun phrase that ends
     // the tag ("read the email.", "opined Cleveland's Plain Dealer.").
@@ -711,7 +727,7 @@ fn tag_after(doc: &Doc, people: &People, close: usize, pe: usize) -> Option<(usi
         if let Some(m) = mention_at(people, k + 1).filter(|m| m.start == k + 1) {
             return Some((k, (m.start, m.end.min(ceil))));
         }
-        if let Some(sp) = np_ending_tag(doc, k, ceil) {
+        if let Some(sp) = np_after_cue(doc, k, ceil) {
             return Some((k, sp));
         }
     }
@@ -724,11 +740,11 @@ fn tag_after(doc: &Doc, people: &People, close: usize, pe: usize) -> Option<(usi
 
 /// A noun phrase after the tag's verb at `k` that ends the tag (`ceil`) or runs to a comma: "wrote Time
 /// magazine.", "tweeted another.", "read the statement, which ...".
-fn np_ending_tag(doc: &Doc, k: usize, ceil: usize) -> Option<(usize, usize)> {
+fn np_after_cue(doc: &Doc, k: usize, ceil: usize) -> Option<(usize, usize)> {
     let e = (k + 1..ceil).find(|&x| !np_token(doc, x)).unwrap_or(ceil);
     let opens = k + 1 < e && (DETERMINERS.contains(&doc.low(k + 1)) || doc.is_cap(k + 1));
     let ends = e == ceil || doc.str(e) == ",";
-    let clause = (k + 1..e).any(|x| is_auxiliary(doc.low(x)));
+    let clause = has_auxiliary(doc, k + 1, e);
     (opens && ends && !clause && e <= k + 7).then_some((k + 1, e))
 }
 
@@ -888,7 +904,7 @@ fn before_quote(doc: &Doc, people: &People, open: usize) -> Option<(usize, (usiz
         // "Rep. Trey Gowdy (R-S.C.):": the name before its parenthesis.
         let named = if doc.str(open - 2) == ")" {
             speaker_ending(doc, people, open - 1, floor)
-                .filter(|sp| mention_at(people, sp.1 - 1).is_some_and(|m| m.end == sp.1))
+                .filter(|&sp| ends_in_name(people, sp))
                 .map(|sp| (sp.0, open - 1))
         } else {
             mention_at(people, open - 2).filter(|m| m.end == open - 1 && m.start >= floor).map(|m| (m.start, m.end))
@@ -908,10 +924,8 @@ fn before_quote(doc: &Doc, people: &People, open: usize) -> Option<(usize, (usiz
             }
         }
         // "Maria Lopez, 34, of Phoenix: “…”": a name opening the sentence, then only an age and a place.
-        if let Some(m) = mention_at(people, floor).filter(|m| m.start == floor && m.end + 8 >= open - 1) {
-            if m.end < open - 1 && doc.str(m.end) == "," && (m.end..open - 1).all(|x| name_detail(doc, x)) {
-                return Some((open - 1, (m.start, m.end), true));
-            }
+        if let Some(sp) = name_then_details(doc, people, floor, open - 1, 8).filter(|sp| doc.str(sp.1) == ",") {
+            return Some((open - 1, sp, true));
         }
     }
     let mut k = open;
@@ -1047,17 +1061,18 @@ fn cue_sentence_before(doc: &Doc, people: &People, open: usize) -> Option<(usize
     if ss != open || open == 0 || doc.tokens[open - 1].para != doc.tokens[open].para {
         return None;
     }
-    let (ps, pe) = doc.sents[doc.sent_of[open - 1]];
+    let (prev_s, prev_e) = doc.sents[doc.sent_of[open - 1]];
     // Not the tag sentence of the quotation before it (`“…” Trump said. “…”`): that one goes on by continuation.
-    let tags_quote = ps > 0 && doc.tokens[ps - 1].kind == Kind::Quote;
-    if !matches!(doc.str(pe - 1), ".") || pe - ps > 30 || tags_quote {
+    let tags_quote = prev_s > 0 && doc.tokens[prev_s - 1].kind == Kind::Quote;
+    if !matches!(doc.str(prev_e - 1), ".") || prev_e - prev_s > 30 || tags_quote {
         return None;
     }
-    let t = subject_start(doc, ps, pe - 1);
-    let (v, sp) = speaker_starting(doc, people, t, pe - 1).and_then(|sp| subject_verb(doc, people, sp, pe - 1))?;
+    let t = subject_start(doc, prev_s, prev_e - 1);
+    let (v, sp) =
+        speaker_starting(doc, people, t, prev_e - 1).and_then(|sp| subject_verb(doc, people, sp, prev_e - 1))?;
     // Only a short setting after the verb ("in a statement", "on Tuesday"), no reported words.
-    let plain = (v + 1..pe - 1).all(|x| doc.is_word(x) && doc.low(x) != "that" && !is_cue(doc.low(x)));
-    (plain && pe - 1 <= v + 6).then_some((v, sp, false))
+    let plain = (v + 1..prev_e - 1).all(|x| doc.is_word(x) && doc.low(x) != "that" && !is_cue(doc.low(x)));
+    (plain && prev_e - 1 <= v + 6).then_some((v, sp, false))
 }
 
 /// The speaker of a tag ending at the comma `comma`, for a participle after it: "Spicer said, adding", "Anderson
@@ -1076,9 +1091,10 @@ fn prior_tag_speaker(doc: &Doc, people: &People, comma: usize, floor: usize) -> 
     speaker_ending(doc, people, skip_adverbs_back(doc, cue, floor), floor)
 }
 
-/// The subject of the clause that the conjunction at `c` joins a second verb to: "X visited the site and said",
-/// or in a subordinate clause, "... when he brought up the bombing and later said". The subject opens the
-/// subordinate clause if one opens before the conjunction, else the sentence.
+/// The subject of the clause that a conjunction or comma at `c` joins a second verb or participle to: "X visited
+/// the site and said", "..., as Mrs. Clinton echoed the criticism, saying", or in a subordinate clause, "... when he
+/// brought up the bombing and later said". The subject opens the subordinate clause if one opens before `c`, else
+/// the sentence.
 fn conjoined_subject(doc: &Doc, people: &People, c: usize, floor: usize) -> Option<(usize, usize)> {
     let subordinate = (c.saturating_sub(15).max(floor)..c)
         .rev()
@@ -1110,6 +1126,11 @@ fn is_auxiliary(w: &str) -> bool {
     )
 }
 
+/// Whether tokens `[a, b)` hold an auxiliary: a clause, not a noun phrase.
+fn has_auxiliary(doc: &Doc, a: usize, b: usize) -> bool {
+    (a..b).any(|x| is_auxiliary(doc.low(x)))
+}
+
 /// Whether the phrase `sp` after a cue is the subject of a reported clause, not the cue's speaker: "said the
 /// candidate could win".
 fn opens_clause(doc: &Doc, sp: (usize, usize)) -> bool {
@@ -1123,10 +1144,10 @@ fn subject_before_aside(doc: &Doc, people: &People, close: usize, floor: usize) 
     let c0 =
         (close.saturating_sub(25).max(floor)..close).rev().find(|&x| matches!(doc.str(x), "," | "—" | "–" | "--"))?;
     let m = mention_at(people, c0.checked_sub(1)?).filter(|m| m.end == c0 && m.start >= floor)?;
-    let opens_clause = m.start == subject_start(doc, floor, c0)
+    let starts_clause = m.start == subject_start(doc, floor, c0)
         || m.start > floor
             && matches!(doc.low(m.start - 1), "that" | "when" | "after" | "as" | "while" | "because" | "and" | "but");
-    (c0 + 1 < close && opens_clause).then_some((m.start, m.end))
+    (c0 + 1 < close && starts_clause).then_some((m.start, m.end))
 }
 
 /// The opening comma of an aside of a few lower-case words closed by the comma right before `e`: "he, once again,
@@ -1139,7 +1160,7 @@ fn aside_start(doc: &Doc, e: usize, floor: usize) -> Option<usize> {
     // "Trump, who has nearly 9 million followers, tweeted": a relative clause may be longer and name things.
     let relative = matches!(doc.low(c + 1), "who" | "whose");
     let aside = (c + 1..e - 1).all(|x| doc.is_word(x) && (relative || !doc.is_cap(x)) && !is_cue(doc.low(x)));
-    (c > floor && c + 1 < e - 1 && (relative || e - c <= 7) && aside).then_some(c)
+    (c > floor && c + 1 < e - 1 && (relative || e - c <= 6) && aside).then_some(c)
 }
 
 /// The sender of a message written as the speaker: in "The town released a statement saying ...", "she sent an
@@ -1154,9 +1175,9 @@ fn message_sender(doc: &Doc, people: &People, sp: (usize, usize), floor: usize) 
         doc.low(head),
         "statement" | "email" | "e-mail" | "letter" | "note" | "tweet" | "post" | "message" | "memo" | "release"
     );
-    let mut v = sp.0;
-    if v > floor && doc.low(v - 1) == "out" {
-        v -= 1;
+    let mut msg_start = sp.0;
+    if msg_start > floor && doc.low(msg_start - 1) == "out" {
+        msg_start -= 1;
     }
     let sends = |w: &str| {
         matches!(
@@ -1164,10 +1185,10 @@ fn message_sender(doc: &Doc, people: &People, sp: (usize, usize), floor: usize) 
             "released" | "issued" | "sent" | "posted" | "put" | "published" | "tweeted" | "shared" | "circulated"
         )
     };
-    if !message || v <= floor + 1 || !sends(doc.low(v - 1)) {
+    if !message || msg_start <= floor + 1 || !sends(doc.low(msg_start - 1)) {
         return sp;
     }
-    let e = skip_adverbs_back(doc, v - 1, floor);
+    let e = skip_adverbs_back(doc, msg_start - 1, floor);
     speaker_ending(doc, people, e, floor).or_else(|| np_ending(doc, e, floor)).unwrap_or(sp)
 }
 
@@ -1360,21 +1381,23 @@ pub fn find(doc: &Doc, people: &People) -> Vec<ExtractedStatement> {
 
     for (si, s) in segs.iter().enumerate() {
         let after = s.close.and_then(|c| after_quote(doc, people, c));
-        let before = s.open.and_then(|o| before_quote(doc, people, o)).or_else(|| {
-            // A colon at the end of the previous paragraph introduces this one.
-            let o = s.open?;
-            let (ps, _) = doc.paras[doc.tokens[o].para];
-            (o == ps && ps > 0 && doc.str(ps - 1) == ":")
-                .then(|| before_quote(doc, people, ps - 1))
-                .flatten()
-                .map(|(c, sp, _)| (c, sp, true))
-        });
-        let before = before
-            .or_else(|| after.is_none().then(|| s.open.and_then(|o| cue_sentence_before(doc, people, o))).flatten());
         // "According to CNN, the FBI has “many open cases”", "As Breitbart News reported, ...": the source of the
         // whole sentence, unless a tag of the quotation's own follows the opening.
-        let opening = s.open.and_then(|o| source_opening(doc, people, o));
-        let before = before.filter(|b| opening.is_none_or(|(_, comma, _)| b.0 > comma));
+        let opening = s.open.and_then(|o| opening_source_before_quote(doc, people, o));
+        let before = s
+            .open
+            .and_then(|o| before_quote(doc, people, o))
+            .or_else(|| {
+                // A colon at the end of the previous paragraph introduces this one.
+                let o = s.open?;
+                let (ps, _) = doc.paras[doc.tokens[o].para];
+                (o == ps && ps > 0 && doc.str(ps - 1) == ":")
+                    .then(|| before_quote(doc, people, ps - 1))
+                    .flatten()
+                    .map(|(c, sp, _)| (c, sp, true))
+            })
+            .or_else(|| s.open.filter(|_| after.is_none()).and_then(|o| cue_sentence_before(doc, people, o)))
+            .filter(|b| opening.is_none_or(|(_, comma, _)| b.0 > comma));
         // Without a tag, a quoted transcript line ("“Chris Matthews: Seriously, …”"), whose name before the colon
         // speaks the rest, or a name line before the quotation (`heading` is the speaker of either).
         let (line, heading) = match (after, before) {
@@ -1384,13 +1407,15 @@ pub fn find(doc: &Doc, people: &People) -> Vec<ExtractedStatement> {
             }
             _ => (None, None),
         };
-        let according = match (after, before, heading) {
+        let untagged_opening = match (after, before, heading) {
             (None, None, None) => opening,
             _ => None,
         };
-        let Some(kind) =
-            statement_kind(doc, s, after.is_some() || before.is_some() || heading.is_some() || according.is_some())
-        else {
+        let Some(kind) = statement_kind(
+            doc,
+            s,
+            after.is_some() || before.is_some() || heading.is_some() || untagged_opening.is_some(),
+        ) else {
             continue;
         };
         let Some((mut start, mut end)) = text_range(doc, line.map_or(s.a, |(_, colon)| colon + 1), s.b) else {
@@ -1399,7 +1424,7 @@ pub fn find(doc: &Doc, people: &People) -> Vec<ExtractedStatement> {
         let mut kind = kind;
         // Without a tag, the sentence's subject and verb: "Rubio bemoaned the climate in which people “literally
         // hate each other”" attributes the verb's whole object, quoted words included.
-        let subject = match (after, before, heading, according) {
+        let subject = match (after, before, heading, untagged_opening) {
             (None, None, None, None) => s.open.and_then(|o| {
                 // "He then listed the qualities a Republican needs:" closing the previous paragraph.
                 let ps = doc.paras[doc.tokens[o].para].0;
@@ -1412,7 +1437,7 @@ pub fn find(doc: &Doc, people: &People) -> Vec<ExtractedStatement> {
             // The sentence's own words before the quote are part of what was said: a mixed quote.
             start = doc.tokens[a].start;
             kind = StatementKind::Mixed;
-        } else if let Some((_, comma, _)) = according {
+        } else if let Some((_, comma, _)) = untagged_opening {
             start = doc.tokens[comma + 1].start;
             kind = StatementKind::Mixed;
             if let Some(c) = s.close {
@@ -1441,7 +1466,8 @@ pub fn find(doc: &Doc, people: &People) -> Vec<ExtractedStatement> {
             (None, Some((cue, sp, colon))) => {
                 Some((Some(cue), sp, if colon { Attribution::Colon } else { Attribution::Explicit }))
             }
-            _ if according.is_some() => according.map(|(k, _, sp)| (Some(k), sp, Attribution::Explicit)),
+            // Explicit for "As X reported,"; "according to" is marked below, whatever tagged the quotation.
+            _ if untagged_opening.is_some() => untagged_opening.map(|(k, _, sp)| (Some(k), sp, Attribution::Explicit)),
             // A name line introduces the quotation as a colon would.
             _ => heading
                 .map(|sp| (None, sp, Attribution::Colon))
@@ -1677,7 +1703,7 @@ fn sentence_subject(doc: &Doc, people: &People, open: usize) -> Option<(usize, (
 
 /// A sentence opening "According to X," or "As X reported," with words of its own before the quotation at
 /// `open`: the cue, the comma closing the opening, and the source.
-fn source_opening(doc: &Doc, people: &People, open: usize) -> Option<(usize, usize, (usize, usize))> {
+fn opening_source_before_quote(doc: &Doc, people: &People, open: usize) -> Option<(usize, usize, (usize, usize))> {
     let floor = doc.sent_start(open);
     let (cue, comma, sp) = opening_source(doc, people, floor, open)?;
     let clean = (comma + 1..open).all(|x| doc.tokens[x].kind != Kind::Quote && !matches!(doc.str(x), ":" | ";"));
@@ -1697,7 +1723,9 @@ fn opening_source(doc: &Doc, people: &People, ss: usize, ceil: usize) -> Option<
     }
     let sp = speaker_starting(doc, people, ss + 1, ceil)?;
     let (v, sp) = subject_verb(doc, people, sp, ceil)?;
-    (is_cue(doc.low(v)) || doc.low(v) == "put").then_some(())?;
+    if !(is_cue(doc.low(v)) || doc.low(v) == "put") {
+        return None;
+    }
     Some((v, comma_after(v + 1)?, sp))
 }
 
@@ -1771,7 +1799,7 @@ fn colon_and_indirect(doc: &Doc, people: &People, quoted: &[bool], found: &mut V
             if w == "as" && k == ss {
                 if let Some((v, comma, sp)) = opening_source(doc, people, ss, se) {
                     let tb = sentence_text_end(doc, comma + 1, se);
-                    // A quotation in it is already the statement (see `source_opening`); scare quotes are not.
+                    // A quotation in it is already the statement (see `opening_source_before_quote`); scare quotes are not.
                     if word_count(doc, comma + 1, tb) >= 3 && !(comma + 1..tb).any(|x| quoted[x]) {
                         push_indirect(doc, found, comma + 1, tb, v, sp, Attribution::Explicit, nested, &overlaps);
                         k = tb;
@@ -2021,12 +2049,7 @@ fn aux_back(doc: &Doc, k: usize, floor: usize) -> usize {
                 | "again"
                 | "repeatedly"
                 | "often"
-                | "frequently"
                 | "sometimes"
-                | "quickly"
-                | "simply"
-                | "finally"
-                | "reportedly"
                 | "first"
                 | "previously"
                 | "recently"
@@ -2059,7 +2082,8 @@ fn aux_back(doc: &Doc, k: usize, floor: usize) -> usize {
             continue;
         }
         let periods = matches!(doc.low(e.saturating_sub(2)), "days" | "weeks" | "months" | "years");
-        if w == "ago" && e >= floor + 3 && periods {
+        let counted = |x: usize| NUMBERS.contains(&doc.low(x)) || doc.str(x).bytes().all(|b| b.is_ascii_digit());
+        if w == "ago" && e >= floor + 3 && periods && (counted(e - 3) || matches!(doc.low(e - 3), "few" | "several")) {
             e -= 3;
             while e > floor && matches!(doc.low(e - 1), "than" | "less" | "more" | "about" | "nearly") {
                 e -= 1;
@@ -2215,7 +2239,7 @@ fn reported_clause(
         let abbrev = |x: usize| doc.str(x) == "." && !doc.tokens[x].space_before && x + 1 < se && doc.is_cap(x + 1);
         let e = (k + 1..se).find(|&x| !np_token(doc, x) && !abbrev(x)).unwrap_or(se);
         let ends = e >= se || matches!(doc.str(e), "," | "." | ";" | "!" | "?");
-        let clause = (k + 1..e).any(|x| is_auxiliary(doc.low(x)));
+        let clause = has_auxiliary(doc, k + 1, e);
         if ends && !clause && e <= k + 9 && (k + 1..e).any(|x| mention_at(people, x).is_some()) {
             return k + 1;
         }

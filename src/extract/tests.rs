@@ -2008,3 +2008,13 @@ fn plural_possessive_subject() {
     let x = run_checked("", body);
     assert_eq!(only_statement(&x).source_label.as_deref(), Some("Patients' groups"));
 }
+
+/// Issue 4 (review): a full stop ending the previous sentence is not a title's ("... said the spokesman. Jones
+/// added" gives Jones no role); a dateline in capitals is not a digest headline ("NEW YORK (AP) — “…”").
+#[test]
+fn sentence_stop_and_dateline_are_not_titles() {
+    let x = run_checked("", "The plan failed, said the spokesman. Mark Jones added that it would return in a year.");
+    assert!(person(&x, "Mark Jones").roles.is_empty(), "{:?}", person(&x, "Mark Jones").roles);
+    let x = run_checked("", "NEW YORK (AP) — “We will rebuild the whole city from the ground up.”");
+    assert_eq!(only_statement(&x).speaker_span, None);
+}

@@ -250,9 +250,10 @@ impl<'a> Doc<'a> {
                 return false;
             }
         }
-        // An abbreviation's inner stop: "(D-N.Y.)", where a letter follows the stop directly.
+        // An abbreviation's inner stop: "(D-N.Y.)", where a single letter follows the stop directly ("the end.It
+        // was" still ends a sentence).
         let next = self.tokens.get(i + 1);
-        if next.is_some_and(|t| t.kind == Kind::Word && !t.space_before && t.end - t.start <= 2) {
+        if next.is_some_and(|t| t.kind == Kind::Word && !t.space_before && t.end - t.start == 1) {
             return false;
         }
         // The next word must not start in lower case ("3 p.m. yesterday").
