@@ -1340,8 +1340,11 @@ pub fn find(body: &Doc, title: &Doc) -> People {
     for m in &mentions {
         // "Russian political scientist Abbas Gallyamov"
         // "Army Col. Lawrence Wilkerson": the title's full stop before the name.
-        let title_stop =
-            m.name_start >= 2 && body.str(m.name_start - 1) == "." && TITLES.contains(body.low(m.name_start - 2));
+        // Not a full stop that ends the previous sentence ("... said the spokesman. Mark Jones added").
+        let title_stop = m.name_start >= 2
+            && body.str(m.name_start - 1) == "."
+            && TITLES.contains(body.low(m.name_start - 2))
+            && body.sent_start(m.name_start) != m.name_start;
         let e = if title_stop { m.name_start - 1 } else { m.name_start };
         if let Some(s) = role_before(body, e) {
             if !HONORIFICS.contains(&body.low(e - 1)) {
