@@ -499,8 +499,10 @@ fn signature(doc: &Doc, people: &People, close: usize, pe: usize) -> Option<(usi
 /// A transcript line's speaker: a named person opening tokens `[a, b)` and followed by a colon, with at least three
 /// words after it ("Chris Matthews: Seriously, seriously about this."). Returns the name and the colon.
 fn transcript_speaker(doc: &Doc, people: &People, a: usize, b: usize) -> Option<((usize, usize), usize)> {
-    let m = mention_at(people, a).filter(|m| m.start == a && m.end < b && doc.str(m.end) == ":")?;
-    (word_count(doc, m.end + 1, b) >= 3).then_some(((m.start, m.end), m.end))
+    // "McCain Challenger Kelli Ward: Impeach AG Lynch": a description may come before the name.
+    let sp = speaker_starting(doc, people, a, b).filter(|&sp| ends_in_name(people, sp) && sp.1 < b)?;
+    let colon = sp.1;
+    (doc.str(colon) == ":" && word_count(doc, colon + 1, b) >= 3).then_some((sp, colon))
 }
 
 /// Transcript lines without quotation marks: a paragraph "Alex Seitz-Wald: She is right on all these things." is

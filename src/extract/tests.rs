@@ -2018,3 +2018,15 @@ fn sentence_stop_and_dateline_are_not_titles() {
     let x = run_checked("", "NEW YORK (AP) — “We will rebuild the whole city from the ground up.”");
     assert_eq!(only_statement(&x).speaker_span, None);
 }
+
+/// Issue 4: a headline "Description Name: claim" in the text's first line ("McCain Challenger Kelli Ward: Impeach AG
+/// Lynch, ‘Stop DC at the Bathroom Door.’") gives the claim to the named person.
+#[test]
+fn headline_described_name_colon() {
+    let body =
+        "McCain Challenger Kelli Ward: Impeach AG Lynch, ‘Stop DC at the Bathroom Door.’\n\nFormer Arizona State \
+                Senator Kelli Ward called for it.";
+    let x = run_checked("", body);
+    let s = x.statements.iter().find(|s| s.text.text.contains("Impeach")).expect("headline statement");
+    assert_eq!(speaker_name(&x, s), Some("Kelli Ward"));
+}
