@@ -2006,7 +2006,13 @@ fn aux_back(doc: &Doc, k: usize, floor: usize) -> usize {
         e -= 1;
     }
     // "They keep telling us", "she kept saying": an aspectual verb before a participle.
-    let aspect = |w: &str| matches!(w, "keep" | "keeps" | "kept" | "started" | "began" | "continues" | "continued");
+    // "Trump is telling a town hall", "they were chanting": a progressive.
+    let aspect = |w: &str| {
+        matches!(
+            w,
+            "keep" | "keeps" | "kept" | "started" | "began" | "continues" | "continued" | "is" | "are" | "was" | "were"
+        )
+    };
     if e > floor + 1 && doc.low(k).ends_with("ing") && aspect(doc.low(e - 1)) {
         e -= 1;
     }

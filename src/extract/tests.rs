@@ -1768,11 +1768,14 @@ fn roundup_signed_below() {
     }
 }
 
-/// Issue 4: an aspectual verb before a participle cue is not the speaker ("They keep telling us ...").
+/// Issue 4: an aspectual verb or a progressive before a participle cue is not the speaker ("They keep telling us
+/// ...", "Trump is telling a town hall in Salem that ...").
 #[test]
 fn aspect_verb_before_cue() {
     let x = run_checked("", "The voters keep telling us the plan would fail in the end.");
     assert_eq!(only_statement(&x).speaker_span.as_ref().map(|sp| sp.text.as_str()), Some("The voters"));
+    let x = run_checked("", "Donald Trump is telling a town hall in Salem that waterboarding is “peanuts,” and more.");
+    assert_eq!(speaker_name(&x, only_statement(&x)), Some("Donald Trump"));
 }
 
 /// Issue 4: a stop inside an abbreviation ("(D-N.Y.)") does not end the tag's sentence; two named people share a
