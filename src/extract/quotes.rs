@@ -287,7 +287,10 @@ fn speaker_ending(doc: &Doc, people: &People, e: usize, floor: usize) -> Option<
             s = p;
             break;
         }
-        if is_cue(pw) || (COMMON_WORDS.contains(pw) && !doc.is_cap(p)) {
+        // A past-tense verb with a word before it ends the phrase: "The senator emailed [supporters] saying", but
+        // "the embattled senator" keeps its adjective.
+        let verb = !doc.is_cap(p) && tag_verb(doc, p) && p > floor && !DETERMINERS.contains(&doc.low(p - 1));
+        if is_cue(pw) || (COMMON_WORDS.contains(pw) && !doc.is_cap(p)) || verb {
             break;
         }
         s = p;
@@ -965,6 +968,15 @@ fn before_quote(doc: &Doc, people: &People, open: usize) -> Option<(usize, (usiz
             }
             let e = aux_back(doc, k, floor);
             if let Some(sp) = speaker_ending(doc, people, e, floor) {
+                // "The senator emailed supporters saying: “…”": a participle's speaker is the subject of the verb
+                // before its object.
+                let object_of = |sp: (usize, usize)| {
+                    let v =
+                        sp.0.checked_sub(1)
+                            .filter(|&v| v > floor && doc.low(k).ends_with("ing") && tag_verb(doc, v))?;
+                    speaker_ending(doc, people, aux_back(doc, v, floor), floor)
+                };
+                let sp = object_of(sp).unwrap_or(sp);
                 return Some((k, message_sender(doc, people, outer_speaker(doc, people, sp, floor), floor), colon));
             }
             // "Carson did not mention his opponents, but told his supporters, “…”": the subject of the clause the
@@ -1324,7 +1336,9 @@ fn statement_kind(doc: &Doc, s: &Seg, has_adjacent_cue: bool) -> Option<Statemen
         && s.b > s.a
         && matches!(doc.str(s.b - 1), "." | "!" | "?")
         && doc.first_char(s.a).is_uppercase();
-    if words < 4 && !(has_adjacent_cue && ends_punct) && !whole_sentence {
+    // A quotation that a cue introduces with a colon is speech however short ("saying: “The struggle continues”").
+    let colon_introduced = s.open.is_some_and(|o| o > 0 && doc.str(o - 1) == ":");
+    if words < 4 && !(has_adjacent_cue && (ends_punct || colon_introduced)) && !whole_sentence {
         return None;
     }
     // A fragment woven into the sentence ("described it as “a very serious matter”").
@@ -1905,7 +1919,10 @@ fn colon_and_indirect(doc: &Doc, people: &People, quoted: &[bool], found: &mut V
                 let comma = doc.str(k - 1) == "," || subject.is_some();
                 let tail_end = (k + 1..se).find(|&x| !doc.is_word(x)).unwrap_or(se);
                 // Only a short tail ("said Tuesday"): "..., the Census denied any improper role" is not one.
-                let tail_ok = tail_end + 1 >= se && tail_end <= k + 5 || doc.str(k - 1) == ",";
+                // "..., Hollande said Tuesday in Paris, noting ...": or a participle's clause after it.
+                let participle_next =
+                    tail_end + 1 < se && doc.str(tail_end) == "," && doc.low(tail_end + 1).ends_with("ing");
+                let tail_ok = (tail_end + 1 >= se || participle_next) && tail_end <= k + 5 || doc.str(k - 1) == ",";
                 if comma && tail_ok {
                     let sp = if doc.str(k - 1) == "," { speaker_starting(doc, people, k + 1, se) } else { subject };
                     if let Some(sp) = sp {

@@ -2033,3 +2033,19 @@ fn headline_described_name_colon() {
     let s = x.statements.iter().find(|s| s.text.text.contains("Impeach")).expect("headline statement");
     assert_eq!(speaker_name(&x, s), Some("Kelli Ward"));
 }
+
+/// Issue 4: a short quotation a cue introduces with a colon is speech, and the participle's speaker is the subject
+/// of the verb before its object ("The Vermont senator emailed supporters saying: “The struggle continues”"); a tag
+/// followed by a participle's clause still closes its content ("..., Francois Hollande said Tuesday, noting ...").
+#[test]
+fn colon_short_quote_and_tag_before_participle() {
+    let x =
+        run_checked("", "The Vermont senator emailed supporters saying: “The struggle continues” and vowing to go on.");
+    let s = x.statements.iter().find(|s| s.kind == StatementKind::Direct).expect("direct");
+    assert_eq!(s.speaker_span.as_ref().map(|sp| sp.text.as_str()), Some("The Vermont senator"));
+    let body =
+        "Trump’s “excesses” are sickening, Francois Hollande said Tuesday in Paris, noting the nominee’s remarks.";
+    let x = run_checked("", body);
+    let s = x.statements.iter().find(|s| s.cue.as_deref() == Some("said")).expect("said");
+    assert_eq!(s.text.text, "Trump’s “excesses” are sickening");
+}
