@@ -2279,6 +2279,12 @@ fn reported_clause(
     if takes_addressee(w) {
         if let Some(obj) = speaker_starting(doc, people, t, se) {
             t = obj.1;
+            // "told ABC’s “Good Morning America” that ...": the programme is part of the addressee.
+            if t + 1 < se && matches!(doc.str(t), "'s" | "’s") && doc.tokens[t + 1].kind == Kind::Quote {
+                if let Some(close) = next_double_mark(doc, t + 2, se) {
+                    t = close + 1;
+                }
+            }
         } else if t < se && doc.is_word(t) && !COMMON_WORDS.contains(doc.low(t)) {
             // "told reporters", "warned voters"
             t += 1;

@@ -2049,3 +2049,15 @@ fn colon_short_quote_and_tag_before_participle() {
     let s = x.statements.iter().find(|s| s.cue.as_deref() == Some("said")).expect("said");
     assert_eq!(s.text.text, "Trump’s “excesses” are sickening");
 }
+
+/// Issue 4: a programme named after the addressee belongs to it ("told ABC’s “Good Morning America” that ..."), and
+/// "Al Qaeda" is not a person.
+#[test]
+fn programme_after_addressee_and_al_qaeda() {
+    let body = "Mitt Romney told ABC’s “Good Morning America” that he agrees Trump is a “total opportunist” and more. \
+                He said Al Qaeda was weaker.";
+    let x = run_checked("", body);
+    let s = x.statements.iter().find(|s| s.cue.as_deref() == Some("told")).expect("told");
+    assert!(s.text.text.starts_with("he agrees"), "{}", s.text.text);
+    assert!(!names(&x).contains(&"Al Qaeda"), "{:?}", names(&x));
+}
