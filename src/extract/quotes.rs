@@ -3,7 +3,7 @@
 
 use super::coref;
 use super::lexicon::{is_cue, is_pronoun, is_role_noun, ANY_CUES, COMMON_WORDS, SOURCES};
-use super::people::{mention_at, People};
+use super::people::{mention_at, Mention, People};
 use super::text::{Doc, Kind};
 use crate::model::{Attribution, ExtractedStatement, StatementKind};
 
@@ -416,7 +416,11 @@ fn resolve(doc: &Doc, people: &People, quoted: &[bool], (s, e): (usize, usize), 
     // Schwerin").
     // The one at the end wins: in "Clinton spokesman Josh Schwerin" the speaker is Schwerin.
     // Not a name the role belongs to: "a spokesman for Bernie Sanders" is the spokesman.
-    let tail = mention_at(people, e - 1).filter(|m| m.end == e);
+    // Nor the name of a place or body the person belongs to: "Paul Sperry of Counter Jihad" is Sperry.
+    let of_body = |m: &Mention| {
+        m.start > s && matches!(doc.low(m.start - 1), "of" | "at" | "from") && mention_at(people, s).is_some()
+    };
+    let tail = mention_at(people, e - 1).filter(|m| m.end == e && !of_body(m));
     let owned = tail.is_some_and(|m| m.start > s && owned_by(doc, people, m.start, s).is_some());
     if let Some(m) = tail.filter(|_| !owned).or_else(|| mention_at(people, s)) {
         sp.person = Some(m.person);
@@ -1802,7 +1806,6 @@ fn colon_and_indirect(doc: &Doc, people: &People, quoted: &[bool], found: &mut V
     let direct: Vec<(usize, usize)> = found.iter().map(|f| (f.start, f.end)).collect();
     let overlaps = |a: usize, b: usize| direct.iter().any(|&(s, e)| a < e && s < b && !(s <= a && b <= e));
     for &(ss, se) in &doc.sents {
-        let has_quote = (ss..se).any(|k| doc.tokens[k].kind == Kind::Quote && !quoted[k]);
         let nested = quoted[ss];
         let mut k = ss;
         while k < se {
@@ -1833,7 +1836,10 @@ fn colon_and_indirect(doc: &Doc, people: &People, quoted: &[bool], found: &mut V
                         (ss, k)
                     };
                     let tail_ok = k == ss || (sp.1..se).all(|c| !doc.is_word(c));
-                    if tail_ok && word_count(doc, ta, tb) >= 3 && !has_quote {
+                    // A quotation in it is already a statement (see `opening_source_before_quote`); scare quotes
+                    // are part of this one ("According to Variety, Trump brought “SNL” its highest ratings").
+                    let quoted_in = (ta..tb).any(|x| quoted[x]);
+                    if tail_ok && word_count(doc, ta, tb) >= 3 && !quoted_in {
                         push_indirect(doc, found, ta, tb, k, sp, Attribution::AccordingTo, nested, &overlaps);
                     }
                 }
@@ -1944,10 +1950,16 @@ fn according_source(doc: &Doc, people: &People, k: usize, ceil: usize) -> Option
     if k + 2 >= ceil || doc.low(k) != "according" || doc.low(k + 1) != "to" {
         return None;
     }
-    speaker_starting(doc, people, k + 2, ceil).or_else(|| {
+    let phrase = || {
         let e = (k + 2..ceil.min(k + 16)).find(|&c| matches!(doc.str(c), "," | "." | ";" | "!" | "?" | ":"))?;
         (e > k + 2).then_some((k + 2, e))
-    })
+    };
+    // The whole phrase when the speaker phrase stops short of it: "according to a study by Media Matters".
+    match speaker_starting(doc, people, k + 2, ceil) {
+        Some(sp) if sp.1 < ceil && doc.is_word(sp.1) => phrase().or(Some(sp)),
+        Some(sp) => Some(sp),
+        None => phrase(),
+    }
 }
 
 const DAYS: &[&str] = &["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
@@ -2245,9 +2257,12 @@ fn reported_clause(
             .or_else(|| conjoined_subject(doc, people, e0 - 1, ss))
     } else if speech
         && e0 > ss
-        && (before == "it" || before.bytes().all(|b| b.is_ascii_digit()) || NUMBERS.contains(&before))
+        && (before == "it"
+            || before.bytes().all(|b| b.is_ascii_digit())
+            || NUMBERS.contains(&before)
+            || matches!(before, "most" | "many" | "several" | "some" | "few" | "others"))
     {
-        // "It said ..." (an organisation), "one in three said ...", "all but two said ...".
+        // "It said ..." (an organisation), "one in three said ...", "all but two said ...", "most said ...".
         Some((e0 - 1, e0))
     } else {
         speaker_ending(doc, people, e0, ss).or_else(|| np_ending(doc, e0, ss))

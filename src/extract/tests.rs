@@ -2061,3 +2061,17 @@ fn programme_after_addressee_and_al_qaeda() {
     assert!(s.text.text.starts_with("he agrees"), "{}", s.text.text);
     assert!(!names(&x).contains(&"Al Qaeda"), "{:?}", names(&x));
 }
+
+/// Issue 4: "according to X" with scare quotes in its clause ("According to Variety, Trump brought “SNL” its highest
+/// ratings"), a whole source phrase ("according to a study by Media Matters"), a person of a body ("Paul Sperry of
+/// Counter Jihad" is Sperry), and quantifier subjects ("most said they were “very worried.”").
+#[test]
+fn according_to_clauses_and_quantifiers() {
+    let x = run_checked("", "Ratings rose. According to Variety, Trump brought “SNL” its highest ratings since 2012.");
+    assert_eq!(only_statement(&x).source_label.as_deref(), Some("Variety"));
+    let body = "The word “birther” was mentioned more than 80 times, according to a study by Media Matters.";
+    let x = run_checked("", body);
+    assert_eq!(only_statement(&x).source_label.as_deref(), Some("a study by Media Matters"));
+    let x = run_checked("", "Voters were asked about the economy; most said they were “very worried.”");
+    assert_eq!(only_statement(&x).speaker_span.as_ref().map(|s| s.text.as_str()), Some("most"));
+}
