@@ -389,9 +389,11 @@ fn speaker_starting(doc: &Doc, people: &People, s: usize, ceil: usize) -> Option
         }
         let w = doc.low(e);
         let after_possessive = |h: usize| possessive.is_some_and(|p| h > p);
-        // "The Democratic National Convention released ...", "Patients' groups welcomed ...": a verb after a
-        // capitalised or owned head ends the phrase.
-        let verb_after_name = head.is_some_and(|h| doc.is_cap(h) || after_possessive(h)) && tag_verb(doc, e);
+        // "The Democratic National Convention released ...", "Patients' groups welcomed ...", "The justice
+        // sounded off ...": a verb after a capitalised, owned or role head ends the phrase.
+        let speaker_head =
+            |h: usize| doc.is_cap(h) || after_possessive(h) || is_role_noun(doc.low(h)) || SOURCES.contains(doc.low(h));
+        let verb_after_name = head.is_some_and(speaker_head) && tag_verb(doc, e);
         if COMMON_WORDS.contains(w) && !doc.is_cap(e) || is_cue(w) || verb_after_name {
             break;
         }
@@ -2192,7 +2194,9 @@ fn content_end(doc: &Doc, a: usize, se: usize) -> usize {
     let b = sentence_text_end(doc, a, se);
     // ", adding that ...", ", saying ...": a second report by the same speaker starts there.
     let participle = |x: usize| doc.is_word(x) && doc.low(x).ends_with("ing") && is_cue(doc.low(x));
-    if let Some(c) = (a + 1..b.saturating_sub(1)).find(|&c| doc.str(c) == "," && participle(c + 1)) {
+    // "... but suggesting ...", "... and adding ...": a coordinated participle too.
+    let joins = |c: usize| doc.str(c) == "," || matches!(doc.low(c), "and" | "but");
+    if let Some(c) = (a + 1..b.saturating_sub(1)).find(|&c| joins(c) && participle(c + 1)) {
         return c;
     }
     // `…race,” adding`: the closing mark stays with the quotation.

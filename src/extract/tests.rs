@@ -2075,3 +2075,17 @@ fn according_to_clauses_and_quantifiers() {
     let x = run_checked("", "Voters were asked about the economy; most said they were “very worried.”");
     assert_eq!(only_statement(&x).speaker_span.as_ref().map(|s| s.text.as_str()), Some("most"));
 }
+
+/// Issue 4: a role head ends a subject before its verb ("The justice sounded off on Trump, saying ..."), and a
+/// coordinated participle closes the content ("saying she’s experienced “on paper” but suggesting ...").
+#[test]
+fn role_subject_and_coordinated_participle() {
+    let x = run_checked("", "The justice sounded off on Trump, saying she did not want to contemplate the effects.");
+    let s = x.statements.iter().find(|s| s.cue.as_deref() == Some("saying")).expect("saying");
+    assert_eq!(s.speaker_span.as_ref().map(|sp| sp.text.as_str()), Some("The justice"));
+    let body =
+        "Bernie Sanders spoke on Clinton, saying she’s experienced “on paper” but suggesting that might not be enough.";
+    let x = run_checked("", body);
+    let s = x.statements.iter().find(|s| s.cue.as_deref() == Some("saying")).expect("saying");
+    assert_eq!(s.text.text, "she’s experienced “on paper”");
+}
