@@ -722,15 +722,8 @@ fn tag_after(doc: &Doc, people: &People, close: usize, pe: usize) -> Option<(usi
             return Some((k, sp));
         }
         // "said the 46-year-old", "said the man who built his career on ...": a description up to the clause end.
-        if k + 2 < ceil && matches!(doc.low(k + 1), "the" | "a" | "an" | "one" | "another") {
-            let e = (k + 2..ceil.min(k + 16)).find(|&x| !np_token(doc, x)).unwrap_or(ceil.min(k + 16));
-            // Not a clause: "said the candidate could win".
-            let clause = has_auxiliary(doc, k + 2, e);
-            if (e == ceil || doc.str(e) == ",") && !clause {
-                return Some((k, (k + 1, e)));
-            }
-        }
-        return np_after_cue(doc, k, ceil).map(|sp| (k, sp));
+        let article = matches!(doc.low(k + 1), "the" | "a" | "an" | "one" | "another");
+        return np_after_cue(doc, k, ceil, if article { 16 } else { 7 }).map(|sp| (k, sp));
     }
     // "quipped Smith": any past-tense verb right after the quote, then a named person; or a noun phrase that ends
     // the tag ("read the email.", "opined Cleveland's Plain Dealer.").
@@ -738,7 +731,7 @@ fn tag_after(doc: &Doc, people: &People, close: usize, pe: usize) -> Option<(usi
         if let Some(m) = mention_at(people, k + 1).filter(|m| m.start == k + 1) {
             return Some((k, (m.start, m.end.min(ceil))));
         }
-        if let Some(sp) = np_after_cue(doc, k, ceil) {
+        if let Some(sp) = np_after_cue(doc, k, ceil, 7) {
             return Some((k, sp));
         }
     }
@@ -749,14 +742,15 @@ fn tag_after(doc: &Doc, people: &People, close: usize, pe: usize) -> Option<(usi
         .or_else(|| subject_verb(doc, people, det_np_starting(doc, k, ceil)?, ceil))
 }
 
-/// A noun phrase after the tag's verb at `k` that ends the tag (`ceil`) or runs to a comma: "wrote Time
-/// magazine.", "tweeted another.", "read the statement, which ...".
-fn np_after_cue(doc: &Doc, k: usize, ceil: usize) -> Option<(usize, usize)> {
+/// A noun phrase of at most `max_len` tokens after the tag's verb at `k` that ends the tag (`ceil`) or runs to a
+/// comma: "wrote Time magazine.", "tweeted another.", "read the statement, which ...".
+fn np_after_cue(doc: &Doc, k: usize, ceil: usize, max_len: usize) -> Option<(usize, usize)> {
     let e = (k + 1..ceil).find(|&x| !np_token(doc, x)).unwrap_or(ceil);
     let opens = k + 1 < e && (DETERMINERS.contains(&doc.low(k + 1)) || doc.is_cap(k + 1));
     let ends = e == ceil || doc.str(e) == ",";
+    // Not a clause: "said the candidate could win".
     let clause = has_auxiliary(doc, k + 1, e);
-    (opens && ends && !clause && e <= k + 7).then_some((k + 1, e))
+    (opens && ends && !clause && e <= k + max_len).then_some((k + 1, e))
 }
 
 /// The verb that tags a quote after the speaker phrase `sp` (read forwards, ending before `ceil`), past the
@@ -1397,7 +1391,8 @@ pub fn find(doc: &Doc, people: &People) -> Vec<ExtractedStatement> {
         return Vec::new();
     }
     let segs = segments(doc);
-    let name_lines = NameLines::new(doc, people);
+    // Built on the first quotation without a tag: most articles never need it.
+    let name_lines = std::cell::OnceCell::new();
     let mut quoted = vec![false; n];
     let mut found: Vec<Found> = Vec::new();
 
@@ -1425,7 +1420,11 @@ pub fn find(doc: &Doc, people: &People) -> Vec<ExtractedStatement> {
         let (line, heading) = match (after, before) {
             (None, None) => {
                 let line = transcript_speaker(doc, people, s.a, s.b);
-                (line, line.map(|(sp, _)| sp).or_else(|| name_lines.speaker(doc, people, s)))
+                (
+                    line,
+                    line.map(|(sp, _)| sp)
+                        .or_else(|| name_lines.get_or_init(|| NameLines::new(doc, people)).speaker(doc, people, s)),
+                )
             }
             _ => (None, None),
         };

@@ -41,6 +41,11 @@ fn speaker_name<'a>(x: &'a Extraction, s: &ExtractedStatement) -> Option<&'a str
     s.speaker.map(|p| x.people[p].name.as_str())
 }
 
+/// Where the statement's speaker is written, as text.
+fn speaker_text(s: &ExtractedStatement) -> Option<&str> {
+    s.speaker_span.as_ref().map(|sp| sp.text.as_str())
+}
+
 fn names(x: &Extraction) -> Vec<&str> {
     x.people.iter().map(|p| p.name.as_str()).collect()
 }
@@ -90,7 +95,7 @@ fn seed_article_gallyamov_channel24() {
     assert_eq!(s1.cue.as_deref(), Some("says"));
     assert!(s1.text.text.starts_with("Referenda” in the occupied territories was a trap"), "{:?}", s1.text.text);
     assert!(s1.text.text.ends_with("due to its own stupidity"), "{:?}", s1.text.text);
-    assert_eq!(s1.speaker_span.as_ref().map(|s| s.text.as_str()), Some("Abbas Gallyamov"));
+    assert_eq!(speaker_text(s1), Some("Abbas Gallyamov"));
     assert_eq!(s1.attribution, Attribution::Explicit);
 
     let s2 = by_gallyamov[1];
@@ -103,7 +108,7 @@ fn seed_article_gallyamov_channel24() {
     assert_eq!(s3.cue.as_deref(), Some("says"));
     assert_eq!(s3.attribution, Attribution::Colon);
     assert!(s3.text.text.starts_with("Putin really needs negotiations."), "{:?}", s3.text.text);
-    assert_eq!(s3.speaker_span.as_ref().map(|s| s.text.as_str()), Some("the political scientist"));
+    assert_eq!(speaker_text(s3), Some("the political scientist"));
 
     let s4 = by_gallyamov[3];
     assert_eq!(s4.kind, StatementKind::Direct);
@@ -702,9 +707,9 @@ fn nyt_doubled_quote_marks() {
     let s = only_statement(&x);
     assert_eq!(s.kind, StatementKind::Direct);
     assert_eq!(s.text.text, "To me, this is a whole other layer of what we are about");
-    assert_eq!(s.speaker_span.as_ref().map(|s| s.text.as_str()), Some("Ms. Gil"));
+    assert_eq!(speaker_text(s), Some("Ms. Gil"));
     let x = run_checked("", "``We will win this state in November,'' Ms. Gil said.");
-    assert_eq!(only_statement(&x).speaker_span.as_ref().map(|s| s.text.as_str()), Some("Ms. Gil"));
+    assert_eq!(speaker_text(only_statement(&x)), Some("Ms. Gil"));
 }
 
 /// Issue 4: the quote after "X said." in the same paragraph continues X and carries X's words as its speaker span.
@@ -717,7 +722,7 @@ fn split_quote_piece_keeps_speaker_span() {
     let s2 = &x.statements[1];
     assert_eq!(s2.attribution, Attribution::Continuation);
     assert_eq!(speaker_name(&x, s2), Some("Marco Rubio"));
-    assert_eq!(s2.speaker_span.as_ref().map(|s| s.text.as_str()), Some("Marco Rubio"));
+    assert_eq!(speaker_text(s2), Some("Marco Rubio"));
 }
 
 /// Issue 4: a non-speech cue (belief) with a "that" clause.
@@ -741,7 +746,7 @@ fn nonspeech_poll_shows() {
     assert_eq!(s.cue.as_deref(), Some("shows"));
     assert_eq!(s.text.text, "Clinton leading in three key states.");
     assert_eq!(s.speaker, None);
-    assert_eq!(s.speaker_span.as_ref().map(|s| s.text.as_str()), Some("A new poll"));
+    assert_eq!(speaker_text(s), Some("A new poll"));
 }
 
 /// Issue 4: "X told Y CLAUSE" without "that": the addressee is not part of the content.
@@ -785,7 +790,7 @@ fn according_to_any_source() {
     let s = only_statement(&x);
     assert_eq!(s.attribution, Attribution::AccordingTo);
     assert_eq!(s.text.text, "Turnout rose sharply in every county");
-    assert_eq!(s.speaker_span.as_ref().map(|s| s.text.as_str()), Some("a count by the Associated Press"));
+    assert_eq!(speaker_text(s), Some("a count by the Associated Press"));
 }
 
 /// Issue 4: "CLAUSE, said X, apposition." — the apposition after the speaker does not block it.
@@ -825,7 +830,7 @@ fn percent_subject() {
     let x = run_checked("", body);
     let s = only_statement(&x);
     assert_eq!(s.text.text, "the country is on the wrong track.");
-    assert_eq!(s.speaker_span.as_ref().map(|s| s.text.as_str()), Some("47%"));
+    assert_eq!(speaker_text(s), Some("47%"));
 }
 
 /// Issue 4: a parenthetical attribution (", X said,") inside its content: the whole sentence is the statement.
@@ -847,7 +852,7 @@ fn it_and_number_subjects() {
     let x = run_checked("", "The company issued a statement. It said the factory would stay open until May.");
     let s = only_statement(&x);
     assert_eq!(s.text.text, "the factory would stay open until May.");
-    assert_eq!(s.speaker_span.as_ref().map(|s| s.text.as_str()), Some("It"));
+    assert_eq!(speaker_text(s), Some("It"));
 }
 
 /// Issue 4: a cue whose content is a preposition's object ("called for ...").
@@ -877,7 +882,7 @@ fn participle_before_quote() {
     let body = "Phil Kerpen mocked the network on Twitter, saying, “A reporter who tweets this should know better.”";
     let x = run_checked("", body);
     let s = x.statements.iter().find(|s| s.kind == StatementKind::Direct).expect("direct statement");
-    assert_eq!(s.speaker_span.as_ref().map(|s| s.text.as_str()), Some("Phil Kerpen"));
+    assert_eq!(speaker_text(s), Some("Phil Kerpen"));
 }
 
 /// Issue 4: a title-case headline cue ("Son Says The Battle ...") in the first line of the body.
@@ -898,7 +903,7 @@ fn said_description_then_name() {
     let x = run_checked("", body);
     let s = only_statement(&x);
     assert_eq!(s.cue.as_deref(), Some("said"));
-    let sp = s.speaker_span.as_ref().map(|s| s.text.as_str()).unwrap_or("");
+    let sp = speaker_text(s).unwrap_or("");
     assert!(sp.ends_with("Paul Beck"), "{sp:?}");
 }
 
@@ -1033,7 +1038,7 @@ fn quote_tag_with_addressee() {
     assert_eq!(x.statements.len(), 2, "{:#?}", x.statements);
     for s in &x.statements {
         assert_eq!(s.kind, StatementKind::Direct);
-        assert_eq!(s.speaker_span.as_ref().map(|s| s.text.as_str()), Some("Butz"));
+        assert_eq!(speaker_text(s), Some("Butz"));
     }
 }
 
@@ -1145,7 +1150,7 @@ fn sentence_subject_description() {
         "Senator Ann Ross opened the debate on Monday.\n\nThe ad claims “Jeb is the conservative you can trust.”";
     let x = run_checked("", body);
     let s = only_statement(&x);
-    assert_eq!(s.speaker_span.as_ref().map(|s| s.text.as_str()), Some("The ad"));
+    assert_eq!(speaker_text(s), Some("The ad"));
     assert_eq!(s.speaker, None);
 }
 
@@ -1216,7 +1221,7 @@ fn tag_sentence_after_full_stop() {
                 said the FBI was wrong about the emails.";
     let x = run_checked("", body);
     let first = x.statements.iter().find(|s| s.text.text.contains("missing")).expect("first quote");
-    assert_eq!(first.speaker_span.as_ref().map(|s| s.text.as_str()), Some("Trump"));
+    assert_eq!(speaker_text(first), Some("Trump"));
     let win = x.statements.iter().find(|s| s.text.text.contains("win")).expect("second quote");
     assert_ne!(win.cue.as_deref(), Some("said"));
 }
@@ -1375,7 +1380,7 @@ fn tag_description_forms() {
                 “It is a crisis of recognizing how precarious our position has become,” the report stated.\n\n\
                 “It deprived Podliska of his rights under the Constitution,” the suit reads.";
     let x = run_checked("", body);
-    let spans: Vec<_> = x.statements.iter().map(|s| s.speaker_span.as_ref().map(|sp| sp.text.as_str())).collect();
+    let spans: Vec<_> = x.statements.iter().map(|s| speaker_text(s)).collect();
     assert_eq!(spans, [Some("a spokesman"), Some("the report"), Some("the suit")], "{:#?}", x.statements);
 }
 
@@ -1389,7 +1394,7 @@ fn tag_subject_forms() {
                 said.\n\n\"Will he be the next attorney general?\" a Democratic staffer in the room wondered.\n\n\
                 \"It is a crime to be celebrated in a wired society,\" Assistant U.S. Attorney Maya D. Song wrote.";
     let x = run_checked("", body);
-    let spans: Vec<_> = x.statements.iter().map(|s| s.speaker_span.as_ref().map(|sp| sp.text.as_str())).collect();
+    let spans: Vec<_> = x.statements.iter().map(|s| speaker_text(s)).collect();
     assert_eq!(
         spans,
         [
@@ -1458,7 +1463,7 @@ fn subordinate_clause_after_quote_is_no_tag() {
     let x = run_checked("", body);
     let s = x.statements.iter().find(|s| s.text.text.contains("riding the fence")).expect("mixed statement");
     assert_eq!(s.kind, StatementKind::Mixed);
-    assert_eq!(s.speaker_span.as_ref().map(|sp| sp.text.as_str()), Some("Sims"));
+    assert_eq!(speaker_text(s), Some("Sims"));
 }
 
 /// Issue 4: subjects past time phrases and multi-word place appositions ("Hours later, …", "in Salem, New
@@ -1473,7 +1478,7 @@ fn subject_forms_around_cues() {
                 Research Center, tells Breitbart News.\n\nHe says he believes his campaign has “the wind at our backs” \
                 in the state.";
     let x = run_checked("", body);
-    let spans: Vec<_> = x.statements.iter().map(|s| s.speaker_span.as_ref().map(|sp| sp.text.as_str())).collect();
+    let spans: Vec<_> = x.statements.iter().map(|s| speaker_text(s)).collect();
     assert_eq!(
         spans,
         [Some("Donald Trump"), Some("Jeb Bush"), Some("Marco Rubio"), Some("Brent Bozell III"), Some("He")],
@@ -1491,12 +1496,8 @@ fn participle_after_tag_and_nested_report() {
                 good talk.\"\n\nOn the generals, Mark Benjamin said he believes \"there may be some out-of-the-loop \
                 generals\" who agree.";
     let x = run_checked("", body);
-    let spans: Vec<_> = x
-        .statements
-        .iter()
-        .filter(|s| s.kind != StatementKind::Indirect)
-        .map(|s| s.speaker_span.as_ref().map(|sp| sp.text.as_str()))
-        .collect();
+    let spans: Vec<_> =
+        x.statements.iter().filter(|s| s.kind != StatementKind::Indirect).map(|s| speaker_text(s)).collect();
     assert_eq!(spans, [Some("Sean Spicer"), Some("Mark Benjamin")], "{:#?}", x.statements);
 }
 
@@ -1508,7 +1509,7 @@ fn relative_pronoun_speaker() {
                 created this monster and now we cannot control it.”";
     let x = run_checked("", body);
     let s = only_statement(&x);
-    assert_eq!(s.speaker_span.as_ref().map(|sp| sp.text.as_str()), Some("who"));
+    assert_eq!(speaker_text(s), Some("who"));
     assert_eq!(speaker_name(&x, s), Some("Charlie Sykes"));
 }
 
@@ -1537,7 +1538,7 @@ fn contracted_auxiliary_before_cue() {
     let x = run_checked("", "He’s predicting he will do “very, very well” in the next contest in Nevada.");
     let s = only_statement(&x);
     assert_eq!(s.cue.as_deref(), Some("predicting"));
-    assert_eq!(s.speaker_span.as_ref().map(|sp| sp.text.as_str()), Some("He"));
+    assert_eq!(speaker_text(s), Some("He"));
 }
 
 /// Issue 4: titles of shows stay titles beside a tag ("Sunday on Fox News channel’s “Sunday Morning Futures,” Rep.
@@ -1563,8 +1564,7 @@ fn tag_setting_and_participle_report() {
                 Union” Sunday.\n\n“He stands for the middle-class,” Anderson said on Monday, adding that Sanders is \
                 “definitely the most trustworthy of the candidates.”";
     let x = run_checked("", body);
-    let got: Vec<_> =
-        x.statements.iter().map(|s| (s.kind, s.speaker_span.as_ref().map(|sp| sp.text.as_str()))).collect();
+    let got: Vec<_> = x.statements.iter().map(|s| (s.kind, speaker_text(s))).collect();
     assert_eq!(
         got,
         [
@@ -1584,7 +1584,7 @@ fn tag_with_modal_and_employer_role_name() {
     let body = "“This is about the grassroots,” Clinton campaign Chairman John Podesta told The Huffington Post.\n\n\
                 “But Hillary’s been in the room,” he will say.";
     let x = run_checked("", body);
-    let spans: Vec<_> = x.statements.iter().map(|s| s.speaker_span.as_ref().map(|sp| sp.text.as_str())).collect();
+    let spans: Vec<_> = x.statements.iter().map(|s| speaker_text(s)).collect();
     assert_eq!(spans, [Some("Clinton campaign Chairman John Podesta"), Some("he")], "{:#?}", x.statements);
     assert_eq!(speaker_name(&x, &x.statements[0]), Some("John Podesta"));
 }
@@ -1595,7 +1595,7 @@ fn two_names_colon_introduction() {
     let x = run_checked("", "IOWA POLLS NOT WRONG - Mark Blumenthal and Jon Cohen: “Although the polls failed to predict the win, they were close.”");
     let s = only_statement(&x);
     assert_eq!(s.attribution, Attribution::Colon);
-    assert_eq!(s.speaker_span.as_ref().map(|sp| sp.text.as_str()), Some("Mark Blumenthal and Jon Cohen"));
+    assert_eq!(speaker_text(s), Some("Mark Blumenthal and Jon Cohen"));
 }
 
 /// Issue 4: a characterisation runs to the end of its clause: "called the agreement “an historic step forward” in
@@ -1648,7 +1648,7 @@ fn colon_paragraph_subject() {
                 “Integrity, courage and a record of winning.”";
     let x = run_checked("", body);
     let s = x.statements.iter().find(|s| s.kind == StatementKind::Direct).expect("direct");
-    assert_eq!(s.speaker_span.as_ref().map(|sp| sp.text.as_str()), Some("He"));
+    assert_eq!(speaker_text(s), Some("He"));
     assert_eq!(speaker_name(&x, s), Some("Ken Blackwell"));
 }
 
@@ -1669,7 +1669,7 @@ fn dateline_with_date_and_agency() {
                 “cherry-picked and misleading.”";
     let x = run_checked("", body);
     let s = x.statements.iter().find(|s| s.text.text.contains("cherry")).expect("statement");
-    assert_eq!(s.speaker_span.as_ref().map(|sp| sp.text.as_str()), Some("A spokesman"));
+    assert_eq!(speaker_text(s), Some("A spokesman"));
 }
 
 /// Issue 4: "according to X" tags a quotation before it, after it, or a sentence carrying a quoted fragment.
@@ -1734,7 +1734,7 @@ fn message_sender_is_speaker() {
     let body = "Black Lives Matter issued a statement saying it took the action “because of the remarks he made.”";
     let x = run_checked("", body);
     let s = only_statement(&x);
-    assert_eq!(s.speaker_span.as_ref().map(|sp| sp.text.as_str()), Some("Black Lives Matter"));
+    assert_eq!(speaker_text(s), Some("Black Lives Matter"));
     let x =
         run_checked("", "Hillary Clinton spoke. Minutes later, she sent an email saying, “It is done, finally done.”");
     assert_eq!(speaker_name(&x, only_statement(&x)), Some("Hillary Clinton"));
@@ -1773,7 +1773,7 @@ fn roundup_signed_below() {
 #[test]
 fn aspect_verb_before_cue() {
     let x = run_checked("", "The voters keep telling us the plan would fail in the end.");
-    assert_eq!(only_statement(&x).speaker_span.as_ref().map(|sp| sp.text.as_str()), Some("The voters"));
+    assert_eq!(speaker_text(only_statement(&x)), Some("The voters"));
     let x = run_checked("", "Donald Trump is telling a town hall in Salem that waterboarding is “peanuts,” and more.");
     assert_eq!(speaker_name(&x, only_statement(&x)), Some("Donald Trump"));
 }
@@ -1787,7 +1787,7 @@ fn abbreviation_in_party_label_and_two_names() {
     assert_eq!(speaker_name(&x, only_statement(&x)), Some("Chuck Schumer"));
     let body = "“His guiding principle has basically been to win,” Edward-Isaac Dovere and Gabriel Debenedetti wrote.";
     let x = run_checked("", body);
-    let sp = only_statement(&x).speaker_span.as_ref().map(|s| s.text.as_str());
+    let sp = speaker_text(only_statement(&x));
     assert_eq!(sp, Some("Edward-Isaac Dovere and Gabriel Debenedetti"));
 }
 
@@ -1796,7 +1796,7 @@ fn abbreviation_in_party_label_and_two_names() {
 #[test]
 fn inverted_tag_with_noun_phrase() {
     let x = run_checked("", "“And with every vote and every victory, we grow stronger,” read the email.");
-    assert_eq!(only_statement(&x).speaker_span.as_ref().map(|s| s.text.as_str()), Some("the email"));
+    assert_eq!(speaker_text(only_statement(&x)), Some("the email"));
     let body = "“We won’t be running his columns,” Daily News opinion editor Josh Greenman told The Daily Beast.";
     let x = run_checked("", body);
     assert_eq!(speaker_name(&x, only_statement(&x)), Some("Josh Greenman"));
@@ -1869,7 +1869,7 @@ fn subject_before_aside() {
 #[test]
 fn reflexive_and_time_before_cue() {
     let x = run_checked("", "Ted Cruz himself said Tuesday that “the only way to win the state of Iowa is to work.”");
-    assert_eq!(only_statement(&x).speaker_span.as_ref().map(|s| s.text.as_str()), Some("Ted Cruz himself"));
+    assert_eq!(speaker_text(only_statement(&x)), Some("Ted Cruz himself"));
     let x = run_checked("", "Donald Trump at the time said he would ask his “people” to “look into” paying the fees.");
     let s = x.statements.iter().find(|s| s.cue.as_deref() == Some("said")).expect("said");
     assert_eq!(speaker_name(&x, s), Some("Donald Trump"));
@@ -1885,7 +1885,7 @@ fn title_stop_and_subordinate_subject() {
     let x = run_checked("", body);
     assert_eq!(person(&x, "Lawrence Wilkerson").roles, ["Col"]);
     let s = only_statement(&x);
-    assert_eq!(s.speaker_span.as_ref().map(|s| s.text.as_str()), Some("he"));
+    assert_eq!(speaker_text(s), Some("he"));
 }
 
 /// Issue 4: "As X reported, <clause>" attributes the clause to X, scare quotes and all.
@@ -1905,7 +1905,7 @@ fn as_source_reported_opening() {
 #[test]
 fn quantifier_passive_and_introducing_verb_tags() {
     let x = run_checked("", "Yet another said, “Rubio is in a five-person battle with Bush and the rest.”");
-    assert_eq!(only_statement(&x).speaker_span.as_ref().map(|s| s.text.as_str()), Some("another"));
+    assert_eq!(speaker_text(only_statement(&x)), Some("another"));
     let x = run_checked("", "“We have a balanced universe,” Brad Braynard is quoted as saying.");
     assert_eq!(speaker_name(&x, only_statement(&x)), Some("Brad Braynard"));
     let x =
@@ -1921,7 +1921,7 @@ fn digest_headline_excerpt() {
                 with many sexual abuse allegations.” [NYT.]";
     let x = run_checked("", body);
     let s = only_statement(&x);
-    assert_eq!(s.speaker_span.as_ref().map(|s| s.text.as_str()), Some("UN: PEACEKEEPERS PAYING 13-YEAR-OLDS FOR SEX"));
+    assert_eq!(speaker_text(s), Some("UN: PEACEKEEPERS PAYING 13-YEAR-OLDS FOR SEX"));
 }
 
 /// Issue 4: a participle's reported clause may open with a name ("saying Mr. Trump is unfit"); its speaker is the
@@ -2042,7 +2042,7 @@ fn colon_short_quote_and_tag_before_participle() {
     let x =
         run_checked("", "The Vermont senator emailed supporters saying: “The struggle continues” and vowing to go on.");
     let s = x.statements.iter().find(|s| s.kind == StatementKind::Direct).expect("direct");
-    assert_eq!(s.speaker_span.as_ref().map(|sp| sp.text.as_str()), Some("The Vermont senator"));
+    assert_eq!(speaker_text(s), Some("The Vermont senator"));
     let body =
         "Trump’s “excesses” are sickening, Francois Hollande said Tuesday in Paris, noting the nominee’s remarks.";
     let x = run_checked("", body);
@@ -2073,7 +2073,7 @@ fn according_to_clauses_and_quantifiers() {
     let x = run_checked("", body);
     assert_eq!(only_statement(&x).source_label.as_deref(), Some("a study by Media Matters"));
     let x = run_checked("", "Voters were asked about the economy; most said they were “very worried.”");
-    assert_eq!(only_statement(&x).speaker_span.as_ref().map(|s| s.text.as_str()), Some("most"));
+    assert_eq!(speaker_text(only_statement(&x)), Some("most"));
 }
 
 /// Issue 4: a role head ends a subject before its verb ("The justice sounded off on Trump, saying ..."), and a
@@ -2082,7 +2082,7 @@ fn according_to_clauses_and_quantifiers() {
 fn role_subject_and_coordinated_participle() {
     let x = run_checked("", "The justice sounded off on Trump, saying she did not want to contemplate the effects.");
     let s = x.statements.iter().find(|s| s.cue.as_deref() == Some("saying")).expect("saying");
-    assert_eq!(s.speaker_span.as_ref().map(|sp| sp.text.as_str()), Some("The justice"));
+    assert_eq!(speaker_text(s), Some("The justice"));
     let body =
         "Bernie Sanders spoke on Clinton, saying she’s experienced “on paper” but suggesting that might not be enough.";
     let x = run_checked("", body);
