@@ -722,7 +722,7 @@ fn tag_after(doc: &Doc, people: &People, close: usize, pe: usize) -> Option<(usi
             return Some((k, sp));
         }
         // "said the 46-year-old", "said the man who built his career on ...": a description up to the clause end.
-        let article = matches!(doc.low(k + 1), "the" | "a" | "an" | "one" | "another");
+        let article = k + 1 < ceil && matches!(doc.low(k + 1), "the" | "a" | "an" | "one" | "another");
         return np_after_cue(doc, k, ceil, if article { 16 } else { 7 }).map(|sp| (k, sp));
     }
     // "quipped Smith": any past-tense verb right after the quote, then a named person; or a noun phrase that ends

@@ -2089,3 +2089,11 @@ fn role_subject_and_coordinated_participle() {
     let s = x.statements.iter().find(|s| s.cue.as_deref() == Some("saying")).expect("saying");
     assert_eq!(s.text.text, "she’s experienced “on paper”");
 }
+
+/// A cue as the very last token after an empty quotation ("“”said") must not read past the text. Found by the
+/// property test in CI.
+#[test]
+fn cue_as_last_token_after_empty_quote() {
+    run_checked("", "“”said");
+    run_checked("", "“Yes,”said");
+}
