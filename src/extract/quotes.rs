@@ -552,6 +552,30 @@ fn name_line(doc: &Doc, people: &People, p: usize) -> Option<(usize, usize)> {
     (named && ends).then_some(sp)
 }
 
+/// A pull quote signed on its last line, inside the marks: `"We are going to enter the next recession …` then, on
+/// a line of its own, `Josh Bivens, Economic Policy Institute."`. `sig` is the segment the closing mark ends (it has
+/// no opening mark); returns the signer when that line is only a name or a role and its details.
+fn pull_quote_signature(doc: &Doc, people: &People, quote: &Seg, sig: &Seg) -> Option<(usize, usize)> {
+    let close = sig.close.filter(|_| quote.close.is_none() && sig.open.is_none())?;
+    let (ps, pe) = doc.paras[doc.tokens[close].para];
+    let next_para = doc.tokens[quote.b - 1].para + 1;
+    if doc.tokens[ps].para != next_para || sig.a != ps || (close + 1..pe).any(|x| doc.is_word(x)) {
+        return None;
+    }
+    if word_count(doc, ps, close) > 10 || (ps..close).any(|x| doc.is_word(x) && is_cue(doc.low(x))) {
+        return None;
+    }
+    // The signer's affiliation: "Center for Economic and Policy Research".
+    let detail = |x: usize| name_detail(doc, x) || matches!(doc.low(x), "for" | "and" | "the" | "at" | "on");
+    let signs = |sp: &(usize, usize)| sp.1 == close || matches!(doc.str(sp.1), "," | ".") && (sp.1..close).all(detail);
+    // Or an unnamed role: "Republican National Committee member."
+    let role = || {
+        let e = (ps..close).find(|&x| !doc.is_word(x)).unwrap_or(close);
+        (e > ps && doc.is_cap(ps) && is_role_noun(doc.low(e - 1))).then_some((ps, e))
+    };
+    speaker_starting(doc, people, ps, close).filter(signs).or_else(|| role().filter(signs))
+}
+
 /// A roundup's name after a quotation that ends with its own full stop, closing the paragraph with nothing but
 /// details: `“… I was born here.” Maria Lopez, 34, Phoenix`.
 fn inline_signature(doc: &Doc, people: &People, close: usize) -> Option<(usize, usize)> {
@@ -1396,7 +1420,16 @@ pub fn find(doc: &Doc, people: &People) -> Vec<ExtractedStatement> {
     let mut quoted = vec![false; n];
     let mut found: Vec<Found> = Vec::new();
 
+    // The signature lines of pull quotes: not statements of their own.
+    let mut signature_seg = vec![false; segs.len()];
     for (si, s) in segs.iter().enumerate() {
+        if signature_seg[si] {
+            continue;
+        }
+        let signature = segs.get(si + 1).and_then(|sig| pull_quote_signature(doc, people, s, sig));
+        if signature.is_some() {
+            signature_seg[si + 1] = true;
+        }
         let after = s.close.and_then(|c| after_quote(doc, people, c));
         // "According to CNN, the FBI has “many open cases”", "As Breitbart News reported, ...": the source of the
         // whole sentence, unless a tag of the quotation's own follows the opening.
@@ -1418,6 +1451,7 @@ pub fn find(doc: &Doc, people: &People) -> Vec<ExtractedStatement> {
         // Without a tag, a quoted transcript line ("“Chris Matthews: Seriously, …”"), whose name before the colon
         // speaks the rest, or a name line before the quotation (`heading` is the speaker of either).
         let (line, heading) = match (after, before) {
+            (None, None) if signature.is_some() => (None, signature),
             (None, None) => {
                 let line = transcript_speaker(doc, people, s.a, s.b);
                 (

@@ -2097,3 +2097,18 @@ fn cue_as_last_token_after_empty_quote() {
     run_checked("", "“”said");
     run_checked("", "“Yes,”said");
 }
+
+/// Issue 4: a pull quote signed on its last line, inside the marks, names its speaker there; the signature is not a
+/// statement of its own.
+#[test]
+fn pull_quote_signed_on_last_line() {
+    let body = "Economists disagree.\n\n\"I worry that we may see a resurgence of Democrats singing the virtues of \
+                balanced budgets.\nDean Baker, Center for Economic and Policy Research.\"\n\nBut Clinton is clear.";
+    let x = run_checked("", body);
+    assert_eq!(x.statements.len(), 1, "{:?}", x.statements);
+    assert_eq!(speaker_text(&x.statements[0]), Some("Dean Baker"));
+    let body = "\"If I was a donor, I would want answers.\nRepublican National Committee member.\"";
+    let x = run_checked("", body);
+    assert_eq!(x.statements.len(), 1, "{:?}", x.statements);
+    assert_eq!(speaker_text(&x.statements[0]), Some("Republican National Committee member"));
+}
