@@ -400,12 +400,15 @@ fn is_suffix(w: &str) -> bool {
 }
 
 /// Sentence-initial words that are plainly not names: adverbs in "-ly" ("Actually", "Sometimes" is
-/// in the common-word list), unless the word is a given name ("Kelly", "Emily").
+/// in the common-word list) and verbs of saying in the past tense opening an inverted tag ("Stated Stone:"),
+/// unless the word is a given name ("Kelly", "Emily").
 fn sentence_word(doc: &Doc, k: usize) -> bool {
     let l = doc.low(k);
     doc.sent_start(k) == k
         && l.len() > 4
-        && (l.ends_with("ly") || l.ends_with("ing") && doc.tokens.get(k + 1).is_some_and(|_| doc.is_cap(k + 1)))
+        && (l.ends_with("ly")
+            || l.ends_with("ing") && doc.tokens.get(k + 1).is_some_and(|_| doc.is_cap(k + 1))
+            || l.ends_with("ed") && is_cue(l))
         && !is_given(l)
 }
 

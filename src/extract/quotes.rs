@@ -1081,7 +1081,11 @@ fn before_quote(doc: &Doc, people: &People, open: usize) -> Option<(usize, (usiz
             if !takes_addressee(doc.low(k)) && !participle {
                 // The phrase runs to the quotation: not "criticized Sanders for “…”" nor "said the candidate could
                 // win “…”".
-                let to_quote = |sp: &(usize, usize)| sp.1 + 1 >= open && !opens_clause(doc, *sp);
+                // An inverted tag opening the sentence keeps its speaker's aside: "Said Dorothy Poynter, who grew up
+                // with Ali, “…”".
+                let inverted =
+                    |sp: &(usize, usize)| k == floor && doc.str(sp.1) == "," && matches!(doc.str(open - 1), "," | ":");
+                let to_quote = |sp: &(usize, usize)| (sp.1 + 1 >= open || inverted(sp)) && !opens_clause(doc, *sp);
                 if let Some(sp) = speaker_starting(doc, people, k + 1, open).filter(to_quote) {
                     return Some((k, sp, colon));
                 }

@@ -2112,3 +2112,17 @@ fn pull_quote_signed_on_last_line() {
     assert_eq!(x.statements.len(), 1, "{:?}", x.statements);
     assert_eq!(speaker_text(&x.statements[0]), Some("Republican National Committee member"));
 }
+
+/// Issue 4: an inverted tag opening its sentence ("Stated Stone:", "Said Dorothy Poynter, who …,") names the
+/// speaker, with an aside between the name and the quotation; the verb is not part of the name.
+#[test]
+fn inverted_tag_opening_sentence() {
+    let body = "Roger Stone spoke on the radio.\n\nStated Stone:\n\n“I think that the stakes are so high right now.”";
+    let x = run_checked("", body);
+    assert_eq!(speaker_text(&x.statements[0]), Some("Stone"));
+    assert_eq!(names(&x), ["Roger Stone"]);
+    let body = "Muhammad Ali died. Said Dorothy Poynter, who grew up with Ali in the neighborhood, “We were all so \
+                proud of him.”";
+    let x = run_checked("", body);
+    assert_eq!(speaker_text(&x.statements[0]), Some("Dorothy Poynter"));
+}
