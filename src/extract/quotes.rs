@@ -2280,6 +2280,11 @@ fn reported_clause(
         e0 -= 1;
     }
     let before = if e0 > ss { doc.low(e0 - 1) } else { "" };
+    // A passive ("tired of being asked where ...", "had been told that ..."): its subject heard it; who said it is
+    // not written.
+    if matches!(before, "being" | "been") && !w.ends_with("ing") {
+        return k + 1;
+    }
     let sp = if matches!(before, "they've" | "we've" | "i've" | "he'd" | "she'd" | "they'd") {
         // "While they've said ...": a contracted auxiliary.
         Some((e0 - 1, e0))

@@ -2126,3 +2126,13 @@ fn inverted_tag_opening_sentence() {
     let x = run_checked("", body);
     assert_eq!(speaker_text(&x.statements[0]), Some("Dorothy Poynter"));
 }
+
+/// Issue 4: a passive verb of saying ("tired of being asked where ...") names who heard it, not who said it: no
+/// statement with "being" as its speaker.
+#[test]
+fn passive_cue_has_no_speaker_being() {
+    let body = "He said he was tired of being asked where he was from. She hates being told what to do.";
+    let x = run_checked("", body);
+    assert!(x.statements.iter().all(|s| !speaker_text(s).is_some_and(|t| t.contains("being"))), "{:?}", x.statements);
+    assert_eq!(x.statements.len(), 1);
+}
