@@ -1185,7 +1185,16 @@ fn opens_clause(doc: &Doc, sp: (usize, usize)) -> bool {
 fn subject_before_aside(doc: &Doc, people: &People, close: usize, floor: usize) -> Option<(usize, usize)> {
     let c0 =
         (close.saturating_sub(25).max(floor)..close).rev().find(|&x| matches!(doc.str(x), "," | "—" | "–" | "--"))?;
-    let m = mention_at(people, c0.checked_sub(1)?).filter(|m| m.end == c0 && m.start >= floor)?;
+    let Some(m) = mention_at(people, c0.checked_sub(1)?).filter(|m| m.end == c0 && m.start >= floor) else {
+        // "Another user, Roland Z, wrote": a short description opening the clause, then a short apposition.
+        let s = subject_start(doc, floor, c0);
+        let described = s + 1 < c0
+            && c0 - s <= 5
+            && close - c0 <= 8
+            && DETERMINERS.contains(&doc.low(s))
+            && (s..c0).all(|x| doc.is_word(x) && !doc.is_cap(x) && !is_cue(doc.low(x)) || x == s);
+        return described.then_some((s, c0));
+    };
     let starts_clause = m.start == subject_start(doc, floor, c0)
         || m.start > floor
             && matches!(doc.low(m.start - 1), "that" | "when" | "after" | "as" | "while" | "because" | "and" | "but");

@@ -2136,3 +2136,12 @@ fn passive_cue_has_no_speaker_being() {
     assert!(x.statements.iter().all(|s| !speaker_text(s).is_some_and(|t| t.contains("being"))), "{:?}", x.statements);
     assert_eq!(x.statements.len(), 1);
 }
+
+/// Issue 4: a short description opening the clause, then an apposition, speaks: "Another user, Roland Z, wrote:".
+#[test]
+fn description_before_apposition_speaks() {
+    let body = "Another user, Roland Z, wrote: “Your boss is still here.” Another user, Roland Z, said the boss left.";
+    let x = run_checked("", body);
+    assert_eq!(x.statements.len(), 2, "{:?}", x.statements);
+    assert!(x.statements.iter().all(|s| speaker_text(s) == Some("Another user")), "{:?}", x.statements);
+}
