@@ -346,6 +346,11 @@ fn speaker_starting(doc: &Doc, people: &People, s: usize, ceil: usize) -> Option
     if is_pronoun(doc.low(s)) || doc.low(s) == "it" {
         return Some((s, s + 1));
     }
+    // A phrase opened by a preposition or subordinator is no speaker: "Over the years, she said ...", "By the end
+    // of the day, Mr. Trump ...".
+    if opens_adverbial(doc.low(s)) {
+        return None;
+    }
     // "Ohio State University professor Paul Beck", "former Gov. Jeb Bush", "Gallup’s Jeffrey M. Jones":
     // descriptive words (with abbreviation stops and possessives), then the name ends the phrase.
     // Not function words: in "“…” until Haley said" the quote has no tag.
@@ -1138,13 +1143,66 @@ fn prior_tag_speaker(doc: &Doc, people: &People, comma: usize, floor: usize) -> 
 /// brought up the bombing and later said". The subject opens the subordinate clause if one opens before `c`, else
 /// the sentence.
 fn conjoined_subject(doc: &Doc, people: &People, c: usize, floor: usize) -> Option<(usize, usize)> {
-    let subordinate = (c.saturating_sub(15).max(floor)..c)
+    let subordinate = (c.saturating_sub(25).max(floor)..c)
         .rev()
         .take_while(|&x| doc.tokens[x].kind != Kind::Quote)
-        .find(|&x| matches!(doc.low(x), "when" | "as" | "after" | "while" | "because" | "before" | "since" | "until"));
+        .find(|&x| matches!(doc.low(x), "when" | "as" | "after" | "while" | "because" | "before" | "since" | "until"))
+        // Still inside the subordinate clause: in "when I asked Sanders, he looked ... and said" the comma ends it.
+        .filter(|&x| (x..c).all(|y| doc.str(y) != ","));
     subordinate
         .and_then(|x| speaker_starting(doc, people, x + 1, c).filter(|sp| sp.1 < c && doc.is_word(sp.1)))
         .or_else(|| speaker_starting(doc, people, subject_start(doc, floor, c), c))
+}
+
+/// A preposition or subordinating conjunction: it opens an adverbial phrase or clause, never a speaker phrase.
+fn opens_adverbial(w: &str) -> bool {
+    matches!(
+        w,
+        "over"
+            | "by"
+            | "for"
+            | "from"
+            | "with"
+            | "without"
+            | "within"
+            | "under"
+            | "in"
+            | "on"
+            | "at"
+            | "after"
+            | "before"
+            | "during"
+            | "since"
+            | "until"
+            | "about"
+            | "against"
+            | "among"
+            | "amid"
+            | "around"
+            | "across"
+            | "through"
+            | "throughout"
+            | "upon"
+            | "unlike"
+            | "despite"
+            | "outside"
+            | "inside"
+            | "toward"
+            | "towards"
+            | "behind"
+            | "beyond"
+            | "into"
+            | "of"
+            | "to"
+            | "via"
+            | "if"
+            | "when"
+            | "while"
+            | "although"
+            | "though"
+            | "because"
+            | "whether"
+    )
 }
 
 /// An auxiliary or modal verb: a phrase holding one is a clause, not a noun phrase.
@@ -1708,13 +1766,20 @@ fn subject_start(doc: &Doc, ss: usize, end: usize) -> usize {
             return t;
         }
         let w = doc.low(t);
-        let comma = (t + 1..end.min(t + 20)).find(|&x| doc.str(x) == ",");
+        // The phrase ends at its comma, or past a parenthesis between dashes ("In a speech from Wyoming -- which
+        // holds a caucus on Saturday -- Sanders claimed ...").
+        let comma = (t + 1..end.min(t + 20)).find(|&x| matches!(doc.str(x), "," | "—" | "–" | "--")).and_then(|c| {
+            if doc.str(c) == "," {
+                return Some(c);
+            }
+            (c + 1..end.min(c + 16)).find(|&x| doc.str(x) == doc.str(c))
+        });
         let opening = matches!(
             w,
             "in" | "on" | "at" | "for" | "after" | "during" | "earlier" | "later" | "last" | "when" | "while" | "as"
                 | "before" | "since" | "asked" | "speaking" | "following" | "despite" | "although" | "though" | "if"
                 | "once"
-        ) || w.len() > 5 && w.ends_with("ing") && !COMMON_WORDS.contains(w)
+        ) || opens_adverbial(w) || w.len() > 5 && w.ends_with("ing") && !COMMON_WORDS.contains(w)
             // "Reached by POLITICO, ...", "Alarmed by the unrest in Nevada, ..."
             || w.ends_with("ed") && t + 1 < end && matches!(doc.low(t + 1), "by" | "about" | "on" | "for" | "whether" | "if")
             // "in Ames, Iowa, on Sunday", "in Salem, New Hampshire,": a place in apposition.
@@ -1731,7 +1796,13 @@ fn subject_start(doc: &Doc, ss: usize, end: usize) -> usize {
             return t;
         }
         match comma {
-            Some(c) => t = c + 1,
+            // `To a question on the "privatization of jobs," Sanders said`: a closing mark after the comma.
+            Some(c) => {
+                t = c + 1;
+                while t < end && doc.tokens[t].kind == Kind::Quote && !doc.tokens[t].space_before {
+                    t += 1;
+                }
+            }
             None => return t,
         }
     }

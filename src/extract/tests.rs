@@ -2145,3 +2145,23 @@ fn description_before_apposition_speaks() {
     assert_eq!(x.statements.len(), 2, "{:?}", x.statements);
     assert!(x.statements.iter().all(|s| speaker_text(s) == Some("Another user")), "{:?}", x.statements);
 }
+
+/// Issue 4: a phrase opened by a preposition is never a speaker ("Over the years, ...", "By the end of the day,
+/// ..."); opening phrases end at their comma, past a closing mark, or past an aside between dashes; a subordinate
+/// clause closed by a comma does not hold the subject of the verbs after it.
+#[test]
+fn opening_phrases_are_not_speakers() {
+    let body = "Over the years, she said, email has helped. At the mention of email she laughed and admitted “emails \
+                have been wonderful.” By the end of the day, Mr. Trump was forced into damage control and said \
+                that his words had been “misconstrued.” In a speech from Wyoming -- which votes on Saturday -- \
+                Sanders claimed momentum and argued “we are winning.” Last month, when I asked Bernie Sanders if he \
+                would endorse Clinton, he looked into my camera and said, “I'm gonna endorse YOU!”";
+    let x = run_checked("", body);
+    let speakers: Vec<_> = x.statements.iter().filter_map(speaker_text).collect();
+    for bad in ["Over", "By", "In", "I"] {
+        assert!(!speakers.contains(&bad), "{speakers:?}");
+    }
+    for s in ["she", "Mr. Trump", "Sanders", "he"] {
+        assert!(speakers.contains(&s), "{s} not in {speakers:?}");
+    }
+}
