@@ -878,8 +878,12 @@ fn det_np_starting(doc: &Doc, s: usize, ceil: usize) -> Option<(usize, usize)> {
         return None;
     }
     // The word right after the determiner is a noun even when it could be a verb ("the report stated").
-    let e = (s + 2..ceil.min(s + 12)).find(|&x| !np_token(doc, x) || tag_verb(doc, x))?;
-    (np_token(doc, s + 1) && tag_verb(doc, e)).then_some((s, e))
+    // An auxiliary or relative pronoun ends the phrase: "The phone number is disconnected" is no speech, "a flaw
+    // that allowed" no speaker; "The school had collaborated" is, by its subject.
+    let stop = |x: usize| !np_token(doc, x) || tag_verb(doc, x) || is_auxiliary(doc.low(x)) || is_relative(doc.low(x));
+    let e = (s + 2..ceil.min(s + 12)).find(|&x| stop(x))?;
+    let perfect = matches!(doc.low(e), "has" | "had" | "have") && e + 1 < ceil && tag_verb(doc, e + 1);
+    (np_token(doc, s + 1) && (tag_verb(doc, e) || perfect)).then_some((s, e))
 }
 
 /// A verb that can tag a quote it follows: a verb of saying, or any lower-case past-tense form ("fumed", "wrote").
@@ -1203,6 +1207,11 @@ fn opens_adverbial(w: &str) -> bool {
             | "because"
             | "whether"
     )
+}
+
+/// A relative pronoun: it opens a clause inside a noun phrase.
+fn is_relative(w: &str) -> bool {
+    matches!(w, "that" | "which" | "who" | "whose" | "whom")
 }
 
 /// An auxiliary or modal verb: a phrase holding one is a clause, not a noun phrase.

@@ -2165,3 +2165,15 @@ fn opening_phrases_are_not_speakers() {
         assert!(speakers.contains(&s), "{s} not in {speakers:?}");
     }
 }
+
+/// Issue 4: a description ends at an auxiliary or relative pronoun: "The phone number ... is disconnected" and "a
+/// flaw that allowed" name no speaker; "The school had collaborated" keeps its subject.
+#[test]
+fn description_subject_stops_at_auxiliary() {
+    let body = "The phone number at the shop is disconnected “for good.” The school had collaborated on “two articles \
+                about the gap.”";
+    let x = run_checked("", body);
+    let speakers: Vec<_> = x.statements.iter().filter_map(speaker_text).collect();
+    assert!(speakers.iter().all(|s| !s.ends_with(" is") && !s.ends_with(" had")), "{speakers:?}");
+    assert!(speakers.contains(&"The school"), "{speakers:?}");
+}
