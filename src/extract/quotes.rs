@@ -1829,11 +1829,20 @@ fn sentence_subject(doc: &Doc, people: &People, open: usize) -> Option<(usize, (
         .take_while(|&x| doc.is_cap(x) || doc.str(x) == ".")
         .find_map(|x| mention_at(people, x))
         .filter(|m| m.start >= t);
+    // A colon introducing the quotation: whatever the verb, the subject speaks ("Smith makes a case: “…”").
+    let colon = doc.str(open) == ":" || open > 0 && doc.str(open - 1) == ":";
+    // "The Illinois Board of Elections was conclusive in its findings: “...”": a description up to its auxiliary.
+    let described_before_auxiliary = || {
+        let e = (t + 1..open.min(t + 12)).find(|&x| !np_token(doc, x) || is_auxiliary(doc.low(x)))?;
+        (colon && DETERMINERS.contains(&doc.low(t)) && e > t + 1 && is_auxiliary(doc.low(e))).then_some((t, e))
+    };
     let sp = match titled {
         Some(m) => (t, m.end),
         None if matches!(doc.low(t), "he" | "she") => (t, t + 1),
-        // "The ad claims “...”", "The Illinois Board of Elections was conclusive in its findings: “...”".
-        None => det_np_starting(doc, t, open).or_else(|| speaker_starting(doc, people, t, open))?,
+        // "The ad claims “...”".
+        None => det_np_starting(doc, t, open)
+            .or_else(described_before_auxiliary)
+            .or_else(|| speaker_starting(doc, people, t, open))?,
     };
     let mut v = sp.1;
     // An apposition or aside between commas: "Huckabee, for his part, is ...".
@@ -1844,7 +1853,10 @@ fn sentence_subject(doc: &Doc, people: &People, open: usize) -> Option<(usize, (
     {
         v += 1;
     }
-    let verb = v < open && doc.is_word(v) && !doc.is_cap(v) && (tag_verb(doc, v) || !COMMON_WORDS.contains(doc.low(v)));
+    let verb = v < open
+        && doc.is_word(v)
+        && !doc.is_cap(v)
+        && (tag_verb(doc, v) || colon || !COMMON_WORDS.contains(doc.low(v)));
     let clean = (v..open).all(|x| doc.tokens[x].kind != Kind::Quote) && open - v < 25;
     (verb && clean).then_some((v, sp))
 }

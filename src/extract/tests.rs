@@ -2177,3 +2177,14 @@ fn description_subject_stops_at_auxiliary() {
     assert!(speakers.iter().all(|s| !s.ends_with(" is") && !s.ends_with(" had")), "{speakers:?}");
     assert!(speakers.contains(&"The school"), "{speakers:?}");
 }
+
+/// Issue 4: a quotation introduced by a colon belongs to the sentence's subject whatever the verb ("John Smith makes
+/// a case:", "The board was conclusive in its findings:").
+#[test]
+fn colon_introduction_subject_speaks() {
+    let body = "John Smith makes a libertarian-style case: “Followers of radical Islam are a threat to us.” The \
+                board was conclusive in its findings: “Further discussion on this matter is pointless.”";
+    let x = run_checked("", body);
+    let speakers: Vec<_> = x.statements.iter().filter_map(speaker_text).collect();
+    assert_eq!(speakers, ["John Smith", "The board"]);
+}
