@@ -1787,7 +1787,7 @@ fn subject_start(doc: &Doc, ss: usize, end: usize) -> usize {
             w,
             "in" | "on" | "at" | "for" | "after" | "during" | "earlier" | "later" | "last" | "when" | "while" | "as"
                 | "before" | "since" | "asked" | "speaking" | "following" | "despite" | "although" | "though" | "if"
-                | "once"
+                | "once" | "back"
         ) || opens_adverbial(w) || w.len() > 5 && w.ends_with("ing") && !COMMON_WORDS.contains(w)
             // "Reached by POLITICO, ...", "Alarmed by the unrest in Nevada, ..."
             || w.ends_with("ed") && t + 1 < end && matches!(doc.low(t + 1), "by" | "about" | "on" | "for" | "whether" | "if")
@@ -2245,6 +2245,14 @@ fn aux_back(doc: &Doc, k: usize, floor: usize) -> usize {
             if e > floor && doc.low(e - 1) == "on" {
                 e -= 1;
             }
+            continue;
+        }
+        // "sent out by Sanders on Tuesday night warned": the part of the day after its name.
+        if matches!(w, "night" | "morning" | "evening" | "afternoon")
+            && e >= floor + 2
+            && DAYS.contains(&doc.low(e - 2))
+        {
+            e -= 1;
             continue;
         }
         let period = matches!(w, "week" | "month" | "year" | "night" | "morning" | "weekend");

@@ -2188,3 +2188,15 @@ fn colon_introduction_subject_speaks() {
     let speakers: Vec<_> = x.statements.iter().filter_map(speaker_text).collect();
     assert_eq!(speakers, ["John Smith", "The board"]);
 }
+
+/// Issue 4: "Back in 1999," opens a sentence like any time phrase; "on Tuesday night" between a speaker and the verb
+/// is a time, not the speaker.
+#[test]
+fn time_phrases_are_not_speakers() {
+    let body = "Back in 1999, Mr. Trump praised Mr. Clinton, telling a reporter: “He was a great president.” An email \
+                sent out by Sanders on Tuesday night warned of the fight ahead: “There are 14 primaries left.”";
+    let x = run_checked("", body);
+    let speakers: Vec<_> = x.statements.iter().filter_map(speaker_text).collect();
+    assert!(speakers.contains(&"Mr. Trump"), "{speakers:?}");
+    assert!(speakers.iter().all(|s| !s.contains("Back") && !s.contains("night")), "{speakers:?}");
+}
