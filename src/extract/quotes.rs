@@ -1187,6 +1187,7 @@ fn opens_adverbial(w: &str) -> bool {
             | "through"
             | "throughout"
             | "upon"
+            | "like"
             | "unlike"
             | "despite"
             | "outside"
@@ -1257,10 +1258,13 @@ fn subject_before_aside(doc: &Doc, people: &People, close: usize, floor: usize) 
         let s = subject_start(doc, floor, c0);
         let described = s + 1 < c0
             && c0 - s <= 5
-            && close - c0 <= 8
             && DETERMINERS.contains(&doc.low(s))
             && (s..c0).all(|x| doc.is_word(x) && !doc.is_cap(x) && !is_cue(doc.low(x)) || x == s);
-        return described.then_some((s, c0));
+        // The apposition is a name ("Roland Z") or a short description ("a retiree"), not a clause ("a few days
+        // later, Trump reversed himself, telling").
+        let name = (c0 + 1..close).all(|x| doc.is_cap(x) || doc.str(x) == ".");
+        let description = close <= c0 + 5 && matches!(doc.low(c0 + 1), "a" | "an" | "the");
+        return (described && c0 + 1 < close && (name || description)).then_some((s, c0));
     };
     let starts_clause = m.start == subject_start(doc, floor, c0)
         || m.start > floor
@@ -1795,7 +1799,7 @@ fn subject_start(doc: &Doc, ss: usize, end: usize) -> usize {
             // "in Portsmouth, N.H., on Tuesday": abbreviated too.
             || t > ss && doc.str(t - 1) == "," && comma.is_some_and(|c| c <= t + 4 && (t..c).all(|x| doc.is_cap(x) || doc.str(x) == "."))
             // "Hours later, ...", "Two weeks ago, ...": a time phrase.
-            || comma.is_some_and(|c| c <= t + 4 && matches!(doc.low(c - 1), "later" | "earlier" | "ago" | "afterward"));
+            || comma.is_some_and(|c| c <= t + 4 && (matches!(doc.low(c - 1), "later" | "earlier" | "ago" | "afterward" | "week" | "month" | "year" | "weekend") || DAYS.contains(&doc.low(c - 1))));
         // "However, he held his fire": a sentence adverb and its comma.
         if t + 1 < end && doc.str(t + 1) == "," && is_sentence_adverb(w) {
             t += 2;

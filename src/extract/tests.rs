@@ -2200,3 +2200,16 @@ fn time_phrases_are_not_speakers() {
     assert!(speakers.contains(&"Mr. Trump"), "{speakers:?}");
     assert!(speakers.iter().all(|s| !s.contains("Back") && !s.contains("night")), "{speakers:?}");
 }
+
+/// Issue 4: an apposition after a short description is a name or a description, not a clause ("But a few days
+/// later, Trump reversed himself, telling CBS ..." names Trump); "Just last week," and "Like Corker," open sentences.
+#[test]
+fn description_apposition_is_not_a_clause() {
+    let body =
+        "But a few days later, Trump reversed himself yet again, telling CBS that the laws “are set.” Just last \
+                week, J.J. Goldberg, editor at large of The Forward, wrote that “nothing like it has been seen.”";
+    let x = run_checked("", body);
+    let speakers: Vec<_> = x.statements.iter().filter_map(speaker_text).collect();
+    assert!(speakers.iter().all(|s| !s.contains("later") && !s.starts_with("Just")), "{speakers:?}");
+    assert!(speakers.contains(&"J.J. Goldberg"), "{speakers:?}");
+}
