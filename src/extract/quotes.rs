@@ -1769,7 +1769,9 @@ fn subject_start(doc: &Doc, ss: usize, end: usize) -> usize {
     if let Some(d) = (t..end.min(t + 10)).find(|&x| matches!(doc.str(x), "—" | "–" | "-" | "--")) {
         let upper = |x: usize| doc.is_word(x) && doc.str(x).chars().all(|c| !c.is_lowercase());
         let rest = |x: usize| upper(x) || doc.is_cap(x) || matches!(doc.str(x), "," | "(" | ")" | ".");
-        if d > t && upper(t) && doc.str(t).len() > 1 && (t..d).all(rest) {
+        // "Washington (AFP) –": a place in title case with its agency in capitals.
+        let agency = d >= t + 4 && doc.str(d - 1) == ")" && upper(d - 2) && doc.str(d - 3) == "(";
+        if d > t && (upper(t) && doc.str(t).len() > 1 || agency) && (t..d).all(rest) {
             t = d + 1;
         }
     }

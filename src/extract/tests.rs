@@ -2213,3 +2213,12 @@ fn description_apposition_is_not_a_clause() {
     assert!(speakers.iter().all(|s| !s.contains("later") && !s.starts_with("Just")), "{speakers:?}");
     assert!(speakers.contains(&"J.J. Goldberg"), "{speakers:?}");
 }
+
+/// Issue 4: a dateline in title case with its agency in capitals ("Washington (AFP) –") is not the subject.
+#[test]
+fn title_case_dateline_with_agency() {
+    let body = "Washington (AFP) – Democrat Hillary Clinton has taken a swipe at Donald Trump’s stance on Brexit, \
+                saying he “put his own financial interests first.”";
+    let x = run_checked("", body);
+    assert_eq!(speaker_text(&x.statements[0]), Some("Democrat Hillary Clinton"));
+}
