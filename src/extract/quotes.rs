@@ -752,7 +752,7 @@ fn tag_after(doc: &Doc, people: &People, close: usize, pe: usize) -> Option<(usi
         }
         // "said the 46-year-old", "said the man who built his career on ...": a description up to the clause end.
         let article = k + 1 < ceil && matches!(doc.low(k + 1), "the" | "a" | "an" | "one" | "another");
-        return np_after_cue(doc, k, ceil, if article { 16 } else { 7 }).map(|sp| (k, sp));
+        return np_after_cue(doc, people, k, ceil, if article { 16 } else { 7 }).map(|sp| (k, sp));
     }
     // "quipped Smith": any past-tense verb right after the quote, then a named person; or a noun phrase that ends
     // the tag ("read the email.", "opined Cleveland's Plain Dealer.").
@@ -760,7 +760,7 @@ fn tag_after(doc: &Doc, people: &People, close: usize, pe: usize) -> Option<(usi
         if let Some(m) = mention_at(people, k + 1).filter(|m| m.start == k + 1) {
             return Some((k, (m.start, m.end.min(ceil))));
         }
-        if let Some(sp) = np_after_cue(doc, k, ceil, 7) {
+        if let Some(sp) = np_after_cue(doc, people, k, ceil, 7) {
             return Some((k, sp));
         }
     }
@@ -769,14 +769,45 @@ fn tag_after(doc: &Doc, people: &People, close: usize, pe: usize) -> Option<(usi
     speaker_starting(doc, people, k, ceil)
         .and_then(|sp| subject_verb(doc, people, sp, ceil))
         .or_else(|| subject_verb(doc, people, det_np_starting(doc, k, ceil)?, ceil))
+        .or_else(|| long_subject(doc, people, k, ceil))
+}
+
+/// A long speaker phrase between a quotation and its verb, naming a person or ending in a role: "Fight for $15
+/// organizing director Kendall Fells told", "nuclear experts David Albright and Serena Kelleher-Vergantini of
+/// Washington's Institute for Science and International Security wrote", "the bespectacled, 71-year-old diplomat
+/// said". It holds no other verb, auxiliary or relative clause. Returns the verb and the phrase.
+fn long_subject(doc: &Doc, people: &People, k: usize, ceil: usize) -> Option<(usize, (usize, usize))> {
+    let c = (k + 1..ceil.min(k + 20)).find(|&x| doc.is_word(x) && !doc.is_cap(x) && is_cue(doc.low(x)))?;
+    let e = aux_back(doc, c, k);
+    if e <= k || !doc.is_word(k) || opens_adverbial(doc.low(k)) || is_pronoun(doc.low(k)) {
+        return None;
+    }
+    let plain = |x: usize| {
+        if !doc.is_word(x) {
+            return doc.tokens[x].kind != Kind::Quote && !matches!(doc.str(x), ":" | ";" | "—" | "–" | "--");
+        }
+        let w = doc.low(x);
+        !is_auxiliary(w) && !is_relative(w) && (doc.is_cap(x) || !tag_verb(doc, x))
+    };
+    let head = mention_at(people, e - 1).is_some_and(|m| m.end == e) || is_role_noun(doc.low(e - 1));
+    ((k..e).all(plain) && head).then_some((c, (k, e)))
 }
 
 /// A noun phrase of at most `max_len` tokens after the tag's verb at `k` that ends the tag (`ceil`) or runs to a
 /// comma: "wrote Time magazine.", "tweeted another.", "read the statement, which ...".
-fn np_after_cue(doc: &Doc, k: usize, ceil: usize, max_len: usize) -> Option<(usize, usize)> {
-    let e = (k + 1..ceil).find(|&x| !np_token(doc, x)).unwrap_or(ceil);
-    let opens = k + 1 < e && (DETERMINERS.contains(&doc.low(k + 1)) || doc.is_cap(k + 1));
-    let ends = e == ceil || doc.str(e) == ",";
+fn np_after_cue(
+    doc: &Doc,
+    people: &People,
+    k: usize,
+    ceil: usize,
+    max_len: usize,
+) -> Option<(usize, usize)> {
+    // A relative clause ends the phrase: "said one of two witnesses who relayed the same story".
+    let e = (k + 1..ceil).find(|&x| !np_token(doc, x) || x > k + 1 && is_relative(doc.low(x))).unwrap_or(ceil);
+    // "said master of ceremonies Asab Al-Tabchi, a Syrian engineer": a role before a name.
+    let named = e > k + 1 && mention_at(people, e - 1).is_some_and(|m| m.end == e);
+    let opens = k + 1 < e && (DETERMINERS.contains(&doc.low(k + 1)) || doc.is_cap(k + 1) || named);
+    let ends = e == ceil || doc.str(e) == "," || is_relative(doc.low(e));
     // Not a clause: "said the candidate could win".
     let clause = has_auxiliary(doc, k + 1, e);
     (opens && ends && !clause && e <= k + max_len).then_some((k + 1, e))
