@@ -787,21 +787,17 @@ fn long_subject(doc: &Doc, people: &People, k: usize, ceil: usize) -> Option<(us
             return doc.tokens[x].kind != Kind::Quote && !matches!(doc.str(x), ":" | ";" | "—" | "–" | "--");
         }
         let w = doc.low(x);
-        !is_auxiliary(w) && !is_relative(w) && (doc.is_cap(x) || !tag_verb(doc, x))
+        // An adjective in -ed after a determiner is no verb: "the bespectacled, 71-year-old diplomat".
+        let adjective = x > k && DETERMINERS.contains(&doc.low(x - 1));
+        !is_auxiliary(w) && !is_relative(w) && (doc.is_cap(x) || adjective || !tag_verb(doc, x))
     };
-    let head = mention_at(people, e - 1).is_some_and(|m| m.end == e) || is_role_noun(doc.low(e - 1));
+    let head = (k..e).any(|x| mention_at(people, x).is_some() || doc.is_word(x) && is_role_noun(doc.low(x)));
     ((k..e).all(plain) && head).then_some((c, (k, e)))
 }
 
 /// A noun phrase of at most `max_len` tokens after the tag's verb at `k` that ends the tag (`ceil`) or runs to a
 /// comma: "wrote Time magazine.", "tweeted another.", "read the statement, which ...".
-fn np_after_cue(
-    doc: &Doc,
-    people: &People,
-    k: usize,
-    ceil: usize,
-    max_len: usize,
-) -> Option<(usize, usize)> {
+fn np_after_cue(doc: &Doc, people: &People, k: usize, ceil: usize, max_len: usize) -> Option<(usize, usize)> {
     // A relative clause ends the phrase: "said one of two witnesses who relayed the same story".
     let e = (k + 1..ceil).find(|&x| !np_token(doc, x) || x > k + 1 && is_relative(doc.low(x))).unwrap_or(ceil);
     // "said master of ceremonies Asab Al-Tabchi, a Syrian engineer": a role before a name.

@@ -2222,3 +2222,35 @@ fn title_case_dateline_with_agency() {
     let x = run_checked("", body);
     assert_eq!(speaker_text(&x.statements[0]), Some("Democrat Hillary Clinton"));
 }
+
+/// Issue 4: long speaker phrases between a quotation and its verb, or after a cue: a name with its organisation
+/// before it, several people with their institute, an adjective in -ed after the determiner, a role before a name,
+/// and a description ended by a relative clause.
+#[test]
+fn long_speaker_phrases_after_quote() {
+    let cases = [
+        (
+            "“It is about getting out of poverty,” Fight for $15 organizing director Kendall Fells told Fox News.",
+            "Fight for $15 organizing director Kendall Fells",
+        ),
+        (
+            "“Weapons could have a greater yield,” nuclear experts David Albright and Serena Kelleher-Vergantini of \
+             the Institute for Science and International Security wrote in September.",
+            "nuclear experts David Albright and Serena Kelleher-Vergantini of the Institute for Science and \
+             International Security",
+        ),
+        (
+            "“I made climate change the top priority,” the bespectacled, 71-year-old diplomat said in an interview.",
+            "the bespectacled, 71-year-old diplomat",
+        ),
+        (
+            "\"Thanks for welcoming these refugees,\" said master of ceremonies Asab Al-Tabchi, a Syrian engineer.",
+            "master of ceremonies Asab Al-Tabchi",
+        ),
+        ("“It was awful,” said one of two witnesses who relayed the same story.", "one of two witnesses"),
+    ];
+    for (body, speaker) in cases {
+        let x = run_checked("", body);
+        assert_eq!(speaker_text(&x.statements[0]), Some(speaker), "{body}");
+    }
+}
