@@ -1322,7 +1322,17 @@ fn message_sender(doc: &Doc, people: &People, sp: (usize, usize), floor: usize) 
     }
     let message = matches!(
         doc.low(head),
-        "statement" | "email" | "e-mail" | "letter" | "note" | "tweet" | "post" | "message" | "memo" | "release"
+        "statement"
+            | "email"
+            | "e-mail"
+            | "letter"
+            | "note"
+            | "tweet"
+            | "post"
+            | "message"
+            | "memo"
+            | "release"
+            | "report"
     );
     let mut msg_start = sp.0;
     if msg_start > floor && doc.low(msg_start - 1) == "out" {
@@ -2176,7 +2186,18 @@ fn np_ending(doc: &Doc, e: usize, floor: usize) -> Option<(usize, usize)> {
     let w = doc.low(e - 1);
     // A cue word after a determiner is a noun: "From the report:".
     let noun = e >= floor + 2 && DETERMINERS.contains(&doc.low(e - 2));
-    if COMMON_WORDS.contains(w) && !SOURCES.contains(w) || ANY_CUES.contains(w) && !noun || w.ends_with("ly") {
+    // Nor a bare participle: "uttering charges that ...", "voting", "echoing".
+    let participle = w.ends_with("ing")
+        && (e - 1 == floor
+            || !doc.is_word(e - 2)
+            || COMMON_WORDS.contains(doc.low(e - 2)) && !DETERMINERS.contains(&doc.low(e - 2)))
+        && !SOURCES.contains(w)
+        && !is_role_noun(w);
+    if COMMON_WORDS.contains(w) && !SOURCES.contains(w)
+        || ANY_CUES.contains(w) && !noun
+        || w.ends_with("ly")
+        || participle
+    {
         return None;
     }
     let mut s = e - 1;
@@ -2212,7 +2233,19 @@ fn aux_back(doc: &Doc, k: usize, floor: usize) -> usize {
     let aspect = |w: &str| {
         matches!(
             w,
-            "keep" | "keeps" | "kept" | "started" | "began" | "continues" | "continued" | "is" | "are" | "was" | "were"
+            "keep"
+                | "keeps"
+                | "kept"
+                | "started"
+                | "began"
+                | "continues"
+                | "continued"
+                | "is"
+                | "are"
+                | "was"
+                | "were"
+                | "been"
+                | "be"
         )
     };
     if e > floor + 1 && doc.low(k).ends_with("ing") && aspect(doc.low(e - 1)) {

@@ -2254,3 +2254,16 @@ fn long_speaker_phrases_after_quote() {
         assert_eq!(speaker_text(&x.statements[0]), Some(speaker), "{body}");
     }
 }
+
+/// Issue 4: "has been warning" is a progressive (no speaker "been"); a report issued by its sender speaks for the
+/// sender; a bare participle ("uttering charges that ...") is no speaker.
+#[test]
+fn progressive_perfect_report_sender_and_participles() {
+    let body = "Puerto Rico has been warning that it is running out of cash. The museum issued a report this month \
+                charging the group with “crimes against humanity.” He toured the state, uttering charges that the \
+                plan was “liberal lingo.”";
+    let x = run_checked("", body);
+    let speakers: Vec<_> = x.statements.iter().filter_map(speaker_text).collect();
+    assert!(speakers.contains(&"Puerto Rico") && speakers.contains(&"The museum"), "{speakers:?}");
+    assert!(speakers.iter().all(|s| !matches!(*s, "been" | "uttering" | "a report")), "{speakers:?}");
+}
