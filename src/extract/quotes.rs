@@ -259,6 +259,11 @@ fn speaker_ending(doc: &Doc, people: &People, e: usize, floor: usize) -> Option<
     // "..., a steep loss for Mr. Sanders, who said ...": the relative pronoun is the written speaker, resolved to its
     // antecedent before the comma (see `resolve`).
     if matches!(w, "who" | "which") {
+        // "this tweet from Rikkie Wells who tweeted": a name right before "who" is its antecedent too.
+        let named_before = w == "who" && last > floor && mention_at(people, last - 1).is_some_and(|m| m.end == last);
+        if named_before {
+            return Some((last, e));
+        }
         let antecedent = last > floor + 1 && doc.str(last - 1) == ",";
         let named = |a: (usize, usize)| w == "who" || mention_at(people, a.1 - 1).is_none();
         return (antecedent && speaker_ending(doc, people, last - 1, floor).is_some_and(named)).then_some((last, e));
@@ -356,10 +361,12 @@ fn speaker_starting(doc: &Doc, people: &People, s: usize, ceil: usize) -> Option
     // Not function words: in "“…” until Haley said" the quote has no tag.
     // "opinion editor Josh Greenman": a common word may modify a role noun.
     let modifies_role = |x: usize| x + 1 < ceil && doc.is_word(x + 1) && is_role_noun(doc.low(x + 1));
+    // "Former Secretary of State Hillary Clinton": "of" inside a capitalised title.
+    let title_of = |x: usize| x > s && x + 1 < ceil && doc.low(x) == "of" && doc.is_cap(x - 1) && doc.is_cap(x + 1);
     let descriptive = |x: usize| {
         np_token(doc, x)
             && doc.str(x) != "-"
-            && (doc.is_cap(x) || !COMMON_WORDS.contains(doc.low(x)) || modifies_role(x))
+            && (doc.is_cap(x) || !COMMON_WORDS.contains(doc.low(x)) || modifies_role(x) || title_of(x))
             || doc.str(x) == "."
             || DETERMINERS.contains(&doc.low(x))
     };
@@ -442,9 +449,10 @@ fn resolve(doc: &Doc, people: &People, quoted: &[bool], (s, e): (usize, usize), 
         return sp;
     }
     let w = doc.low(e - 1);
-    // "Mr. Sanders, who said": the relative pronoun's antecedent.
-    if e - s == 1 && matches!(w, "who" | "which") && s >= 2 && doc.str(s - 1) == "," {
-        if let Some(a) = speaker_ending(doc, people, s - 1, doc.sent_start(s)) {
+    // "Mr. Sanders, who said", "Rikkie Wells who tweeted": the relative pronoun's antecedent.
+    if e - s == 1 && matches!(w, "who" | "which") && s >= 2 {
+        let before = if doc.str(s - 1) == "," { Some(s - 1) } else { mention_at(people, s - 1).map(|_| s) };
+        if let Some(a) = before.and_then(|b| speaker_ending(doc, people, b, doc.sent_start(s))) {
             return resolve(doc, people, quoted, a, following);
         }
     }
@@ -760,7 +768,9 @@ fn tag_after(doc: &Doc, people: &People, close: usize, pe: usize) -> Option<(usi
         if let Some(m) = mention_at(people, k + 1).filter(|m| m.start == k + 1) {
             return Some((k, (m.start, m.end.min(ceil))));
         }
-        if let Some(sp) = np_after_cue(doc, people, k, ceil, 7) {
+        // "reads a Wednesday editorial in The Des Moines Register.": a description may be longer.
+        let article = k + 1 < ceil && matches!(doc.low(k + 1), "the" | "a" | "an");
+        if let Some(sp) = np_after_cue(doc, people, k, ceil, if article { 12 } else { 7 }) {
             return Some((k, sp));
         }
     }
@@ -1926,7 +1936,8 @@ fn opening_source(doc: &Doc, people: &People, ss: usize, ceil: usize) -> Option<
     }
     let sp = speaker_starting(doc, people, ss + 1, ceil)?;
     let (v, sp) = subject_verb(doc, people, sp, ceil)?;
-    if !(is_cue(doc.low(v)) || doc.low(v) == "put") {
+    // "As Ms. Warren put it,", "As the Rainmakers sang back in the 1980s,".
+    if !(is_cue(doc.low(v)) || tag_verb(doc, v) || matches!(doc.low(v), "put" | "sang")) {
         return None;
     }
     Some((v, comma_after(v + 1)?, sp))
