@@ -711,6 +711,12 @@ impl NameLines {
     }
 }
 
+/// A plural possessive's apostrophe ("Sanders’ campaign manager", "in Forbes’ words"): not a quotation mark.
+fn plural_possessive(doc: &Doc, c: usize) -> bool {
+    let t = &doc.tokens[c];
+    !t.space_before && t.space_after && c > 0 && doc.is_word(c - 1) && doc.low(c - 1).ends_with('s')
+}
+
 /// The cue and speaker of the tag after a closing mark, within the paragraph ending at `pe`.
 fn tag_after(doc: &Doc, people: &People, close: usize, pe: usize) -> Option<(usize, (usize, usize))> {
     let mut k = close + 1;
@@ -729,12 +735,7 @@ fn tag_after(doc: &Doc, people: &People, close: usize, pe: usize) -> Option<(usi
         "." => c + 1 >= pe || doc.sent_start(c + 1) == c + 1,
         _ => false,
     };
-    // A plural possessive's apostrophe ("Sanders’ campaign manager") is not a quotation mark.
-    let possessive = |c: usize| {
-        let t = &doc.tokens[c];
-        !t.space_before && t.space_after && c > 0 && doc.is_word(c - 1) && doc.low(c - 1).ends_with('s')
-    };
-    while ceil < pe && !stop(ceil) && (doc.tokens[ceil].kind != Kind::Quote || possessive(ceil)) {
+    while ceil < pe && !stop(ceil) && (doc.tokens[ceil].kind != Kind::Quote || plural_possessive(doc, ceil)) {
         ceil += 1;
     }
     if k >= ceil {
@@ -1007,12 +1008,13 @@ fn before_quote(doc: &Doc, people: &People, open: usize) -> Option<(usize, (usiz
     // The cue closest to the quote, within a dozen tokens, not inside another quote.
     while k > floor && open - k < 14 {
         k -= 1;
-        if doc.tokens[k].kind == Kind::Quote {
+        if doc.tokens[k].kind == Kind::Quote && !plural_possessive(doc, k) {
             return None;
         }
         // "According to the Daily Caller, “…”", "According to Paul Sperry of Counter Jihad, “…”".
         let source_only = |sp: &(usize, usize)| {
-            matches!(doc.str(open - 1), "," | ":") && open - 1 <= sp.1 + 8 && (sp.1..open - 1).all(|x| doc.is_word(x))
+            let word = |x: usize| doc.is_word(x) || matches!(doc.str(x), "'s" | "’s" | "'" | "’");
+            matches!(doc.str(open - 1), "," | ":") && open - 1 <= sp.1 + 8 && (sp.1..open - 1).all(word)
         };
         if let Some(sp) = according_source(doc, people, k, open).filter(source_only) {
             return Some((k, sp, colon));
@@ -1733,6 +1735,11 @@ pub fn find(doc: &Doc, people: &People) -> Vec<ExtractedStatement> {
             cue = Some("according to".to_string());
             how = Attribution::AccordingTo;
         }
+        // "in Forbes’ words": the phrase is the cue.
+        if let Some((c, (_, noun))) = f.attr.cue.and_then(|c| Some((c, in_words_of(doc, c, doc.tokens.len())?))) {
+            cue = Some(doc.slice(c, noun).to_string());
+            how = Attribution::AccordingTo;
+        }
         // An unresolved pronoun ("I said", "he added") carries on only within its paragraph:
         // "“Okay,” I said, attempting to regroup. “I was seventeen ...”".
         let vague = speaker.is_none() && label.as_deref().is_some_and(|l| is_pronoun(&l.to_lowercase()));
@@ -2141,6 +2148,9 @@ fn colon_and_indirect(doc: &Doc, people: &People, quoted: &[bool], found: &mut V
 /// The source of "according to" at `k`, ending before `ceil`: a speaker phrase, else any noun phrase up to the next
 /// comma or the sentence end ("a new poll by Harvard", "the results", "FEC filings").
 fn according_source(doc: &Doc, people: &People, k: usize, ceil: usize) -> Option<(usize, usize)> {
+    if doc.low(k) == "in" {
+        return in_words_of(doc, k, ceil).map(|(apostrophe, _)| (k + 1, apostrophe));
+    }
     if k + 2 >= ceil || doc.low(k) != "according" || doc.low(k + 1) != "to" {
         return None;
     }
@@ -2154,6 +2164,18 @@ fn according_source(doc: &Doc, people: &People, k: usize, ceil: usize) -> Option
         Some(sp) => Some(sp),
         None => phrase(),
     }
+}
+
+/// "in Forbes’ words", "in Bolton's view" at `k` ("in"): the possessive's apostrophe and the noun's token.
+fn in_words_of(doc: &Doc, k: usize, ceil: usize) -> Option<(usize, usize)> {
+    if !(k + 3 < ceil && doc.low(k) == "in" && doc.is_cap(k + 1)) {
+        return None;
+    }
+    let apostrophe = (k + 2..ceil.min(k + 6)).find(|&x| !doc.is_word(x))?;
+    let possessive = matches!(doc.str(apostrophe), "'s" | "’s" | "'" | "’");
+    let noun = apostrophe + 1 < ceil
+        && matches!(doc.low(apostrophe + 1), "words" | "view" | "opinion" | "estimation" | "telling" | "account");
+    (possessive && noun).then_some((apostrophe, apostrophe + 1))
 }
 
 const DAYS: &[&str] = &["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];

@@ -1685,12 +1685,11 @@ fn according_to_with_quotation() {
     let after = run_checked("", "“The FBI has opened cases on whether to bring charges,” according to CNN.");
     assert_eq!(only_statement(&after).source_label.as_deref(), Some("CNN"));
 
-    let body =
-        "According to a letter seen by The Post, Trump threatened “a major lawsuit over every page” of the book.";
+    let body = "According to a letter seen by The Post, Trump planned “a major lawsuit over every page” of the book.";
     let mixed = run_checked("", body);
     let s = only_statement(&mixed);
     assert_eq!(s.kind, StatementKind::Mixed);
-    assert_eq!(s.text.text, "Trump threatened “a major lawsuit over every page” of the book.");
+    assert_eq!(s.text.text, "Trump planned “a major lawsuit over every page” of the book.");
     assert_eq!(s.attribution, Attribution::AccordingTo);
 }
 
@@ -2266,4 +2265,24 @@ fn progressive_perfect_report_sender_and_participles() {
     let speakers: Vec<_> = x.statements.iter().filter_map(speaker_text).collect();
     assert!(speakers.contains(&"Puerto Rico") && speakers.contains(&"The museum"), "{speakers:?}");
     assert!(speakers.iter().all(|s| !matches!(*s, "been" | "uttering" | "a report")), "{speakers:?}");
+}
+
+/// Issue 4: "in Forbes’ words," sources the quotation like "according to" (a plural possessive's apostrophe is no
+/// quotation mark); "Rikkie Wells who tweeted," without a comma; "Former Secretary of State Hillary Clinton"; new
+/// verbs of speaking ("chiding").
+#[test]
+fn in_words_of_and_more_speakers() {
+    let body = "The event was held there because, in Forbes’ words, “they are the most entrepreneurial places.”";
+    let x = run_checked("", body);
+    assert_eq!(speaker_text(&x.statements[0]), Some("Forbes"));
+    assert_eq!(x.statements[0].attribution, crate::model::Attribution::AccordingTo);
+    let body = "Among the references was this tweet from Rikkie Wells who tweeted, “They never pay attention.”";
+    let x = run_checked("", body);
+    assert_eq!(speaker_text(&x.statements[0]), Some("who"));
+    assert_eq!(x.people[x.statements[0].speaker.expect("resolved")].name, "Rikkie Wells");
+    let body = "Former Secretary of State Hillary Clinton clashed with Johnson, chiding him, “What difference does it \
+                make?”";
+    let x = run_checked("", body);
+    assert_eq!(speaker_text(&x.statements[0]), Some("Former Secretary of State Hillary Clinton"));
+    assert_eq!(x.statements[0].cue.as_deref(), Some("chiding"));
 }
