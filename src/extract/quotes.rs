@@ -2444,6 +2444,14 @@ fn content_end(doc: &Doc, a: usize, se: usize) -> usize {
     if let Some(c) = (a + 1..b.saturating_sub(1)).find(|&c| joins(c) && participle(c + 1)) {
         return c;
     }
+    // "… “an absolute disgrace,” and threatened to ...", "..., and said ...": a second verb of saying joined to the
+    // first is a report of its own.
+    let comma_before = |c: usize| doc.str(c - 1) == "," || doc.tokens[c - 1].kind == Kind::Quote && doc.str(c - 2) == ",";
+    if let Some(c) = (a + 2..b.saturating_sub(1))
+        .find(|&c| doc.low(c) == "and" && comma_before(c) && doc.is_word(c + 1) && is_cue(doc.low(c + 1)))
+    {
+        return if doc.str(c - 1) == "," { c - 1 } else { c };
+    }
     // `…race,” adding`: the closing mark stays with the quotation.
     if let Some(q) = (a + 1..b.saturating_sub(1))
         .find(|&q| doc.tokens[q].kind == Kind::Quote && doc.str(q - 1) == "," && participle(q + 1))
