@@ -2446,8 +2446,9 @@ fn content_end(doc: &Doc, a: usize, se: usize) -> usize {
     }
     // "… “an absolute disgrace,” and threatened to ...", "..., and said ...": a second verb of saying joined to the
     // first is a report of its own.
-    let comma_before = |c: usize| doc.str(c - 1) == "," || doc.tokens[c - 1].kind == Kind::Quote && doc.str(c - 2) == ",";
-    if let Some(c) = (a + 2..b.saturating_sub(1))
+    let comma_before =
+        |c: usize| doc.str(c - 1) == "," || doc.tokens[c - 1].kind == Kind::Quote && doc.str(c - 2) == ",";
+    if let Some(c) = (a.max(2)..b.saturating_sub(1))
         .find(|&c| doc.low(c) == "and" && comma_before(c) && doc.is_word(c + 1) && is_cue(doc.low(c + 1)))
     {
         return if doc.str(c - 1) == "," { c - 1 } else { c };
@@ -2700,7 +2701,9 @@ fn characterisation(
     // "what Mr. Hedge called “the prior economy model”", "which he called “a cartel”": the content opens at the
     // relative word.
     let what = calls && sp.0 > ss && matches!(doc.low(sp.0 - 1), "what" | "which" | "whom");
-    let mut open = (t..se.min(t + 14)).find(|&x| !np_token(doc, x) || describes && doc.low(x) == "as");
+    // The object may hold an amount: "called Ford’s plans to open a $1.6 billion plant “an absolute disgrace”".
+    let object = |x: usize| np_token(doc, x) || matches!(doc.str(x), "$" | "%" | "." | "’s" | "'s");
+    let mut open = (t..se.min(t + 16)).find(|&x| !object(x) || describes && doc.low(x) == "as");
     if describes {
         // "... as “...”", "... as a “...”"
         open = open.filter(|&a| doc.low(a) == "as").map(|a| {

@@ -2286,3 +2286,15 @@ fn in_words_of_and_more_speakers() {
     assert_eq!(speaker_text(&x.statements[0]), Some("Former Secretary of State Hillary Clinton"));
     assert_eq!(x.statements[0].cue.as_deref(), Some("chiding"));
 }
+
+/// Issue 4: a characterisation's object may hold an amount, and its content ends before a second verb of saying
+/// joined by ", and" ("“an absolute disgrace,” and threatened to ...").
+#[test]
+fn characterisation_then_second_cue() {
+    let body = "Trump called Ford’s plans to open a $1.6 billion plant in Mexico “an absolute disgrace,” and \
+                threatened to impose a 35 percent tax.";
+    let x = run_checked("", body);
+    let called = x.statements.iter().find(|s| s.cue.as_deref() == Some("called")).expect("called");
+    assert_eq!(called.text.text, "Ford’s plans to open a $1.6 billion plant in Mexico “an absolute disgrace,”");
+    assert!(x.statements.iter().any(|s| s.cue.as_deref() == Some("threatened")));
+}
