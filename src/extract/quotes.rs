@@ -1975,13 +1975,16 @@ fn content_before(
         // Only a parenthetical tag right before the mark: not "The museum's director, Clara Beaumont, said the
         // return was “…”", where the clause before the comma is the speaker's own apposition.
         // The tag is the speaker and its cue alone: not "At the debate, Sanders compared himself to Clinton, saying, “…”".
+        // The tag may end with its setting and the sentence go on to the mark: "The problem, she said in an
+        // interview, is that “…”".
         Some((cue, (sp, sp_end)))
             if cue > sp
                 && cue <= sp_end + 1
                 && sp > floor
                 && doc.str(sp - 1) == ","
-                && cue + 2 == open
-                && doc.str(cue + 1) == "," =>
+                && (cue + 1..open.min(cue + 8))
+                    .find(|&c| !doc.is_word(c))
+                    .is_some_and(|c| doc.str(c) == "," && c < open) =>
         {
             sp - 1
         }

@@ -2298,3 +2298,16 @@ fn characterisation_then_second_cue() {
     assert_eq!(called.text.text, "Ford’s plans to open a $1.6 billion plant in Mexico “an absolute disgrace,”");
     assert!(x.statements.iter().any(|s| s.cue.as_deref() == Some("threatened")));
 }
+
+/// Issue 4: a parenthetical tag with its setting, then words before the quotation: the sentence is one mixed
+/// statement ("The documents indicate, he said in a telephone interview, that “…”").
+#[test]
+fn parenthetical_tag_with_setting_before_quote() {
+    let body = "The documents indicate, he said in a telephone interview, that “the department and the foundation \
+                were close.”";
+    let x = run_checked("", body);
+    let s = &x.statements[0];
+    assert_eq!(s.kind, StatementKind::Mixed);
+    assert!(s.text.text.starts_with("The documents indicate"), "{}", s.text.text);
+    assert_eq!(speaker_text(s), Some("he"));
+}
