@@ -1730,6 +1730,18 @@ pub fn find(doc: &Doc, people: &People) -> Vec<ExtractedStatement> {
                 speaker_span = Some(doc.span(doc.tokens[m.start].start, doc.tokens[m.end - 1].end));
                 written_end = m.end;
             }
+            // Or a pronoun opening a sentence since: "“…,” Trump added. He then had a question. “Who …?”".
+            let pronoun_again = (written_end..f.tok).rev().find(|&x| {
+                doc.sent_start(x) == x
+                    && !quoted[x]
+                    && matches!(doc.low(x), "he" | "she")
+                    && fw.person.is_some()
+                    && coref::pronoun(doc, people, &quoted, x, fw.person) == fw.person
+            });
+            if let Some(x) = pronoun_again {
+                speaker_span = Some(doc.span(doc.tokens[x].start, doc.tokens[x].end));
+                written_end = x + 1;
+            }
         }
         if f.attr.cue.is_some_and(|c| doc.low(c) == "according") {
             cue = Some("according to".to_string());

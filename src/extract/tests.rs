@@ -2311,3 +2311,16 @@ fn parenthetical_tag_with_setting_before_quote() {
     assert!(s.text.text.starts_with("The documents indicate"), "{}", s.text.text);
     assert_eq!(speaker_text(s), Some("he"));
 }
+
+/// Issue 4: a continuation takes the speaker's latest mention since the tag, a pronoun opening a sentence included
+/// ("“…,” Donald Trump added. He then had a question for the crowd. “Who …?”").
+#[test]
+fn continuation_after_pronoun_mention() {
+    let body = "“We are going to build a wall,” Donald Trump added. He then had a question for the crowd.\n\n“Who is \
+                going to pay for it?”";
+    let x = run_checked("", body);
+    let s = &x.statements[1];
+    assert_eq!(s.attribution, crate::model::Attribution::Continuation);
+    assert_eq!(speaker_text(s), Some("He"));
+    assert_eq!(x.people[s.speaker.expect("resolved")].name, "Donald Trump");
+}
