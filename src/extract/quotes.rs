@@ -2708,8 +2708,9 @@ fn characterisation(
     overlaps: &dyn Fn(usize, usize) -> bool,
 ) -> Option<usize> {
     let w = doc.low(k);
-    let calls = matches!(w, "call" | "calls" | "called" | "calling");
-    let describes = !calls && ["describ", "prais", "label"].iter().any(|p| w.starts_with(p));
+    let calls = matches!(w, "call" | "calls" | "called" | "calling" | "dubbed" | "dubbing" | "branded" | "termed");
+    let describes =
+        !calls && ["describ", "prais", "label", "portray", "characteri", "refer"].iter().any(|p| w.starts_with(p));
     if !calls && !describes {
         return None;
     }

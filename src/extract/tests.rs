@@ -2324,3 +2324,13 @@ fn continuation_after_pronoun_mention() {
     assert_eq!(speaker_text(s), Some("He"));
     assert_eq!(x.people[s.speaker.expect("resolved")].name, "Donald Trump");
 }
+
+/// Issue 4: naming and characterising verbs report their characterisation like "called": "refers to the governor
+/// as “Chris”", "branded the plan “a disaster”".
+#[test]
+fn naming_verbs_characterise() {
+    let body = "Trump refers to the governor as “the man from Jersey.” Sanders branded the plan “a total disaster.”";
+    let x = run_checked("", body);
+    let cues: Vec<_> = x.statements.iter().filter_map(|s| s.cue.as_deref()).collect();
+    assert!(cues.contains(&"refers") && cues.contains(&"branded"), "{:?}", x.statements);
+}
