@@ -1024,7 +1024,10 @@ fn before_quote(doc: &Doc, people: &People, open: usize) -> Option<(usize, (usiz
         // A capitalised cue inside the sentence is part of a name ("United States", "The Washington Post").
         // "Hillary Clinton cracked, “…”": any past-tense verb introducing the quotation right after it.
         let introducing_verb = k + 2 == open && matches!(doc.str(k + 1), "," | ":") && tag_verb(doc, k);
-        let cue = doc.is_word(k) && (is_cue(doc.low(k)) || introducing_verb) && !(doc.is_cap(k) && k > floor);
+        let cue = doc.is_word(k)
+            && (is_cue(doc.low(k)) || introducing_verb)
+            && !(doc.is_cap(k) && k > floor)
+            && !continues_to(doc, k);
         // After a determiner or possessive the cue word is a noun ("her home state", "a press release", "his
         // comments"): look further back.
         if cue && cue_is_noun(doc, k, floor) {
@@ -1247,6 +1250,12 @@ fn opens_adverbial(w: &str) -> bool {
             | "because"
             | "whether"
     )
+}
+
+/// "will continue to be": an aspectual verb before an infinitive, not a verb of saying.
+fn continues_to(doc: &Doc, k: usize) -> bool {
+    matches!(doc.low(k), "continue" | "continues" | "continued" | "continuing")
+        && doc.tokens.get(k + 1).is_some_and(|_| doc.low(k + 1) == "to")
 }
 
 /// A relative pronoun: it opens a clause inside a noun phrase.

@@ -2334,3 +2334,14 @@ fn naming_verbs_characterise() {
     let cues: Vec<_> = x.statements.iter().filter_map(|s| s.cue.as_deref()).collect();
     assert!(cues.contains(&"refers") && cues.contains(&"branded"), "{:?}", x.statements);
 }
+
+/// Issue 4: "will continue to be" is no verb of saying; the quotation belongs to the cue before it ("Cruz said he’s
+/// certain Rubio will continue to be “…”").
+#[test]
+fn continue_to_is_not_a_cue() {
+    let body = "Cruz said he’s certain Rubio will continue to be “a champion for limitless opportunity in America.”";
+    let x = run_checked("", body);
+    assert_eq!(x.statements.len(), 1, "{:?}", x.statements);
+    assert_eq!(x.statements[0].cue.as_deref(), Some("said"));
+    assert_eq!(speaker_text(&x.statements[0]), Some("Cruz"));
+}
