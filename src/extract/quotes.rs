@@ -292,6 +292,16 @@ fn speaker_ending(doc: &Doc, people: &People, e: usize, floor: usize) -> Option<
             s = p;
             break;
         }
+        // A contraction is no possessive: "he’s certain Rubio".
+        if matches!(pw, "'s" | "’s")
+            && (p == floor || is_pronoun(doc.low(p - 1)) || COMMON_WORDS.contains(doc.low(p - 1)))
+        {
+            break;
+        }
+        // A capitalised conjunction or preposition opening the sentence: "But critics", "As Politico".
+        if opens_adverbial(pw) || matches!(pw, "but" | "and" | "or" | "so" | "yet" | "as") {
+            break;
+        }
         // A past-tense verb with a word before it ends the phrase: "The senator emailed [supporters] saying", but
         // "the embattled senator" keeps its adjective.
         let verb = !doc.is_cap(p) && tag_verb(doc, p) && p > floor && !DETERMINERS.contains(&doc.low(p - 1));
@@ -300,6 +310,7 @@ fn speaker_ending(doc: &Doc, people: &People, e: usize, floor: usize) -> Option<
         }
         s = p;
     }
+    let s = with_owner(doc, (s, e), floor);
     // "Archbishop Aris Shirvanian of the Armenian Patriarchate of Jerusalem told": the person or role the "of"
     // phrase belongs to is the speaker, not the place or body at its end.
     if s > floor + 1 && matches!(doc.low(s - 1), "of" | "at" | "from" | "for") && !is_role_noun(doc.low(last)) {
@@ -2273,7 +2284,20 @@ fn np_ending(doc: &Doc, e: usize, floor: usize) -> Option<(usize, usize)> {
         }
         s = p;
     }
-    Some((s, e))
+    Some((with_owner(doc, (s, e), floor), e))
+}
+
+/// A phrase start on a possessive's "'s" takes its owner along ("Iowa's 14 congressional districts"), or drops the
+/// "'s" when no name owns it.
+fn with_owner(doc: &Doc, (s, e): (usize, usize), floor: usize) -> usize {
+    if s + 1 >= e || !matches!(doc.str(s), "'s" | "’s") {
+        return s;
+    }
+    if s > floor && doc.is_cap(s - 1) {
+        s - 1
+    } else {
+        s + 1
+    }
 }
 
 /// Skips back over adverbs, auxiliaries and negation between a subject and its cue ("does not believe",
@@ -2523,7 +2547,7 @@ fn reported_clause(
     let before = if e0 > ss { doc.low(e0 - 1) } else { "" };
     // A passive ("tired of being asked where ...", "had been told that ..."): its subject heard it; who said it is
     // not written.
-    if matches!(before, "being" | "been") && !w.ends_with("ing") {
+    if matches!(before, "being" | "been" | "be") && !w.ends_with("ing") {
         return k + 1;
     }
     let sp = if matches!(before, "they've" | "we've" | "i've" | "he'd" | "she'd" | "they'd") {

@@ -2345,3 +2345,16 @@ fn continue_to_is_not_a_cue() {
     assert_eq!(x.statements[0].cue.as_deref(), Some("said"));
     assert_eq!(speaker_text(&x.statements[0]), Some("Cruz"));
 }
+
+/// Issue 4: speaker phrases neither open with a sentence's conjunction or preposition ("But critics") nor with a
+/// contraction's or possessive's "'s"; a passive after "be" has no speaker ("could be blamed on").
+#[test]
+fn speaker_phrase_edges() {
+    let body =
+        "But critics said the plan was “a disaster.” The troubles could be blamed on poor management. Iowa's 14 \
+                congressional districts reported that turnout was “strong.”";
+    let x = run_checked("", body);
+    let speakers: Vec<_> = x.statements.iter().filter_map(speaker_text).collect();
+    assert!(speakers.contains(&"critics"), "{speakers:?}");
+    assert!(speakers.iter().all(|s| !s.starts_with("But") && *s != "be" && !s.starts_with("'s")), "{speakers:?}");
+}
