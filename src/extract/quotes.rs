@@ -1875,12 +1875,9 @@ fn subject_start(doc: &Doc, ss: usize, end: usize) -> usize {
             }
             (c + 1..end.min(c + 16)).find(|&x| doc.str(x) == doc.str(c))
         });
-        let opening = matches!(
-            w,
-            "in" | "on" | "at" | "for" | "after" | "during" | "earlier" | "later" | "last" | "when" | "while" | "as"
-                | "before" | "since" | "asked" | "speaking" | "following" | "despite" | "although" | "though" | "if"
-                | "once" | "back"
-        ) || opens_adverbial(w) || w.len() > 5 && w.ends_with("ing") && !COMMON_WORDS.contains(w)
+        let opening = opens_adverbial(w)
+            || matches!(w, "earlier" | "later" | "last" | "as" | "asked" | "speaking" | "following" | "once" | "back")
+            || w.len() > 5 && w.ends_with("ing") && !COMMON_WORDS.contains(w)
             // "Reached by POLITICO, ...", "Alarmed by the unrest in Nevada, ..."
             || w.ends_with("ed") && t + 1 < end && matches!(doc.low(t + 1), "by" | "about" | "on" | "for" | "whether" | "if")
             // "in Ames, Iowa, on Sunday", "in Salem, New Hampshire,": a place in apposition.
