@@ -1045,6 +1045,14 @@ fn before_quote(doc: &Doc, people: &People, open: usize) -> Option<(usize, (usiz
             continue;
         }
         if cue || put_it {
+            // "Clinton was asked by a reporter, “…”": a passive's agent speaks, never its subject.
+            let passive =
+                k > floor && matches!(doc.low(k - 1), "was" | "were" | "is" | "are" | "been" | "being" | "be");
+            if passive && k + 2 < open && doc.low(k + 1) == "by" {
+                let agent =
+                    speaker_starting(doc, people, k + 2, open).or_else(|| np_after_cue(doc, people, k + 1, open, 8));
+                return agent.map(|sp| (k, sp, colon));
+            }
             // "..., explained Rosenberg, “…”": an inverted tag, its named speaker right before the mark.
             if k > floor && doc.str(k - 1) == "," && open >= k + 3 && matches!(doc.str(open - 1), "," | ":") {
                 let named = |sp: &(usize, usize)| sp.1 == open - 1 && mention_at(people, sp.1 - 1).is_some();

@@ -2358,3 +2358,14 @@ fn speaker_phrase_edges() {
     assert!(speakers.contains(&"critics"), "{speakers:?}");
     assert!(speakers.iter().all(|s| !s.starts_with("But") && *s != "be" && !s.starts_with("'s")), "{speakers:?}");
 }
+
+/// Issue 4: a passive verb of saying with its agent ("Clinton was asked by a reporter, “…”"): the agent speaks,
+/// never the subject who heard it.
+#[test]
+fn passive_with_agent_speaks() {
+    let body = "Clinton was asked by a reporter, “Will you release the transcripts?”";
+    let x = run_checked("", body);
+    assert_eq!(x.statements.len(), 1, "{:?}", x.statements);
+    assert_eq!(speaker_text(&x.statements[0]), Some("a reporter"));
+    assert_eq!(x.statements[0].kind, StatementKind::Direct);
+}
