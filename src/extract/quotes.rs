@@ -266,7 +266,11 @@ fn speaker_ending(doc: &Doc, people: &People, e: usize, floor: usize) -> Option<
         }
         let antecedent = last > floor + 1 && doc.str(last - 1) == ",";
         let named = |a: (usize, usize)| w == "who" || mention_at(people, a.1 - 1).is_none();
-        return (antecedent && speaker_ending(doc, people, last - 1, floor).is_some_and(named)).then_some((last, e));
+        // "who" stands for a person whatever the noun before it: "the suspect, who told officers".
+        let any_noun =
+            w == "who" && last > floor + 2 && doc.is_word(last - 2) && np_ending(doc, last - 1, floor).is_some();
+        let found = speaker_ending(doc, people, last - 1, floor).is_some_and(named) || any_noun;
+        return (antecedent && found).then_some((last, e));
     }
     // "it said": an organisation named before.
     if is_pronoun(w) || w == "it" {
@@ -2666,7 +2670,15 @@ fn reported_clause(
     };
     // Content opening with a quotation starts at its mark.
     let ta = if opened && ta == t { t - 1 } else { ta };
-    let tb = content_end(doc, ta, se);
+    let mut tb = content_end(doc, ta, se);
+    // A relative clause's report ends at the comma closing the clause: "the suspect, who told officers “I did it,”
+    // was arrested".
+    if sp.1 == sp.0 + 1 && matches!(doc.low(sp.0), "who" | "which") {
+        if let Some(c) = (ta + 1..tb).find(|&c| doc.str(c) == ",") {
+            let closing_mark = c + 1 < tb && doc.tokens[c + 1].kind == Kind::Quote && !doc.tokens[c + 1].space_before;
+            tb = if closing_mark { c + 2 } else { c };
+        }
+    }
     if word_count(doc, ta, tb) < 3 {
         return k + 1;
     }

@@ -2369,3 +2369,15 @@ fn passive_with_agent_speaks() {
     assert_eq!(speaker_text(&x.statements[0]), Some("a reporter"));
     assert_eq!(x.statements[0].kind, StatementKind::Direct);
 }
+
+/// Issue 4: "who" after any noun stands for a person and speaks the quotation of its relative clause, which ends at
+/// the clause's closing comma ("the suspect, who told officers “I did it,” was arrested").
+#[test]
+fn relative_clause_quotation() {
+    let body = "Police said the suspect, who told officers “I did it,” was arrested.";
+    let x = run_checked("", body);
+    let s = x.statements.iter().find(|s| s.cue.as_deref() == Some("told")).expect("told");
+    assert_eq!(speaker_text(s), Some("who"));
+    assert_eq!(s.text.text, "I did it");
+    assert!(x.statements.iter().all(|s| !s.text.text.contains("was arrested") || !s.text.text.contains("I did it")));
+}
