@@ -2673,7 +2673,7 @@ fn reported_clause(
     let mut tb = content_end(doc, ta, se);
     // A relative clause's report ends at the comma closing the clause: "the suspect, who told officers “I did it,”
     // was arrested".
-    if sp.1 == sp.0 + 1 && matches!(doc.low(sp.0), "who" | "which") {
+    if speech && sp.1 == sp.0 + 1 && matches!(doc.low(sp.0), "who" | "which") {
         if let Some(c) = (ta + 1..tb).find(|&c| doc.str(c) == ",") {
             let closing_mark = c + 1 < tb && doc.tokens[c + 1].kind == Kind::Quote && !doc.tokens[c + 1].space_before;
             tb = if closing_mark { c + 2 } else { c };
