@@ -267,8 +267,7 @@ fn speaker_ending(doc: &Doc, people: &People, e: usize, floor: usize) -> Option<
         let antecedent = last > floor + 1 && doc.str(last - 1) == ",";
         let named = |a: (usize, usize)| w == "who" || mention_at(people, a.1 - 1).is_none();
         // "who" stands for a person whatever the noun before it: "the suspect, who told officers".
-        let any_noun =
-            w == "who" && last > floor + 2 && doc.is_word(last - 2) && np_ending(doc, last - 1, floor).is_some();
+        let any_noun = w == "who" && last > floor + 2 && np_ending(doc, last - 1, floor).is_some();
         let found = speaker_ending(doc, people, last - 1, floor).is_some_and(named) || any_noun;
         return (antecedent && found).then_some((last, e));
     }
@@ -399,16 +398,11 @@ fn speaker_starting(doc: &Doc, people: &People, s: usize, ceil: usize) -> Option
     let mut head = None;
     // A possessive makes what follows it the head noun, whatever it is: "Patients' groups", "the mayor's staff".
     let mut possessive = None;
-    // A plural possessive's apostrophe, glued to the word before and followed by a word: "Patients' groups".
-    let plural_possessive = |x: usize| {
-        matches!(doc.str(x), "'" | "’")
-            && !doc.tokens[x].space_before
-            && x > s
-            && doc.low(x - 1).ends_with('s')
-            && x + 1 < ceil
-            && doc.is_word(x + 1)
+    // A plural possessive's apostrophe followed by a word: "Patients' groups".
+    let owner_mark = |x: usize| {
+        matches!(doc.str(x), "'" | "’") && x > s && x + 1 < ceil && doc.is_word(x + 1) && plural_possessive(doc, x)
     };
-    while e < ceil && e - s < 6 && (doc.is_word(e) || matches!(doc.str(e), "'s" | "’s") || plural_possessive(e)) {
+    while e < ceil && e - s < 6 && (doc.is_word(e) || matches!(doc.str(e), "'s" | "’s") || owner_mark(e)) {
         if !doc.is_word(e) {
             possessive = Some(e);
             e += 1;
@@ -827,7 +821,7 @@ fn np_after_cue(doc: &Doc, people: &People, k: usize, ceil: usize, max_len: usiz
     // A relative clause ends the phrase: "said one of two witnesses who relayed the same story".
     let e = (k + 1..ceil).find(|&x| !np_token(doc, x) || x > k + 1 && is_relative(doc.low(x))).unwrap_or(ceil);
     // "said master of ceremonies Asab Al-Tabchi, a Syrian engineer": a role before a name.
-    let named = e > k + 1 && mention_at(people, e - 1).is_some_and(|m| m.end == e);
+    let named = e > k + 1 && ends_in_name(people, (k + 1, e));
     let opens = k + 1 < e && (DETERMINERS.contains(&doc.low(k + 1)) || doc.is_cap(k + 1) || named);
     let ends = e == ceil || doc.str(e) == "," || is_relative(doc.low(e));
     // Not a clause: "said the candidate could win".
@@ -1763,12 +1757,13 @@ pub fn find(doc: &Doc, people: &People) -> Vec<ExtractedStatement> {
                 written_end = m.end;
             }
             // Or a pronoun opening a sentence since: "“…,” Trump added. He then had a question. “Who …?”".
-            let pronoun_again = (written_end..f.tok).rev().find(|&x| {
-                doc.sent_start(x) == x
-                    && !quoted[x]
-                    && matches!(doc.low(x), "he" | "she")
-                    && fw.person.is_some()
-                    && coref::pronoun(doc, people, &quoted, x, fw.person) == fw.person
+            let pronoun_again = fw.person.and_then(|p| {
+                (written_end..f.tok).rev().find(|&x| {
+                    doc.sent_start(x) == x
+                        && !quoted[x]
+                        && matches!(doc.low(x), "he" | "she")
+                        && coref::pronoun(doc, people, &quoted, x, Some(p)) == Some(p)
+                })
             });
             if let Some(x) = pronoun_again {
                 speaker_span = Some(doc.span(doc.tokens[x].start, doc.tokens[x].end));
@@ -2768,7 +2763,7 @@ fn characterisation(
     // relative word.
     let what = calls && sp.0 > ss && matches!(doc.low(sp.0 - 1), "what" | "which" | "whom");
     // The object may hold an amount: "called Ford’s plans to open a $1.6 billion plant “an absolute disgrace”".
-    let object = |x: usize| np_token(doc, x) || matches!(doc.str(x), "$" | "%" | "." | "’s" | "'s");
+    let object = |x: usize| np_token(doc, x) || matches!(doc.str(x), "$" | "%" | ".");
     let mut open = (t..se.min(t + 16)).find(|&x| !object(x) || describes && doc.low(x) == "as");
     if describes {
         // "... as “...”", "... as a “...”"
