@@ -72,6 +72,46 @@ pub struct InputArgs {
     /// Outlet for articles whose input names none.
     #[arg(long)]
     pub outlet: Option<String>,
+
+    #[command(flatten)]
+    pub limits: LimitArgs,
+}
+
+/// Bounds on each input; see `limits::Limits` for what each one guards. Defaults suit real news.
+#[derive(Debug, Args, Clone)]
+#[command(next_help_heading = "Limits")]
+pub struct LimitArgs {
+    /// Largest input read whole (file, document, feed, page), and longest JSONL line (bytes, or with KB / MB / GB).
+    #[arg(long, value_parser = parse_size, default_value = "256MB", value_name = "SIZE")]
+    pub max_input_size: u64,
+
+    /// Longest article body kept, in characters; a longer one is cut at a paragraph or sentence end, with a warning.
+    #[arg(long, default_value_t = crate::limits::Limits::default().max_article_chars, value_name = "CHARS")]
+    pub max_article_chars: usize,
+
+    /// Deepest element nesting read from an HTML page or feed.
+    #[arg(long, default_value_t = crate::limits::Limits::default().max_html_depth, value_name = "N")]
+    pub max_html_depth: usize,
+
+    /// Most items read from one feed.
+    #[arg(long, default_value_t = crate::limits::Limits::default().max_feed_items, value_name = "N")]
+    pub max_feed_items: usize,
+
+    /// Time one input may take to read and extract; the rest of a slower input is recorded as failed.
+    #[arg(long, value_parser = parse_duration, default_value = "120s", value_name = "DURATION")]
+    pub input_deadline: std::time::Duration,
+}
+
+impl LimitArgs {
+    pub fn limits(&self) -> crate::limits::Limits {
+        crate::limits::Limits {
+            max_input_bytes: self.max_input_size,
+            max_article_chars: self.max_article_chars,
+            max_html_depth: self.max_html_depth,
+            max_feed_items: self.max_feed_items,
+            input_deadline: self.input_deadline,
+        }
+    }
 }
 
 #[derive(Debug, Args)]

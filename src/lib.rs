@@ -4,6 +4,7 @@ pub mod cli; // command-line types
 pub mod cmd; // one module per subcommand
 pub mod error; // the one error type
 pub mod extract; // pure text analysis: people, statements, topics
+pub mod limits; // bounds on input size, depth and time
 pub mod model; // the values that flow between stages
 pub mod normalise; // IncomingArticle -> Article
 pub mod output; // every output format

@@ -264,12 +264,17 @@ fn speaker_ending(doc: &Doc, people: &People, e: usize, floor: usize) -> Option<
         if named_before {
             return Some((last, e));
         }
+        // Without ", " before it ("Who said ..." opening a text) there is no antecedent to look for;
+        // checked first because the search below reads the token before the comma (issue 10's panic).
         let antecedent = last > floor + 1 && doc.str(last - 1) == ",";
+        if !antecedent {
+            return None;
+        }
         let named = |a: (usize, usize)| w == "who" || mention_at(people, a.1 - 1).is_none();
         // "who" stands for a person whatever the noun before it: "the suspect, who told officers".
-        let any_noun = w == "who" && last > floor + 2 && np_ending(doc, last - 1, floor).is_some();
-        let found = speaker_ending(doc, people, last - 1, floor).is_some_and(named) || any_noun;
-        return (antecedent && found).then_some((last, e));
+        let any_noun = || w == "who" && last > floor + 2 && np_ending(doc, last - 1, floor).is_some();
+        let found = speaker_ending(doc, people, last - 1, floor).is_some_and(named) || any_noun();
+        return found.then_some((last, e));
     }
     // "it said": an organisation named before.
     if is_pronoun(w) || w == "it" {

@@ -2381,3 +2381,18 @@ fn relative_clause_quotation() {
     assert_eq!(s.text.text, "I did it");
     assert!(x.statements.iter().all(|s| !s.text.text.contains("was arrested") || !s.text.text.contains("I did it")));
 }
+
+/// Issue 10: a body opening with "Who" or "Which" and a cue read the token before the first one (an index
+/// below zero) and panicked, ending a whole ingest run. The real item is from a public news export.
+#[test]
+fn relative_pronoun_opening_the_text_does_not_panic() {
+    for body in [
+        "Who said",
+        "Which said",
+        "Who would have thought that the Dallas Cowboys #39; offense would be the least of coach Bill Parcells \
+         problems? After cutting their starting quarterback in training camp, signing a controversial ",
+        "who told",
+    ] {
+        run_checked("T", body);
+    }
+}

@@ -35,9 +35,9 @@ pub enum Outcome {
     Failed,
 }
 
-const INSERT_RUN: &str = "INSERT INTO ingest_runs (started_at, inputs) VALUES (?1, ?2)";
+const INSERT_RUN: &str = "INSERT INTO ingest_runs (started_at, inputs, pid) VALUES (?1, ?2, ?3)";
 const FINISH_RUN: &str = "UPDATE ingest_runs
-    SET finished_at = ?2, articles_new = ?3, articles_duplicate = ?4, inputs_failed = ?5 WHERE id = ?1";
+    SET finished_at = ?2, status = 'finished', articles_new = ?3, articles_duplicate = ?4, inputs_failed = ?5 WHERE id = ?1";
 const INSERT_ISSUE: &str = "INSERT INTO ingest_errors (run_id, source, severity, message) VALUES (?1, ?2, ?3, ?4)";
 const FIND_DUPLICATE: &str = "SELECT id FROM articles WHERE content_hash = ?1 OR (?2 IS NOT NULL AND url = ?2)";
 const UPSERT_OUTLET: &str = "INSERT INTO outlets (name, domain) VALUES (?1, ?2)
@@ -81,7 +81,7 @@ impl Writer {
     /// Starts a run, recording the inputs as given.
     pub fn start(conn: Connection, inputs: &[String]) -> Result<Writer> {
         let inputs_json = serde_json::to_string(inputs).unwrap_or_else(|_| "[]".to_string());
-        conn.execute(INSERT_RUN, params![now(), inputs_json])?;
+        conn.execute(INSERT_RUN, params![now(), inputs_json, std::process::id()])?;
         let run_id = conn.last_insert_rowid();
         Ok(Writer { conn, run_id, outlet_ids: HashMap::new(), topic_ids: HashMap::new() })
     }
