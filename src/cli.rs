@@ -46,6 +46,8 @@ pub enum Command {
     /// People: show one, merge two that are the same person, manage aliases, rename.
     #[command(subcommand)]
     People(PeopleCommand),
+    /// Copy the database to a new file, consistently, even while an ingest or fetch writes to it.
+    Backup(BackupArgs),
 }
 
 /// The input formats a reader exists for; `auto` detects by extension, then by content.
@@ -286,6 +288,8 @@ pub struct SearchArgs {
     #[command(flatten)]
     pub filter: FilterArgs,
     #[command(flatten)]
+    pub limits: QueryLimitArgs,
+    #[command(flatten)]
     pub output: OutputArgs,
 }
 
@@ -297,7 +301,51 @@ pub struct SqlArgs {
     #[arg(short = 'p', long = "param", num_args = 2, value_names = ["NAME", "VALUE"])]
     pub params: Vec<String>,
     #[command(flatten)]
+    pub limits: QueryLimitArgs,
+    #[command(flatten)]
     pub output: OutputArgs,
+}
+
+/// Bounds on one query, so that none can run away with time or memory (issue 10).
+#[derive(Debug, Args, Clone)]
+#[command(next_help_heading = "Query limits")]
+pub struct QueryLimitArgs {
+    /// Stop a query that runs longer than this (500ms, 10s, 5m).
+    #[arg(long, value_parser = parse_duration, default_value = "10s", value_name = "DURATION")]
+    pub timeout: std::time::Duration,
+
+    /// Stop a query whose result has more rows than this.
+    #[arg(long, default_value_t = 1_000_000, value_name = "N")]
+    pub max_rows: usize,
+
+    /// Memory a query may take: SQLite's own, and the result held for output (bytes, or with KB / MB / GB).
+    #[arg(long, value_parser = parse_size, default_value = "512MB", value_name = "SIZE")]
+    pub max_memory: u64,
+}
+
+impl Default for QueryLimitArgs {
+    fn default() -> Self {
+        QueryLimitArgs { timeout: std::time::Duration::from_secs(10), max_rows: 1_000_000, max_memory: 512 << 20 }
+    }
+}
+
+impl QueryLimitArgs {
+    pub fn limits(&self) -> crate::store::db::QueryLimits {
+        crate::store::db::QueryLimits {
+            timeout: self.timeout,
+            max_rows: self.max_rows,
+            max_memory: self.max_memory,
+        }
+    }
+}
+
+#[derive(Debug, Args)]
+pub struct BackupArgs {
+    /// The copy to write; it must not exist yet, unless --force.
+    pub file: PathBuf,
+    /// Replace FILE if it exists.
+    #[arg(long)]
+    pub force: bool,
 }
 
 #[derive(Debug, Args)]

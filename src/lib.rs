@@ -9,6 +9,7 @@ pub mod model; // the values that flow between stages
 pub mod normalise; // IncomingArticle -> Article
 pub mod output; // every output format
 pub mod pipeline; // read -> normalise -> extract, parallel, in input order
+pub mod signal; // Ctrl-C and SIGTERM: stop at the next safe point
 pub mod source; // readers: one per input format
 pub mod store; // the SQLite database: open, migrate, write, read
 

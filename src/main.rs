@@ -25,6 +25,7 @@ fn main() -> ExitCode {
         Command::Feed(command) => cmd::feed::run(command, &cli.db, cli.quiet),
         Command::Fetch(args) => cmd::fetch::run(args, &cli.db, cli.quiet),
         Command::People(command) => cmd::people::run(command, &cli.db, cli.quiet),
+        Command::Backup(args) => cmd::backup::run(args, &cli.db, cli.quiet),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -34,6 +35,7 @@ fn main() -> ExitCode {
             newsdb::stderr!("newsdb: {error}");
             match error {
                 Error::Usage(_) => ExitCode::from(2),
+                Error::Interrupted => ExitCode::from(newsdb::signal::EXIT_STATUS),
                 _ => ExitCode::FAILURE,
             }
         }

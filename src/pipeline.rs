@@ -14,10 +14,14 @@ const BATCH_SIZE: usize = 256;
 /// One input record after the pipeline: the article and its extraction, or why it failed.
 pub type Processed = Result<(Article, Extraction)>;
 
-/// Progress through the inputs, for a progress bar.
+/// Progress through the inputs, for a progress bar, and the caller's say in whether to go on.
 pub trait Progress {
     fn inputs_found(&mut self, total: usize);
     fn input_read(&mut self, name: &str);
+    /// Asked between records: true stops reading there (on Ctrl-C); the records before it are still delivered.
+    fn stopped(&mut self) -> bool {
+        false
+    }
 }
 
 /// No progress reporting.
@@ -52,11 +56,14 @@ pub fn run(
         let done: Vec<Processed> = pool.install(|| batch.par_drain(..).map(process).collect());
         done.into_iter().try_for_each(&mut *deliver)
     };
-    for input in inputs {
+    'inputs: for input in inputs {
         match input {
             Err(error) => batch.push(Err(error)),
             Ok(input) => {
                 for record in source::read(&input, args.input_format) {
+                    if progress.stopped() {
+                        break 'inputs;
+                    }
                     batch.push(record);
                     if batch.len() >= BATCH_SIZE {
                         flush(&mut batch)?;

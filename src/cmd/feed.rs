@@ -23,7 +23,7 @@ pub fn run(command: &FeedCommand, db_path: &Path, quiet: bool) -> Result<()> {
 fn add(args: &FeedAddArgs, db_path: &Path, quiet: bool) -> Result<()> {
     let url = check_url(&args.url).map_err(|message| Error::Usage(format!("{}: {message}", args.url)))?;
     let conn = db::open(db_path)?;
-    let (id, new) = feeds::add(&conn, &url, args.outlet.as_deref(), None)?;
+    let (id, new) = db::retry_busy(db_path, || feeds::add(&conn, &url, args.outlet.as_deref(), None))?;
     if !quiet {
         match new {
             true => crate::stderr!("added feed {id}: {url}"),
@@ -48,7 +48,7 @@ fn remove(args: &FeedRemoveArgs, db_path: &Path, quiet: bool) -> Result<()> {
     let Some((id, url)) = feeds::find(&conn, &args.feed)? else {
         return Err(Error::Usage(format!("no feed with id or URL {:?} (see `newsdb feed list`)", args.feed)));
     };
-    feeds::remove(&conn, id)?;
+    db::retry_busy(db_path, || feeds::remove(&conn, id))?;
     if !quiet {
         crate::stderr!("removed feed {id}: {url}");
     }
@@ -59,26 +59,32 @@ fn import(args: &FeedImportArgs, db_path: &Path, quiet: bool) -> Result<()> {
     let bytes = std::fs::read(&args.file).map_err(|e| Error::io(&args.file, e))?;
     let name = args.file.display().to_string();
     let outlines = parse_opml(&bytes).map_err(|message| Error::input(&name, message))?;
-    let mut conn = db::open(db_path)?;
-    let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
-    let (mut added, mut duplicate, mut invalid) = (0, 0, 0);
+    let mut valid = Vec::with_capacity(outlines.len());
+    let mut invalid = 0;
     for outline in &outlines {
-        let url = match check_url(&outline.xml_url) {
-            Ok(url) => url,
+        match check_url(&outline.xml_url) {
+            Ok(url) => valid.push((url, outline)),
             Err(message) => {
                 invalid += 1;
                 crate::stderr!("warning: {name}: skipped {:?}: {message}", outline.xml_url);
-                continue;
             }
-        };
-        // OPML writers put the feed's name in title, text or both; a name that is only the URL names nothing.
-        let label = outline.title.as_deref().or(outline.text.as_deref()).filter(|l| *l != outline.xml_url);
-        match feeds::add(&tx, &url, label, label)?.1 {
-            true => added += 1,
-            false => duplicate += 1,
         }
     }
-    tx.commit()?;
+    let mut conn = db::open(db_path)?;
+    let (added, duplicate) = db::retry_busy(db_path, || {
+        let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        let (mut added, mut duplicate) = (0, 0);
+        for (url, outline) in &valid {
+            // OPML writers put the feed's name in title, text or both; a name that is only the URL names nothing.
+            let label = outline.title.as_deref().or(outline.text.as_deref()).filter(|l| *l != outline.xml_url);
+            match feeds::add(&tx, url, label, label)?.1 {
+                true => added += 1,
+                false => duplicate += 1,
+            }
+        }
+        tx.commit()?;
+        Ok((added, duplicate))
+    })?;
     if !quiet {
         crate::stderr!("{name}: {added} feeds added, {duplicate} already subscribed, {invalid} skipped");
     }

@@ -4,7 +4,7 @@
 use std::collections::{BTreeMap, HashMap, HashSet, VecDeque};
 use std::path::Path;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{mpsc, Arc, Mutex};
+use std::sync::{mpsc, Mutex};
 use std::time::{Duration, Instant};
 
 use crate::cli::FetchArgs;
@@ -15,7 +15,7 @@ use crate::source::{feed, html};
 use crate::store::db;
 use crate::store::feeds::{self, Feed, SeenItem};
 use crate::store::write::{Outcome, Record, Writer};
-use crate::{extract, normalise, Error, Result};
+use crate::{extract, normalise, signal, Error, Result};
 
 /// With --full-text, an item whose text is shorter than this (in characters) is taken for a summary.
 const SHORT_BODY_CHARS: usize = 600;
@@ -31,18 +31,12 @@ pub fn run(args: &FetchArgs, db_path: &Path, quiet: bool) -> Result<()> {
         retry_backoff: args.retry_backoff,
         ..FetchOptions::default()
     });
-    let stop = Arc::new(AtomicBool::new(false));
-    let flag = Arc::clone(&stop);
-    // The first Ctrl-C lets the feeds in flight finish and be committed; a second one quits at once.
-    let _ = ctrlc::set_handler(move || {
-        if flag.swap(true, Ordering::SeqCst) {
-            std::process::exit(130);
-        }
-        crate::stderr!("stopping after the feeds in progress are stored (Ctrl-C again to quit now)");
-    });
+    // The first Ctrl-C or SIGTERM lets the feeds in flight finish and be committed; a second one quits at once.
+    signal::listen("the feeds in progress are being stored");
+    let stop = signal::stop_flag();
     loop {
         let started = Instant::now();
-        let counts = poll(args, db_path, &client, &stop, quiet)?;
+        let counts = poll(args, db_path, &client, stop, quiet)?;
         if !quiet {
             crate::stderr!(
                 "{} feed{}: {} ok, {} not modified, {} failed; articles: {} new, {} duplicate; {:.2} s",
@@ -57,14 +51,12 @@ pub fn run(args: &FetchArgs, db_path: &Path, quiet: bool) -> Result<()> {
             );
         }
         let Some(every) = args.every else {
-            return counts.result();
+            return interrupted().and(counts.result());
         };
         while started.elapsed() < every && !stop.load(Ordering::SeqCst) {
             std::thread::sleep(STOP_CHECK.min(every.saturating_sub(started.elapsed())));
         }
-        if stop.load(Ordering::SeqCst) {
-            return counts.result();
-        }
+        interrupted()?;
     }
 }
 
@@ -76,6 +68,14 @@ struct Counts {
     failed: usize,
     new: usize,
     duplicate: usize,
+}
+
+/// Exit 130 with "interrupted" once a signal asked to stop, whether it came during a poll or between polls.
+fn interrupted() -> Result<()> {
+    match signal::stop_requested() {
+        true => Err(Error::Interrupted),
+        false => Ok(()),
+    }
 }
 
 impl Counts {
@@ -131,6 +131,7 @@ fn poll(args: &FetchArgs, db_path: &Path, client: &Client, stop: &AtomicBool, qu
     let queue = Mutex::new(by_host(&jobs));
     let workers = args.jobs.max(1).min(queue.lock().map(|q| q.len()).unwrap_or(1));
     let mut item_failures = 0;
+    let mut stored = 0;
 
     let written: Result<()> = std::thread::scope(|scope| {
         let (sender, receiver) = mpsc::channel::<(usize, Polled)>();
@@ -158,6 +159,7 @@ fn poll(args: &FetchArgs, db_path: &Path, client: &Client, stop: &AtomicBool, qu
         let mut store = |index: usize, polled: Polled| -> Result<()> {
             let failures = store_feed(&mut conn, &mut writer, &jobs[index].feed, polled, &mut counts, quiet)?;
             item_failures += failures;
+            stored += 1;
             Ok(())
         };
         for (index, polled) in receiver {
@@ -174,7 +176,12 @@ fn poll(args: &FetchArgs, db_path: &Path, client: &Client, stop: &AtomicBool, qu
         Ok(())
     });
     written?;
-    writer.finish(counts.new, counts.duplicate, counts.failed + item_failures)?;
+    let failed = counts.failed + item_failures;
+    // A signal that came after every feed was stored stopped nothing: the run is complete.
+    match stored < jobs.len() {
+        true => writer.interrupt(counts.new, counts.duplicate, failed)?,
+        false => writer.finish(counts.new, counts.duplicate, failed)?,
+    }
     Ok(counts)
 }
 

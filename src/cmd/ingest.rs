@@ -13,7 +13,7 @@ use crate::cli::IngestArgs;
 use crate::pipeline::{self, Processed, Progress};
 use crate::store::db;
 use crate::store::write::{Outcome, Record, Writer};
-use crate::{Error, Result};
+use crate::{signal, Error, Result};
 
 /// Records handed to the writer per transaction.
 const WRITE_BATCH: usize = 512;
@@ -28,15 +28,23 @@ struct Counts {
     topics: usize,
 }
 
-struct Bar(ProgressBar);
+/// The progress bar, and whether reading stopped early on a signal.
+struct Bar {
+    bar: ProgressBar,
+    interrupted: bool,
+}
 
 impl Progress for Bar {
     fn inputs_found(&mut self, total: usize) {
-        self.0.set_length(total as u64);
+        self.bar.set_length(total as u64);
     }
     fn input_read(&mut self, name: &str) {
-        self.0.set_message(name.to_string());
-        self.0.inc(1);
+        self.bar.set_message(name.to_string());
+        self.bar.inc(1);
+    }
+    fn stopped(&mut self) -> bool {
+        self.interrupted = signal::stop_requested();
+        self.interrupted
     }
 }
 
@@ -54,6 +62,8 @@ fn progress_bar(quiet: bool) -> ProgressBar {
 
 pub fn run(args: &IngestArgs, db_path: &Path, quiet: bool) -> Result<()> {
     let started = Instant::now();
+    // Ctrl-C or SIGTERM stops reading at the next record; what was read is stored and the run closed.
+    signal::listen("the articles read so far are being stored");
     let bar = progress_bar(quiet);
     let writer = if args.dry_run { None } else { Some(Writer::start(db::open(db_path)?, &args.input.inputs)?) };
     // The writer runs on its own thread, so storing one batch overlaps extracting the next.
@@ -76,15 +86,26 @@ pub fn run(args: &IngestArgs, db_path: &Path, quiet: bool) -> Result<()> {
         // A send fails only when the writer stopped on an error, which `join` below reports.
         sender.send(record).map_err(|_| Error::io(db_path, std::io::Error::other("the database writer stopped")))
     };
-    let read = pipeline::run(&args.input, args.jobs, &mut Bar(bar.clone()), &mut deliver);
+    let mut progress = Bar { bar: bar.clone(), interrupted: false };
+    let read = pipeline::run(&args.input, args.jobs, &mut progress, &mut deliver);
     drop(sender);
-    let counts = storing.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic))?;
+    let (writer, counts) = storing.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic))?;
     read?;
+    if let Some(writer) = writer {
+        match progress.interrupted {
+            false => writer.finish(counts.new, counts.duplicate, counts.failed)?,
+            true => writer.interrupt(counts.new, counts.duplicate, counts.failed)?,
+        }
+    }
     bar.finish_and_clear();
 
     if !quiet {
         let elapsed = started.elapsed().as_secs_f64();
-        let verb = if args.dry_run { "dry run, nothing written: " } else { "" };
+        let verb = match (args.dry_run, progress.interrupted) {
+            (true, _) => "dry run, nothing written: ",
+            (false, true) => "interrupted: ",
+            (false, false) => "",
+        };
         crate::stderr!(
             "{verb}{} new, {} duplicate, {} failed; {} people, {} statements, {} topic assignments; {elapsed:.2} s",
             counts.new,
@@ -95,6 +116,9 @@ pub fn run(args: &IngestArgs, db_path: &Path, quiet: bool) -> Result<()> {
             counts.topics
         );
     }
+    if progress.interrupted {
+        return Err(Error::Interrupted);
+    }
     if counts.failed > 0 {
         return Err(Error::PartialFailure {
             failed: counts.failed,
@@ -104,8 +128,9 @@ pub fn run(args: &IngestArgs, db_path: &Path, quiet: bool) -> Result<()> {
     Ok(())
 }
 
-/// Receives records in input order, writes them in batches and closes the run; returns the counts.
-fn store_records(mut writer: Option<Writer>, receiver: mpsc::Receiver<Record>) -> Result<Counts> {
+/// Receives records in input order and writes them in batches; returns the writer, for the caller to close the
+/// run as finished or interrupted, and the counts.
+fn store_records(mut writer: Option<Writer>, receiver: mpsc::Receiver<Record>) -> Result<(Option<Writer>, Counts)> {
     let mut counts = Counts::default();
     let mut pending = Vec::with_capacity(WRITE_BATCH);
     for record in receiver {
@@ -115,10 +140,7 @@ fn store_records(mut writer: Option<Writer>, receiver: mpsc::Receiver<Record>) -
         }
     }
     write_pending(writer.as_mut(), &mut pending, &mut counts)?;
-    if let Some(writer) = writer {
-        writer.finish(counts.new, counts.duplicate, counts.failed)?;
-    }
-    Ok(counts)
+    Ok((writer, counts))
 }
 
 /// Writes what is pending (or, in a dry run, counts it as if new) and updates the counts.

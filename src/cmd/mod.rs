@@ -1,5 +1,6 @@
 //! One module per subcommand; each has `pub fn run(...) -> Result<()>`.
 
+pub mod backup;
 pub mod export;
 pub mod extract;
 pub mod feed;

@@ -27,17 +27,20 @@ pub fn run(command: &PeopleCommand, db_path: &Path, quiet: bool) -> Result<()> {
 
 fn merge(args: &PeopleMergeArgs, db_path: &Path, quiet: bool) -> Result<()> {
     let mut conn = db::open(db_path)?;
-    let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
-    let into = people::resolve(&tx, &args.into)?;
-    let from = people::resolve(&tx, &args.from)?;
-    if into.id == from.id {
-        return Err(crate::Error::Usage(format!(
-            "{:?} and {:?} are the same person ({}); nothing to merge",
-            args.into, args.from, into.name
-        )));
-    }
-    let counts = people::merge(&tx, into.id, from.id)?;
-    tx.commit()?;
+    let (into, from, counts) = db::retry_busy(db_path, || {
+        let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        let into = people::resolve(&tx, &args.into)?;
+        let from = people::resolve(&tx, &args.from)?;
+        if into.id == from.id {
+            return Err(crate::Error::Usage(format!(
+                "{:?} and {:?} are the same person ({}); nothing to merge",
+                args.into, args.from, into.name
+            )));
+        }
+        let counts = people::merge(&tx, into.id, from.id)?;
+        tx.commit()?;
+        Ok((into, from, counts))
+    })?;
     if !quiet {
         crate::stderr!(
             "merged {} into {}: {} mentions, {} statements, {} roles, {} aliases",
@@ -54,11 +57,14 @@ fn merge(args: &PeopleMergeArgs, db_path: &Path, quiet: bool) -> Result<()> {
 
 fn add_alias(args: &PeopleAliasArgs, db_path: &Path, quiet: bool) -> Result<()> {
     let mut conn = db::open(db_path)?;
-    let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
-    let person = people::resolve(&tx, &args.name)?;
-    let added = people::add_alias(&tx, &person, &args.alias)?;
-    let others = people::others_with_alias(&tx, &person, &args.alias)?;
-    tx.commit()?;
+    let (person, added, others) = db::retry_busy(db_path, || {
+        let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        let person = people::resolve(&tx, &args.name)?;
+        let added = people::add_alias(&tx, &person, &args.alias)?;
+        let others = people::others_with_alias(&tx, &person, &args.alias)?;
+        tx.commit()?;
+        Ok((person, added, others))
+    })?;
     if !quiet {
         match added {
             true => crate::stderr!("{}: alias {:?} added", person.name, args.alias.trim()),
@@ -78,10 +84,13 @@ fn add_alias(args: &PeopleAliasArgs, db_path: &Path, quiet: bool) -> Result<()> 
 
 fn remove_alias(args: &PeopleAliasArgs, db_path: &Path, quiet: bool) -> Result<()> {
     let mut conn = db::open(db_path)?;
-    let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
-    let person = people::resolve(&tx, &args.name)?;
-    people::remove_alias(&tx, &person, &args.alias)?;
-    tx.commit()?;
+    let person = db::retry_busy(db_path, || {
+        let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        let person = people::resolve(&tx, &args.name)?;
+        people::remove_alias(&tx, &person, &args.alias)?;
+        tx.commit()?;
+        Ok(person)
+    })?;
     if !quiet {
         crate::stderr!("{}: alias {:?} removed", person.name, args.alias.trim());
     }
@@ -90,10 +99,13 @@ fn remove_alias(args: &PeopleAliasArgs, db_path: &Path, quiet: bool) -> Result<(
 
 fn rename(args: &PeopleRenameArgs, db_path: &Path, quiet: bool) -> Result<()> {
     let mut conn = db::open(db_path)?;
-    let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
-    let person = people::resolve(&tx, &args.name)?;
-    let new_name = people::rename(&tx, &person, &args.new_name)?;
-    tx.commit()?;
+    let (person, new_name) = db::retry_busy(db_path, || {
+        let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        let person = people::resolve(&tx, &args.name)?;
+        let new_name = people::rename(&tx, &person, &args.new_name)?;
+        tx.commit()?;
+        Ok((person, new_name))
+    })?;
     if !quiet {
         crate::stderr!("renamed {} to {new_name}", person.name);
     }

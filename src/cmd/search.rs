@@ -5,12 +5,26 @@ use std::path::Path;
 use crate::cli::SearchArgs;
 use crate::output;
 use crate::store::{db, read};
-use crate::Result;
+use crate::{Error, Result};
 
 pub fn run(args: &SearchArgs, db: &Path) -> Result<()> {
     let conn = db::open_read_only(db)?;
-    let filter = read::Filter::resolve(&conn, &args.filter)?;
-    let table = read::search(&conn, &filter, &args.query, args.search_in)?;
+    let limits = args.limits.limits();
+    db::limit_queries(&conn, &limits)?;
+    let mut filter = read::Filter::resolve(&conn, &args.filter)?;
+    // One row more than --max-rows tells a result that was cut from one that fits exactly.
+    let cap = u32::try_from(limits.max_rows.saturating_add(1)).unwrap_or(u32::MAX);
+    let capped = filter.limit.is_none_or(|limit| limit >= cap);
+    if capped {
+        filter.limit = Some(cap);
+    }
+    let table = read::search(&conn, &filter, &args.query, args.search_in).map_err(|e| db::explain_stop(e, &limits))?;
+    if capped && table.rows.len() > limits.max_rows {
+        return Err(Error::QueryStopped(format!(
+            "search stopped: more than {} hits (--max-rows); narrow the query, add --limit or raise --max-rows",
+            limits.max_rows
+        )));
+    }
     output::print(&table, &args.output)
 }
 
@@ -18,14 +32,15 @@ pub fn run(args: &SearchArgs, db: &Path) -> Result<()> {
 mod tests {
     use super::*;
     use crate::cli::{FilterArgs, OutputArgs, OutputFormat, SearchIn};
+    use crate::cli::QueryLimitArgs;
     use crate::store::read::fixture;
-    use crate::Error;
 
     fn args(query: &str, output: &Path) -> SearchArgs {
         SearchArgs {
             query: query.into(),
             search_in: SearchIn::Statements,
             filter: FilterArgs::default(),
+            limits: QueryLimitArgs::default(),
             output: OutputArgs { format: OutputFormat::Jsonl, output: Some(output.to_path_buf()) },
         }
     }

@@ -10,7 +10,7 @@ use std::path::Path;
 use rusqlite::{Connection, ErrorCode, Statement};
 
 use crate::cli::SqlArgs;
-use crate::output::{self, Table};
+use crate::output::{self, Cell, Table};
 use crate::store::{db, read};
 use crate::{Error, Result};
 
@@ -21,12 +21,15 @@ const PARAMETER_PREFIXES: [char; 4] = [':', '@', '$', '?'];
 
 pub fn run(args: &SqlArgs, db: &Path) -> Result<()> {
     let conn = db::open_read_only(db)?;
-    let table = query(&conn, &args.query, &args.params)?;
+    let limits = args.limits.limits();
+    db::limit_queries(&conn, &limits)?;
+    let table = query(&conn, &args.query, &args.params, &limits).map_err(|e| db::explain_stop(e, &limits))?;
     output::print(&table, &args.output)
 }
 
-/// Runs `sql` with `params` (name, value, name, value, ...) and returns its rows.
-pub fn query(conn: &Connection, sql: &str, params: &[String]) -> Result<Table> {
+/// Runs `sql` with `params` (name, value, name, value, ...) and returns its rows, stopping with a clear
+/// message when the result passes `limits.max_rows` or holds more than `limits.max_memory` bytes.
+pub fn query(conn: &Connection, sql: &str, params: &[String], limits: &db::QueryLimits) -> Result<Table> {
     let mut stmt = conn.prepare(sql).map_err(|e| match e {
         rusqlite::Error::MultipleStatement => Error::Usage("sql: one statement at a time".into()),
         e => sql_error(e),
@@ -38,8 +41,39 @@ pub fn query(conn: &Connection, sql: &str, params: &[String]) -> Result<Table> {
         return Err(Error::Usage(READ_ONLY.into()));
     }
     bind(&mut stmt, params)?;
-    let columns = read::column_names(&stmt);
-    read::collect_rows(columns, stmt.raw_query()).map_err(sql_error)
+    let mut table = Table { columns: read::column_names(&stmt), rows: Vec::new() };
+    let mut held: u64 = 0;
+    let collected = read::for_each_row(stmt.raw_query(), table.columns.len(), |cells| {
+        if table.rows.len() >= limits.max_rows {
+            return Err(Error::QueryStopped(format!(
+                "query stopped: more than {} rows (--max-rows); add a LIMIT or raise --max-rows",
+                limits.max_rows
+            )));
+        }
+        held += cells.iter().map(cell_bytes).sum::<u64>();
+        if held > limits.max_memory {
+            return Err(Error::QueryStopped(format!(
+                "query stopped: its result needs more than {} of memory (--max-memory)",
+                db::megabytes(limits.max_memory)
+            )));
+        }
+        table.rows.push(cells);
+        Ok(())
+    });
+    collected.map_err(|e| match e {
+        Error::Sql(e) => sql_error(e),
+        other => other,
+    })?;
+    Ok(table)
+}
+
+/// Roughly what a cell costs held in memory: its text and the cell itself.
+fn cell_bytes(cell: &Cell) -> u64 {
+    let text = match cell {
+        Cell::Text(text) => text.len(),
+        _ => 0,
+    };
+    (text + std::mem::size_of::<Cell>()) as u64
 }
 
 /// Binds each -p NAME VALUE to every form of NAME the statement uses (:name, @name, $name),
@@ -106,8 +140,14 @@ fn sql_error(err: rusqlite::Error) -> Error {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::output::Cell;
     use crate::store::read::fixture;
+
+    const LIMITS: db::QueryLimits =
+        db::QueryLimits { timeout: std::time::Duration::from_secs(10), max_rows: 1000, max_memory: 1 << 20 };
+
+    fn query(conn: &Connection, sql: &str, params: &[String]) -> Result<Table> {
+        super::query(conn, sql, params, &LIMITS)
+    }
 
     fn usage(result: Result<Table>) -> String {
         match result {

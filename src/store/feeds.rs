@@ -4,7 +4,7 @@ use std::collections::HashSet;
 
 use rusqlite::{params, Connection, OptionalExtension};
 
-use super::now;
+use super::{db, now};
 use crate::output::{Cell, Table};
 use crate::Result;
 
@@ -135,25 +135,28 @@ pub fn record_success(
     title: Option<&str>,
     items: &[SeenItem],
 ) -> Result<()> {
-    let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
-    let seen_at = now();
-    for item in items {
-        tx.prepare_cached(INSERT_SEEN)?.execute(params![feed_id, item.key, item.article_id, seen_at])?;
-        if let Some(article_id) = item.article_id {
-            tx.prepare_cached(CLAIM_ARTICLE)?.execute(params![feed_id, article_id])?;
+    let path = conn.path().unwrap_or_default().to_string();
+    db::retry_busy(path, || {
+        let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        let seen_at = now();
+        for item in items {
+            tx.prepare_cached(INSERT_SEEN)?.execute(params![feed_id, item.key, item.article_id, seen_at])?;
+            if let Some(article_id) = item.article_id {
+                tx.prepare_cached(CLAIM_ARTICLE)?.execute(params![feed_id, article_id])?;
+            }
         }
-    }
-    tx.execute(RECORD_OK, params![feed_id, etag, last_modified, title, seen_at, status])?;
-    tx.commit()?;
-    Ok(())
+        tx.execute(RECORD_OK, params![feed_id, etag, last_modified, title, seen_at, status])?;
+        tx.commit()?;
+        Ok(())
+    })
 }
 
 pub fn record_not_modified(conn: &Connection, feed_id: i64) -> Result<()> {
-    conn.execute(RECORD_NOT_MODIFIED, params![feed_id, now()])?;
-    Ok(())
+    let path = conn.path().unwrap_or_default();
+    db::retry_busy(path, || Ok(conn.execute(RECORD_NOT_MODIFIED, params![feed_id, now()]).map(drop)?))
 }
 
 pub fn record_failure(conn: &Connection, feed_id: i64, status: Option<u16>, message: &str) -> Result<()> {
-    conn.execute(RECORD_FAILURE, params![feed_id, now(), status, message])?;
-    Ok(())
+    let path = conn.path().unwrap_or_default();
+    db::retry_busy(path, || Ok(conn.execute(RECORD_FAILURE, params![feed_id, now(), status, message]).map(drop)?))
 }

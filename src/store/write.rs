@@ -6,7 +6,7 @@ use rusqlite::{params, Connection, OptionalExtension, Transaction};
 
 use super::now;
 use crate::model::{Article, Extraction};
-use crate::store::people;
+use crate::store::{db, people};
 use crate::Result;
 
 /// One input outcome, in input order: an article with what was extracted from it, or a failure.
@@ -36,8 +36,13 @@ pub enum Outcome {
 }
 
 const INSERT_RUN: &str = "INSERT INTO ingest_runs (started_at, inputs, pid) VALUES (?1, ?2, ?3)";
+/// ?6 is 'finished' or 'interrupted' (stopped by a signal after storing what it had read).
 const FINISH_RUN: &str = "UPDATE ingest_runs
-    SET finished_at = ?2, status = 'finished', articles_new = ?3, articles_duplicate = ?4, inputs_failed = ?5 WHERE id = ?1";
+    SET finished_at = ?2, status = ?6, articles_new = ?3, articles_duplicate = ?4, inputs_failed = ?5 WHERE id = ?1";
+/// Each batch adds its outcomes to its run in the same transaction, so a run killed mid-way (and later marked
+/// 'interrupted') still says how much it stored.
+const COUNT_BATCH: &str = "UPDATE ingest_runs SET articles_new = articles_new + ?2,
+    articles_duplicate = articles_duplicate + ?3, inputs_failed = inputs_failed + ?4 WHERE id = ?1";
 const INSERT_ISSUE: &str = "INSERT INTO ingest_errors (run_id, source, severity, message) VALUES (?1, ?2, ?3, ?4)";
 const FIND_DUPLICATE: &str = "SELECT id FROM articles WHERE content_hash = ?1 OR (?2 IS NOT NULL AND url = ?2)";
 const UPSERT_OUTLET: &str = "INSERT INTO outlets (name, domain) VALUES (?1, ?2)
@@ -72,6 +77,8 @@ const INSERT_ARTICLE_TOPIC: &str =
 /// whatever the number of extraction threads.
 pub struct Writer {
     conn: Connection,
+    /// The database file, for messages.
+    path: String,
     run_id: i64,
     outlet_ids: HashMap<String, i64>,
     topic_ids: HashMap<String, i64>,
@@ -80,47 +87,90 @@ pub struct Writer {
 impl Writer {
     /// Starts a run, recording the inputs as given.
     pub fn start(conn: Connection, inputs: &[String]) -> Result<Writer> {
+        let path = conn.path().unwrap_or_default().to_string();
         let inputs_json = serde_json::to_string(inputs).unwrap_or_else(|_| "[]".to_string());
-        conn.execute(INSERT_RUN, params![now(), inputs_json, std::process::id()])?;
+        let insert = || Ok(conn.execute(INSERT_RUN, params![now(), inputs_json, std::process::id()])?);
+        db::retry_busy(&path, insert)?;
         let run_id = conn.last_insert_rowid();
-        Ok(Writer { conn, run_id, outlet_ids: HashMap::new(), topic_ids: HashMap::new() })
+        Ok(Writer { conn, path, run_id, outlet_ids: HashMap::new(), topic_ids: HashMap::new() })
     }
 
-    /// Writes a batch in one transaction and returns one outcome per record.
+    /// Writes a batch in one transaction and returns one outcome per record. While another process holds the
+    /// write lock the whole transaction is retried (issue 10), so a busy database delays a batch, never loses it.
     pub fn write_batch(&mut self, records: &[Record]) -> Result<Vec<Outcome>> {
-        let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
-        let mut outcomes = Vec::with_capacity(records.len());
-        for record in records {
-            let outcome = match record {
-                Record::Article(article, extraction) => {
-                    write_article(&tx, self.run_id, &mut self.outlet_ids, &mut self.topic_ids, article, extraction)?
-                }
-                Record::Failed { source, message } => {
-                    tx.prepare_cached(INSERT_ISSUE)?.execute(params![self.run_id, source, "error", message])?;
-                    Outcome::Failed
-                }
-            };
-            outcomes.push(outcome);
-        }
-        let new_ids = outcomes.iter().filter_map(|o| match o {
-            Outcome::New { article_id, .. } => Some(*article_id),
-            _ => None,
-        });
-        if let (Some(first), Some(last)) = (new_ids.clone().min(), new_ids.max()) {
-            tx.prepare_cached(INDEX_ARTICLES)?.execute([first, last])?;
-            tx.prepare_cached(INDEX_STATEMENTS)?.execute([first, last])?;
-        }
-        tx.commit()?;
-        Ok(outcomes)
+        let Writer { conn, path, run_id, outlet_ids, topic_ids } = self;
+        db::retry_busy(&*path, || {
+            let written = write_batch(conn, *run_id, outlet_ids, topic_ids, records);
+            if written.is_err() {
+                // Ids cached during a transaction that rolled back may name rows that do not exist.
+                outlet_ids.clear();
+                topic_ids.clear();
+            }
+            written
+        })
     }
 
-    /// Closes the run with its counts.
+    /// Closes the run with its counts: everything given was read.
     pub fn finish(self, new: usize, duplicate: usize, failed: usize) -> Result<()> {
-        self.conn.execute(FINISH_RUN, params![self.run_id, now(), new as i64, duplicate as i64, failed as i64])?;
-        // Keep the WAL small for readers that open the file next (sqlite3 shell, Datasette).
+        self.close("finished", new, duplicate, failed)
+    }
+
+    /// Closes the run with its counts as stopped by a signal before all its input was read.
+    pub fn interrupt(self, new: usize, duplicate: usize, failed: usize) -> Result<()> {
+        self.close("interrupted", new, duplicate, failed)
+    }
+
+    fn close(self, status: &str, new: usize, duplicate: usize, failed: usize) -> Result<()> {
+        let counts = params![self.run_id, now(), new as i64, duplicate as i64, failed as i64, status];
+        db::retry_busy(&self.path, || Ok(self.conn.execute(FINISH_RUN, counts)?))?;
+        // Keep the WAL small for readers that open the file next (sqlite3 shell, Datasette). A TRUNCATE checkpoint
+        // holds the write lock while it waits for readers, so it waits briefly: another writer must not stall.
+        self.conn.busy_timeout(CHECKPOINT_WAIT).ok();
         self.conn.pragma_update(None, "wal_checkpoint", "TRUNCATE").ok();
         Ok(())
     }
+}
+
+/// How long closing a run waits for readers so that the WAL can be emptied.
+const CHECKPOINT_WAIT: std::time::Duration = std::time::Duration::from_millis(200);
+
+/// One attempt at writing a batch: a transaction that commits everything or nothing.
+fn write_batch(
+    conn: &mut Connection,
+    run_id: i64,
+    outlet_ids: &mut HashMap<String, i64>,
+    topic_ids: &mut HashMap<String, i64>,
+    records: &[Record],
+) -> Result<Vec<Outcome>> {
+    let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+    let mut outcomes = Vec::with_capacity(records.len());
+    for record in records {
+        let outcome = match record {
+            Record::Article(article, extraction) => {
+                write_article(&tx, run_id, outlet_ids, topic_ids, article, extraction)?
+            }
+            Record::Failed { source, message } => {
+                tx.prepare_cached(INSERT_ISSUE)?.execute(params![run_id, source, "error", message])?;
+                Outcome::Failed
+            }
+        };
+        outcomes.push(outcome);
+    }
+    let new_ids = outcomes.iter().filter_map(|o| match o {
+        Outcome::New { article_id, .. } => Some(*article_id),
+        _ => None,
+    });
+    if let (Some(first), Some(last)) = (new_ids.clone().min(), new_ids.max()) {
+        tx.prepare_cached(INDEX_ARTICLES)?.execute([first, last])?;
+        tx.prepare_cached(INDEX_STATEMENTS)?.execute([first, last])?;
+    }
+    let count = |wanted: fn(&Outcome) -> bool| outcomes.iter().filter(|o| wanted(o)).count() as i64;
+    let new = count(|o| matches!(o, Outcome::New { .. }));
+    let duplicate = count(|o| matches!(o, Outcome::Duplicate { .. }));
+    let failed = count(|o| matches!(o, Outcome::Failed));
+    tx.prepare_cached(COUNT_BATCH)?.execute(params![run_id, new, duplicate, failed])?;
+    tx.commit()?;
+    Ok(outcomes)
 }
 
 fn write_article(
