@@ -255,6 +255,8 @@ fn closed_stdout_pipe_exits_cleanly() {
     use std::io::Read;
     use std::process::Stdio;
     let dir = TempDir::new().unwrap();
+    // Issue 10: sql never creates a database, so there must be one.
+    ingest_samples(&dir);
     for format in ["csv", "json", "markdown"] {
         let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("newsdb"))
             .arg("--db")
