@@ -440,11 +440,12 @@ fn every_keeps_polling_until_interrupted() {
     while server.requests("/feeds/world.xml").len() < 3 && std::time::Instant::now() < deadline {
         std::thread::sleep(Duration::from_millis(50));
     }
-    // SIGINT, as Ctrl-C sends: the loop stops cleanly after the poll in progress.
+    // SIGINT, as Ctrl-C sends: the loop stops cleanly after the poll in progress, with the status of an
+    // interrupted command (issue 10).
     let status = std::process::Command::new("kill").args(["-INT", &child.id().to_string()]).status().unwrap();
     assert!(status.success());
     let out = child.wait_with_output().unwrap();
-    assert!(out.status.success(), "{}", stderr_of(&out));
+    assert_eq!(out.status.code(), Some(130), "{}", stderr_of(&out));
     assert!(server.requests("/feeds/world.xml").len() >= 3);
     assert_eq!(query_i64(&db, "SELECT count(*) FROM articles"), 3);
     assert!(stderr_of(&out).contains("1 not modified"), "{}", stderr_of(&out));
