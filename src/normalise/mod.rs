@@ -3,7 +3,8 @@
 //! Text rules: Unicode NFC; CR/LF variants become `\n`; tabs and other spaces become one space and
 //! runs collapse; lines are trimmed; control characters other than `\n` are dropped; blank lines
 //! separate paragraphs, written as exactly `\n\n`; single line breaks inside a paragraph stay.
-//! A verbatim body (JSON input) is stored untouched, because callers compute offsets on it.
+//! A verbatim body (JSON input) is stored as given, because callers compute offsets on it, except that
+//! control characters other than tab and newline are removed (a NUL breaks SQLite's `substr`).
 //!
 //! The content hash is BLAKE3 over the title and the body with *every* whitespace run (line breaks
 //! included) collapsed to one space, so one article stored from a text file, a JSON export with
@@ -46,7 +47,7 @@ pub fn normalise(incoming: IncomingArticle, default_outlet: Option<&str>) -> Res
     }
     let title = title.map(|t| clean_inline(&t)).filter(|t| !t.is_empty()).unwrap_or_else(|| derive_title(&clean));
     let content_hash = content_hash(&title, &clean);
-    let body = if verbatim_body { body } else { clean };
+    let body = if verbatim_body { without_controls(body, &mut warnings) } else { clean };
 
     let url =
         url.map(|u| u.trim().to_string()).filter(|u| !u.is_empty()).and_then(|u| match canon_url::canonical(&u) {
@@ -100,6 +101,47 @@ pub fn normalise(incoming: IncomingArticle, default_outlet: Option<&str>) -> Res
         extra,
         warnings,
     })
+}
+
+/// Cuts a body longer than `max_chars` characters at the last paragraph end (else sentence end, else word
+/// end) before the limit, with a warning, so one giant input cannot make extraction and storage unbounded.
+/// The content hash is recomputed for what is kept. Returns whether the body was cut.
+pub fn limit_body(article: &mut Article, max_chars: usize) -> bool {
+    let Some((cut_at, _)) = article.body.char_indices().nth(max_chars) else {
+        return false;
+    };
+    let total = article.body.chars().count();
+    let head = &article.body[..cut_at];
+    // A cut in the last quarter keeps whole paragraphs or sentences; earlier than that, cut hard.
+    let floor = head.len() - head.len() / 4;
+    let cut = [head.rfind("\n\n"), head.rfind(". ").map(|i| i + 1), head.rfind(char::is_whitespace)]
+        .into_iter()
+        .flatten()
+        .find(|&i| i >= floor)
+        .unwrap_or(cut_at);
+    article.body.truncate(cut);
+    let kept = article.body.trim_end().len();
+    article.body.truncate(kept);
+    article.content_hash = content_hash(&article.title, &clean_body(&article.body));
+    article.warnings.push(format!(
+        "body of {total} characters cut to {} (--max-article-chars {max_chars}); the rest is not stored",
+        article.body.chars().count()
+    ));
+    true
+}
+
+/// A verbatim body without NUL and the other control characters but tab and line ends (CR LF is a line end,
+/// not junk). SQLite's `substr` stops at a NUL and terminals act on the others, so they would break the offset
+/// rule and the output; they are removed before any offset is computed, with a warning, and the rest of the
+/// body is kept exactly as given.
+fn without_controls(body: String, warnings: &mut Vec<String>) -> String {
+    let is_unwanted = |c: char| c.is_control() && !matches!(c, '\n' | '\r' | '\t');
+    if !body.contains(is_unwanted) {
+        return body;
+    }
+    let removed = body.chars().filter(|&c| is_unwanted(c)).count();
+    warnings.push(format!("removed {removed} control characters (NUL and the like) from the body"));
+    body.replace(is_unwanted, "")
 }
 
 /// Paragraph text as described in the module comment.
