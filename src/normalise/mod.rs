@@ -111,15 +111,7 @@ pub fn limit_body(article: &mut Article, max_chars: usize) -> bool {
         return false;
     };
     let total = article.body.chars().count();
-    let head = &article.body[..cut_at];
-    // A cut in the last quarter keeps whole paragraphs or sentences; earlier than that, cut hard.
-    let floor = head.len() - head.len() / 4;
-    let cut = [head.rfind("\n\n"), head.rfind(". ").map(|i| i + 1), head.rfind(char::is_whitespace)]
-        .into_iter()
-        .flatten()
-        .find(|&i| i >= floor)
-        .unwrap_or(cut_at);
-    article.body.truncate(cut);
+    article.body.truncate(boundary_before(&article.body, cut_at));
     let kept = article.body.trim_end().len();
     article.body.truncate(kept);
     article.content_hash = content_hash(&article.title, &clean_body(&article.body));
@@ -128,6 +120,26 @@ pub fn limit_body(article: &mut Article, max_chars: usize) -> bool {
         article.body.chars().count()
     ));
     true
+}
+
+/// The byte offset, at most `max_bytes` (whole `text` when shorter), where `text` is best cut: after the last
+/// paragraph end, else sentence end, else space, in the last quarter before the limit; else at the limit (on a
+/// char boundary). Never 0 for a non-empty text, so a loop cutting parts always advances.
+pub fn boundary_before(text: &str, max_bytes: usize) -> usize {
+    if text.len() <= max_bytes {
+        return text.len();
+    }
+    let mut limit = max_bytes.max(1);
+    while !text.is_char_boundary(limit) {
+        limit += 1;
+    }
+    let head = &text[..limit];
+    let floor = head.len() - head.len() / 4;
+    [head.rfind("\n\n").map(|i| i + 2), head.rfind(". ").map(|i| i + 2), head.rfind(' ').map(|i| i + 1)]
+        .into_iter()
+        .flatten()
+        .find(|&i| i >= floor.max(1))
+        .unwrap_or(limit)
 }
 
 /// A verbatim body without NUL and the other control characters but tab and line ends (CR LF is a line end,
