@@ -194,9 +194,11 @@ fn runaway_queries_stop() {
         .stderr("newsdb: query stopped: it needed more than 32 MB of memory (--max-memory)\n");
 
     let many = "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) SELECT x FROM c";
-    newsdb(&db).args(["sql", "--max-rows", "10", many]).assert().code(1).stderr(
-        "newsdb: query stopped: more than 10 rows (--max-rows); add a LIMIT or raise --max-rows\n",
-    );
+    newsdb(&db)
+        .args(["sql", "--max-rows", "10", many])
+        .assert()
+        .code(1)
+        .stderr("newsdb: query stopped: more than 10 rows (--max-rows); add a LIMIT or raise --max-rows\n");
     let ten = "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c LIMIT 10) SELECT x FROM c";
     newsdb(&db).args(["sql", "--max-rows", "10", "-f", "csv", ten]).assert().success();
 
@@ -334,8 +336,10 @@ fn backup_during_an_ingest_is_sound() {
     assert_sound(&copy);
     let copied = count(&copy, "SELECT count(*) FROM articles");
     assert!(copied > 0 && copied % 512 == 0 || copied == 1500, "{copied}");
-    let without_statement =
-        count(&copy, "SELECT count(*) FROM articles a WHERE NOT EXISTS (SELECT 1 FROM statements s WHERE s.article_id = a.id)");
+    let without_statement = count(
+        &copy,
+        "SELECT count(*) FROM articles a WHERE NOT EXISTS (SELECT 1 FROM statements s WHERE s.article_id = a.id)",
+    );
     assert_eq!(without_statement, 0);
     assert_eq!(count(&db, "SELECT count(*) FROM articles"), 1500);
 }
@@ -385,10 +389,8 @@ fn sigterm_during_fetch_closes_the_run() {
     let err = stderr(&output);
     assert_eq!(output.status.code(), Some(130), "{err}");
     assert!(err.contains("2 feeds: 1 ok,") && err.contains("newsdb: interrupted;"), "{err}");
-    let status: String = Connection::open(&db)
-        .unwrap()
-        .query_row("SELECT status FROM ingest_runs", [], |r| r.get(0))
-        .unwrap();
+    let status: String =
+        Connection::open(&db).unwrap().query_row("SELECT status FROM ingest_runs", [], |r| r.get(0)).unwrap();
     assert_eq!(status, "interrupted");
     assert_eq!(count(&db, "SELECT count(*) FROM articles"), 1);
 }

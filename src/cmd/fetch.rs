@@ -15,7 +15,7 @@ use crate::source::{feed, html};
 use crate::store::db;
 use crate::store::feeds::{self, Feed, SeenItem};
 use crate::store::write::{Outcome, Record, Writer};
-use crate::{extract, normalise, signal, Error, Result};
+use crate::{signal, Error, Result};
 
 /// With --full-text, an item whose text is shorter than this (in characters) is taken for a summary.
 const SHORT_BODY_CHARS: usize = 600;
@@ -262,10 +262,7 @@ fn poll_feed(client: &Client, job: &Job, full_text: bool) -> Polled {
         if full_text && wants_full_text(&item) {
             add_full_text(client, &mut item);
         }
-        let processed = normalise::normalise(item, None).map(|article| {
-            let extraction = extract::run(&article.title, &article.body);
-            (article, extraction)
-        });
+        let processed = crate::pipeline::process(Ok(item), None, &crate::limits::Limits::default());
         new.push((key, processed));
     }
     Polled::Items(Box::new(Items {

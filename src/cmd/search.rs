@@ -31,8 +31,8 @@ pub fn run(args: &SearchArgs, db: &Path) -> Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::cli::{FilterArgs, OutputArgs, OutputFormat, SearchIn};
     use crate::cli::QueryLimitArgs;
+    use crate::cli::{FilterArgs, OutputArgs, OutputFormat, SearchIn};
     use crate::store::read::fixture;
 
     fn args(query: &str, output: &Path) -> SearchArgs {

@@ -160,6 +160,15 @@ mod tests {
         pairs.iter().map(|s| s.to_string()).collect()
     }
 
+    /// The limits a test constructs with `QueryLimitArgs::default()` are the command line's defaults.
+    #[test]
+    fn default_limits_match_the_command_line() {
+        use clap::Parser;
+        let cli = crate::cli::Cli::try_parse_from(["newsdb", "sql", "SELECT 1"]).unwrap();
+        let crate::cli::Command::Sql(args) = cli.command else { panic!("not sql") };
+        assert_eq!(args.limits.limits(), crate::cli::QueryLimitArgs::default().limits());
+    }
+
     #[test]
     fn runs_a_query_with_typed_cells() {
         let (_dir, conn) = fixture::connection();
