@@ -107,6 +107,10 @@ pub fn normalise(incoming: IncomingArticle, default_outlet: Option<&str>) -> Res
 /// end) before the limit, with a warning, so one giant input cannot make extraction and storage unbounded.
 /// The content hash is recomputed for what is kept. Returns whether the body was cut.
 pub fn limit_body(article: &mut Article, max_chars: usize) -> bool {
+    // No text has more characters than bytes: most bodies are let through without counting.
+    if article.body.len() <= max_chars {
+        return false;
+    }
     let Some((cut_at, _)) = article.body.char_indices().nth(max_chars) else {
         return false;
     };
@@ -125,7 +129,11 @@ pub fn limit_body(article: &mut Article, max_chars: usize) -> bool {
 /// 60 MB body would take hundreds of MB for text that `limit_body` cuts anyway. Twice the limit leaves room
 /// for the whitespace and markup that cleaning removes.
 pub fn drop_far_tail(incoming: &mut IncomingArticle, max_chars: usize) {
-    if let Some((at, _)) = incoming.body.char_indices().nth(max_chars.saturating_mul(2)) {
+    let keep = max_chars.saturating_mul(2);
+    if incoming.body.len() <= keep {
+        return;
+    }
+    if let Some((at, _)) = incoming.body.char_indices().nth(keep) {
         incoming.body.truncate(at);
         incoming.body.shrink_to_fit();
     }
