@@ -9,6 +9,7 @@
 //! are refused with a clear error rather than stored as text; the feed and page readers hook in there.
 
 mod decode;
+mod depth;
 mod detect;
 pub mod feed;
 pub mod html;
