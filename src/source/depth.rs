@@ -89,6 +89,17 @@ pub fn flatten(text: &str, limit: usize, syntax: Syntax) -> Option<Flattened> {
     Scanner::new(text, limit.max(1), syntax).run()
 }
 
+/// The elements still open at the end of XML `text`, outermost first: each name and its start tag as written.
+/// Used to close a document cut short, and to repeat a feed's header around one item.
+pub fn open_elements(text: &str) -> Vec<(String, String)> {
+    let mut scanner = Scanner::new(text, MAX_OPEN, Syntax::Xml);
+    scanner.run();
+    scanner.stack.iter().map(|&(name, start, end)| (name.to_string(), text[start..end].to_string())).collect()
+}
+
+/// More open elements than a feed's header can sensibly have; past it the scan flattens.
+const MAX_OPEN: usize = 1024;
+
 /// The deepest nesting the scan sees, up to `limit + 1` (it stops counting past the limit).
 #[cfg(test)]
 pub fn depth_at_most(text: &str, limit: usize, syntax: Syntax) -> usize {
@@ -102,8 +113,8 @@ struct Scanner<'a> {
     bytes: &'a [u8],
     limit: usize,
     syntax: Syntax,
-    /// Open elements (names as written), never more than `limit`.
-    stack: Vec<&'a str>,
+    /// Open elements: name as written, and where the start tag is in `text`; never more than `limit`.
+    stack: Vec<(&'a str, usize, usize)>,
     /// Open `<svg>` / `<math>` elements, inside which `/>` closes an element in HTML too.
     foreign: usize,
     /// Removed start tags by lower-case name, so their end tags are removed too.
@@ -253,7 +264,7 @@ impl<'a> Scanner<'a> {
         if html && matches!(lower.as_str(), "svg" | "math") {
             self.foreign += 1;
         }
-        self.stack.push(name);
+        self.stack.push((name, at, tag_end));
         self.deepest = self.deepest.max(self.stack.len());
         tag_end
     }
@@ -266,7 +277,7 @@ impl<'a> Scanner<'a> {
             return;
         }
         let html = self.syntax == Syntax::Html;
-        let found = self.stack.iter().rposition(|open| same_name(open, name, html));
+        let found = self.stack.iter().rposition(|(open, _, _)| same_name(open, name, html));
         if let Some(index) = found {
             self.truncate(index);
         }
@@ -281,7 +292,7 @@ impl<'a> Scanner<'a> {
             "li" => self.close_in_scope(&["li"], &["ol", "ul"]),
             "dd" | "dt" => self.close_in_scope(&["dd", "dt"], &[]),
             "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => {
-                if self.stack.last().is_some_and(|top| is_heading(&top.to_ascii_lowercase())) {
+                if self.stack.last().is_some_and(|(top, _, _)| is_heading(&top.to_ascii_lowercase())) {
                     self.stack.pop();
                 }
             }
@@ -299,7 +310,7 @@ impl<'a> Scanner<'a> {
     /// Closes the nearest open element named in `names`, searching down to a scope boundary.
     fn close_in_scope(&mut self, names: &[&str], extra_boundaries: &[&str]) {
         for index in (0..self.stack.len()).rev() {
-            let open = self.stack[index].to_ascii_lowercase();
+            let open = self.stack[index].0.to_ascii_lowercase();
             if names.contains(&open.as_str()) {
                 self.truncate(index);
                 return;
@@ -312,7 +323,7 @@ impl<'a> Scanner<'a> {
 
     fn close_in_table(&mut self, names: &[&str]) {
         for index in (0..self.stack.len()).rev() {
-            let open = self.stack[index].to_ascii_lowercase();
+            let open = self.stack[index].0.to_ascii_lowercase();
             if names.contains(&open.as_str()) {
                 self.truncate(index);
                 return;
@@ -324,7 +335,7 @@ impl<'a> Scanner<'a> {
     }
 
     fn truncate(&mut self, index: usize) {
-        for closed in self.stack.drain(index..) {
+        for (closed, _, _) in self.stack.drain(index..) {
             if closed.eq_ignore_ascii_case("svg") || closed.eq_ignore_ascii_case("math") {
                 self.foreign = self.foreign.saturating_sub(1);
             }
@@ -447,6 +458,19 @@ mod tests {
         assert_eq!(depth_at_most(&flat.text, 1000, Syntax::Xml), 6);
         assert!(flat.text.contains("<title>T</title>") && flat.text.contains("deep"));
         assert!(flat.text.ends_with("</description></item></channel></rss>"), "{}", flat.text);
+    }
+
+    #[test]
+    fn open_elements_of_a_feed_header() {
+        let header = "<?xml version='1.0'?><!-- <x> --><rss version=\"2.0\" xmlns:a='u'><channel><title>T</title><a:b/>";
+        let open = open_elements(header);
+        assert_eq!(
+            open,
+            vec![
+                ("rss".to_string(), "<rss version=\"2.0\" xmlns:a='u'>".to_string()),
+                ("channel".to_string(), "<channel>".to_string())
+            ]
+        );
     }
 
     #[test]
