@@ -56,7 +56,7 @@ pub fn run(
         match input {
             Err(error) => batch.push(Err(error)),
             Ok(input) => {
-                for record in source::read(&input, args.input_format, &args.limits.limits()) {
+                for record in source::read_with(&input, args.input_format, &args.limits.limits()) {
                     batch.push(record);
                     if batch.len() >= BATCH_SIZE {
                         flush(&mut batch)?;

@@ -117,8 +117,6 @@ impl Counts {
 enum Polled {
     NotModified,
     Failed { status: Option<u16>, message: String, retry_after: Option<Duration>, host_failure: bool },
-    /// Not polled: its host failed earlier in this round.
-    Deferred,
     Items(Box<Items>),
 }
 
@@ -162,13 +160,13 @@ fn poll(
     }
     let round = Instant::now();
     let (selected, deferred): (Vec<Feed>, Vec<Feed>) =
-        selected.into_iter().partition(|feed| backoff.due_in(&host_of(&feed.url), round).is_none());
+        selected.into_iter().partition(|feed| backoff.feed_due_in(&feed.url, round).is_none());
     counts.deferred = deferred.len();
     if !quiet {
         for feed in &deferred {
-            let (wait, failures) = backoff.due_in(&host_of(&feed.url), round).unwrap_or_default();
+            let (wait, failures) = backoff.feed_due_in(&feed.url, round).unwrap_or_default();
             crate::stderr!(
-                "feed {} {}: deferred: its host failed {failures} time{} in a row; next poll in {}",
+                "feed {} {}: deferred: it failed {failures} time{} in a row; next poll in {}",
                 feed.id,
                 feed.url,
                 if failures == 1 { "" } else { "s" },
@@ -189,9 +187,9 @@ fn poll(
     let queue = Mutex::new(by_host(&jobs));
     let workers = args.jobs.max(1).min(queue.lock().map(|q| q.len()).unwrap_or(1));
     let mut item_failures = 0;
-    // This round's outcome per host: the longest Retry-After of its failures, or that it answered.
-    let mut host_failures: HashMap<String, Option<Duration>> = HashMap::new();
-    let mut host_successes: HashSet<String> = HashSet::new();
+    // This round's feeds whose host failed (with its Retry-After), and those that got an answer.
+    let mut failing: Vec<(String, Option<Duration>)> = Vec::new();
+    let mut answered: Vec<String> = Vec::new();
 
     let written: Result<()> = std::thread::scope(|scope| {
         let (sender, receiver) = mpsc::channel::<(usize, Polled)>();
@@ -201,18 +199,11 @@ fn poll(
             scope.spawn(move || {
                 // One host's feeds are polled one after another by one worker: never two requests at once to a host.
                 while let Some(group) = next_group(queue, stop) {
-                    let mut host_failed = false;
                     for index in group {
                         if stop.load(Ordering::SeqCst) {
                             return;
                         }
-                        // Once a host fails, its other feeds wait for a later round rather than add to its load.
-                        let polled = if host_failed {
-                            Polled::Deferred
-                        } else {
-                            poll_feed(client, &jobs[index], args.full_text, limits)
-                        };
-                        host_failed |= matches!(polled, Polled::Failed { host_failure: true, .. });
+                        let polled = poll_feed(client, &jobs[index], args.full_text, limits);
                         if sender.send((index, polled)).is_err() {
                             return;
                         }
@@ -224,16 +215,10 @@ fn poll(
         let mut ready: BTreeMap<usize, Polled> = BTreeMap::new();
         let mut next = 0;
         let mut store = |index: usize, polled: Polled| -> Result<()> {
-            let host = host_of(&jobs[index].feed.url);
+            let url = &jobs[index].feed.url;
             match &polled {
-                Polled::Failed { host_failure: true, retry_after, .. } => {
-                    let worst = host_failures.entry(host).or_insert(None);
-                    *worst = (*worst).max(*retry_after).or(Some(Duration::ZERO));
-                }
-                Polled::Deferred => {}
-                _ => {
-                    host_successes.insert(host);
-                }
+                Polled::Failed { host_failure: true, retry_after, .. } => failing.push((url.clone(), *retry_after)),
+                _ => answered.push(url.clone()),
             }
             let failures = store_feed(&mut conn, &mut writer, &jobs[index].feed, polled, &mut counts, quiet)?;
             item_failures += failures;
@@ -254,19 +239,15 @@ fn poll(
     });
     written?;
     writer.finish(counts.new, counts.duplicate, counts.failed + item_failures)?;
-    for (host, retry_after) in host_failures {
-        let (wait, failures) = backoff.failed(&host, retry_after, round);
+    backoff.record_round(&failing, &answered, round, |key, wait, failures| {
         if args.every.is_some() && !quiet {
             crate::stderr!(
-                "{host}: failed {failures} time{} in a row; its feeds are polled again in {}",
+                "{key}: failed {failures} time{} in a row; polled again in {}",
                 if failures == 1 { "" } else { "s" },
                 http::human(wait)
             );
         }
-    }
-    for host in host_successes {
-        backoff.succeeded(&host);
-    }
+    });
     Ok(counts)
 }
 
@@ -478,13 +459,6 @@ fn store_feed(
             }
             Ok(0)
         }
-        Polled::Deferred => {
-            counts.deferred += 1;
-            if !quiet {
-                crate::stderr!("{name}: deferred: its host failed earlier in this round");
-            }
-            Ok(0)
-        }
         Polled::Failed { status, message, .. } => {
             crate::stderr!("error: {name}: {message}");
             writer.write_batch(&[Record::Failed { source: feed.url.clone(), message: message.clone() }])?;
@@ -560,7 +534,9 @@ const MAX_BACKOFF: Duration = Duration::from_secs(24 * 3600);
 
 /// Per-host backoff across the rounds of `--every`: a host that fails (no answer, 429, 5xx) waits `base` after
 /// its first failure and twice as long after each further one, up to a day, or as long as its Retry-After asks;
-/// one answer resets it. So a broken or overloaded server gets fewer requests, never a steady stream.
+/// one answer resets it. So a broken or overloaded server gets fewer requests, never a steady stream. When other
+/// feeds of the host did answer in the round, only the failing feed backs off (keyed by its URL), so one broken
+/// script does not hold back a site's healthy feeds.
 #[derive(Debug)]
 struct HostBackoff {
     base: Duration,
@@ -596,6 +572,38 @@ impl HostBackoff {
 
     fn succeeded(&mut self, host: &str) {
         self.hosts.remove(host);
+    }
+
+    /// [`HostBackoff::due_in`] for a feed: held back by its host's backoff or its own.
+    fn feed_due_in(&self, url: &str, now: Instant) -> Option<(Duration, u32)> {
+        self.due_in(&host_of(url), now).or_else(|| self.due_in(url, now))
+    }
+
+    /// Records one round: `failing` feeds (URL, Retry-After) whose host failed, and the `answered` ones.
+    /// `report` is told each key (host or URL) that now waits, how long, and after how many failures.
+    fn record_round(
+        &mut self,
+        failing: &[(String, Option<Duration>)],
+        answered: &[String],
+        round: Instant,
+        mut report: impl FnMut(&str, Duration, u32),
+    ) {
+        let answering: HashSet<String> = answered.iter().map(|url| host_of(url)).collect();
+        let mut keys: BTreeMap<String, Option<Duration>> = BTreeMap::new();
+        for (url, retry_after) in failing {
+            let host = host_of(url);
+            let key = if answering.contains(&host) { url.clone() } else { host };
+            let worst = keys.entry(key).or_insert(None);
+            *worst = (*worst).max(*retry_after);
+        }
+        for url in answered {
+            self.succeeded(&host_of(url));
+            self.succeeded(url);
+        }
+        for (key, retry_after) in keys {
+            let (wait, failures) = self.failed(&key, retry_after, round);
+            report(&key, wait, failures);
+        }
     }
 
     /// When the first backing-off host is due.
@@ -645,6 +653,30 @@ mod tests {
         backoff.succeeded("a.example");
         assert_eq!(backoff.due_in("a.example", t0), None);
         assert_eq!(backoff.failed("a.example", None, t0), (minute, 1), "the count starts again after an answer");
+    }
+
+    #[test]
+    fn a_round_backs_off_the_host_unless_it_answered_for_another_feed() {
+        let minute = Duration::from_secs(60);
+        let mut backoff = HostBackoff::new(minute);
+        let t0 = Instant::now();
+        let down = ("http://down.example/a.xml".to_string(), None);
+        let broken = ("http://mixed.example/broken.xml".to_string(), Some(Duration::from_secs(300)));
+        let healthy = "http://mixed.example/ok.xml".to_string();
+        let mut told = Vec::new();
+        backoff.record_round(&[down, broken], &[healthy.clone()], t0, |key, wait, n| told.push((key.to_string(), wait, n)));
+        assert_eq!(
+            told,
+            [
+                ("down.example".to_string(), minute, 1),
+                ("http://mixed.example/broken.xml".to_string(), 5 * minute, 1)
+            ]
+        );
+        assert!(backoff.feed_due_in("http://down.example/other.xml", t0).is_some(), "the whole host waits");
+        assert!(backoff.feed_due_in("http://mixed.example/broken.xml", t0).is_some());
+        assert_eq!(backoff.feed_due_in(&healthy, t0), None);
+        backoff.record_round(&[], &["http://mixed.example/broken.xml".to_string()], t0, |_, _, _| {});
+        assert_eq!(backoff.feed_due_in("http://mixed.example/broken.xml", t0), None);
     }
 
     #[test]

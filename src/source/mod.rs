@@ -175,11 +175,16 @@ fn is_non_article(path: &Path) -> bool {
 
 type Articles = Box<dyn Iterator<Item = Result<IncomingArticle>> + Send>;
 
+/// Reads every article of one input, lazily and in order, within the default limits (see [`read_with`]).
+pub fn read(input: &Input, format: InputFormat) -> Box<dyn Iterator<Item = Result<IncomingArticle>> + Send> {
+    read_with(input, format, &Limits::default())
+}
+
 /// Reads every article of one input, lazily and in order. A failure of the whole input is one `Err`;
 /// a bad record of a multi-record input (a JSONL line) is an `Err` in its place and the rest still read.
 /// `limits` bounds what is read: an input read whole that is larger than `max_input_bytes` is refused before
 /// it is read, a longer JSONL line is an `Err` for that line, and the feed and page readers apply the rest.
-pub fn read(
+pub fn read_with(
     input: &Input,
     format: InputFormat,
     limits: &Limits,

@@ -23,7 +23,7 @@ fn names(inputs: &[Result<Input>], root: &Path) -> Vec<String> {
 }
 
 fn read_all(path: &Path, format: InputFormat) -> Vec<Result<IncomingArticle>> {
-    read(&Input::Path(path.to_path_buf()), format, &Limits::default()).collect()
+    read(&Input::Path(path.to_path_buf()), format).collect()
 }
 
 #[test]
@@ -152,7 +152,7 @@ fn read_utf16_jsonl_is_decoded_whole() {
 #[test]
 fn read_is_lazy() {
     // Nothing is opened before the first next(): a missing file only errors when iterated.
-    let it = read(&Input::Path("/definitely/not/here.txt".into()), InputFormat::Auto, &Limits::default());
+    let it = read(&Input::Path("/definitely/not/here.txt".into()), InputFormat::Auto);
     assert_eq!(it.count(), 1);
 }
 
