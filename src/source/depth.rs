@@ -80,6 +80,17 @@ const CLOSES_P: &[&str] = &[
     "ul",
 ];
 
+/// Elements that a start tag may close implicitly: their open count is kept, so the search for one (which walks
+/// the open elements) runs only when one is open.
+const CLOSABLE: &[&str] = &[
+    "p", "li", "dd", "dt", "td", "th", "tr", "thead", "tbody", "tfoot", "option", "optgroup", "a", "button", "nobr",
+    "form",
+];
+
+fn closable(name: &str) -> Option<usize> {
+    CLOSABLE.iter().position(|c| name.eq_ignore_ascii_case(c))
+}
+
 /// Elements that end the search for an open element to close (HTML's "scope" boundaries).
 const SCOPE: &[&str] = &["applet", "caption", "html", "table", "td", "th", "marquee", "object", "template", "svg", "math"];
 
@@ -117,6 +128,8 @@ struct Scanner<'a> {
     stack: Vec<(&'a str, usize, usize)>,
     /// Open `<svg>` / `<math>` elements, inside which `/>` closes an element in HTML too.
     foreign: usize,
+    /// How many of each `CLOSABLE` element are open.
+    open_closable: [usize; CLOSABLE.len()],
     /// Removed start tags by lower-case name, so their end tags are removed too.
     dropped_open: HashMap<String, usize>,
     dropped: usize,
@@ -135,6 +148,7 @@ impl<'a> Scanner<'a> {
             syntax,
             stack: Vec::new(),
             foreign: 0,
+            open_closable: [0; CLOSABLE.len()],
             dropped_open: HashMap::new(),
             dropped: 0,
             deepest: 0,
@@ -264,6 +278,9 @@ impl<'a> Scanner<'a> {
         if html && matches!(lower.as_str(), "svg" | "math") {
             self.foreign += 1;
         }
+        if let Some(k) = closable(name) {
+            self.open_closable[k] += 1;
+        }
         self.stack.push((name, at, tag_end));
         self.deepest = self.deepest.max(self.stack.len());
         tag_end
@@ -309,35 +326,51 @@ impl<'a> Scanner<'a> {
 
     /// Closes the nearest open element named in `names`, searching down to a scope boundary.
     fn close_in_scope(&mut self, names: &[&str], extra_boundaries: &[&str]) {
+        if !self.any_open(names) {
+            return;
+        }
+        let is = |open: &str, list: &[&str]| list.iter().any(|n| open.eq_ignore_ascii_case(n));
         for index in (0..self.stack.len()).rev() {
-            let open = self.stack[index].0.to_ascii_lowercase();
-            if names.contains(&open.as_str()) {
+            let open = self.stack[index].0;
+            if is(open, names) {
                 self.truncate(index);
                 return;
             }
-            if SCOPE.contains(&open.as_str()) || extra_boundaries.contains(&open.as_str()) {
+            if is(open, SCOPE) || is(open, extra_boundaries) {
                 return;
             }
         }
     }
 
     fn close_in_table(&mut self, names: &[&str]) {
+        if !self.any_open(names) {
+            return;
+        }
+        let is = |open: &str, list: &[&str]| list.iter().any(|n| open.eq_ignore_ascii_case(n));
         for index in (0..self.stack.len()).rev() {
-            let open = self.stack[index].0.to_ascii_lowercase();
-            if names.contains(&open.as_str()) {
+            let open = self.stack[index].0;
+            if is(open, names) {
                 self.truncate(index);
                 return;
             }
-            if matches!(open.as_str(), "table" | "html" | "template") {
+            if is(open, &["table", "html", "template"]) {
                 return;
             }
         }
+    }
+
+    /// False when none of `names` (all `CLOSABLE`) is open, which spares the walk down the open elements.
+    fn any_open(&self, names: &[&str]) -> bool {
+        names.iter().any(|n| closable(n).is_none_or(|k| self.open_closable[k] > 0))
     }
 
     fn truncate(&mut self, index: usize) {
         for (closed, _, _) in self.stack.drain(index..) {
             if closed.eq_ignore_ascii_case("svg") || closed.eq_ignore_ascii_case("math") {
                 self.foreign = self.foreign.saturating_sub(1);
+            }
+            if let Some(k) = closable(closed) {
+                self.open_closable[k] = self.open_closable[k].saturating_sub(1);
             }
         }
     }

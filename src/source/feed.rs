@@ -890,4 +890,231 @@ mod tests {
         assert!(looks_like_feed(b"<rdf:RDF xmlns:rdf='x'>"));
         assert!(!looks_like_feed(b"<!DOCTYPE html><html>"));
     }
+
+    // -----------------------------------------------------------------------------------------------------
+    // Issue 10: feeds that real sites publish.
+
+    const NEWS_RU: &str = "Президент заявил, что переговоры продолжатся на следующей неделе в Женеве.";
+
+    fn encode(encoding: &'static Encoding, text: &str) -> Vec<u8> {
+        let (bytes, _, unmappable) = encoding.encode(text);
+        assert!(!unmappable, "{} cannot encode the sample", encoding.name());
+        bytes.into_owned()
+    }
+
+    fn rss(declaration: &str, items: &[(&str, &str)]) -> String {
+        let channel = items.first().map_or("", |(title, _)| title);
+        let items: String = items
+            .iter()
+            .enumerate()
+            .map(|(i, (title, text))| {
+                format!("<item><title>{title}</title><link>https://e.example/{i}</link><description>{text}</description></item>\n")
+            })
+            .collect();
+        format!("{declaration}<rss version=\"2.0\"><channel><title>{channel}</title>\n{items}</channel></rss>\n")
+    }
+
+    #[test]
+    fn issue10_encodings_declared_in_the_prolog_are_decoded() {
+        let cases = [
+            ("windows-1251", "Новости дня", NEWS_RU),
+            ("koi8-r", "Новости дня", NEWS_RU),
+            ("iso-8859-5", "Новости дня", NEWS_RU),
+            ("iso-8859-2", "Wiadomości", "Prezydent powiedział, że rozmowy będą kontynuowane."),
+            ("shift_jis", "東京ニュース", "首相は交渉が来週再開すると述べた。"),
+            ("euc-jp", "東京ニュース", "首相は交渉が来週再開すると述べた。"),
+            ("gbk", "北京新闻", "外交部发言人表示，谈判将于下周恢复。"),
+            ("gb2312", "北京新闻", "外交部发言人表示，谈判将于下周恢复。"),
+            ("big5", "台北新聞", "外交部發言人表示，談判將於下週恢復。"),
+            ("windows-1252", "Café", "“Quoted” naïve text — with a dash."),
+        ];
+        for (label, title, text) in cases {
+            let encoding = Encoding::for_label(label.as_bytes()).unwrap();
+            let xml = rss(&format!("<?xml version=\"1.0\" encoding=\"{label}\"?>\n"), &[(title, text); 10]);
+            let bytes = encode(encoding, &xml);
+            assert!(std::str::from_utf8(&bytes).is_err(), "{label}: the sample must not be valid UTF-8");
+            let feed = parse(&bytes, label).unwrap();
+            assert_eq!(feed.items.len(), 10, "{label}");
+            assert_eq!(feed.title.as_deref(), Some(title), "{label}");
+            assert_eq!(feed.items[9].title.as_deref(), Some(title), "{label}");
+            assert_eq!(feed.items[9].body, text, "{label}");
+            assert!(feed.warnings.is_empty(), "{label}: {:?}", feed.warnings);
+        }
+    }
+
+    #[test]
+    fn issue10_the_http_charset_wins_and_undeclared_bytes_are_guessed() {
+        let koi8 = encoding_rs::KOI8_R;
+        // No declaration: the HTTP header names the encoding.
+        let bytes = encode(koi8, &rss("", &[("Новости дня", NEWS_RU)]));
+        let feed = parse_with(&bytes, "h", Some("KOI8-R"), &Limits::default()).unwrap();
+        assert_eq!(feed.items[0].body, NEWS_RU);
+        assert!(feed.warnings.is_empty(), "{:?}", feed.warnings);
+        // A wrong declaration loses to the header (RFC 7303).
+        let bytes = encode(koi8, &rss("<?xml version=\"1.0\" encoding=\"windows-1251\"?>", &[("Новости", NEWS_RU)]));
+        assert_eq!(parse_with(&bytes, "h", Some("koi8-r"), &Limits::default()).unwrap().items[0].body, NEWS_RU);
+        // Nothing declared anywhere: guessed, and said so.
+        let bytes = encode(encoding_rs::WINDOWS_1251, &rss("", &[("Новости дня", NEWS_RU)]));
+        let feed = parse(&bytes, "g").unwrap();
+        assert_eq!(feed.items[0].body, NEWS_RU);
+        assert_eq!(feed.warnings, ["not UTF-8 and no encoding declared; decoded as windows-1251 (guessed)"]);
+    }
+
+    #[test]
+    fn issue10_utf8_bytes_under_a_legacy_declaration_stay_utf8() {
+        // What an HTTP client that transcodes text/* bodies to UTF-8 hands over: the declaration still names
+        // the old encoding. Decoding by it again made mojibake ("РќРѕРІРѕСЃС‚Рё").
+        let xml = rss("<?xml version=\"1.0\" encoding=\"windows-1251\"?>\n", &[("Новости дня", NEWS_RU)]);
+        let feed = parse_with(xml.as_bytes(), "u", Some("windows-1251"), &Limits::default()).unwrap();
+        assert_eq!(feed.items[0].title.as_deref(), Some("Новости дня"));
+        assert_eq!(feed.title.as_deref(), Some("Новости дня"));
+    }
+
+    const AMP_FEED: &str = r#"<?xml version="1.0" encoding="utf-8"?>
+<rss version="2.0"><channel><title>Tom & Jerry News</title>
+<item><title>First story</title><link>https://e.example/1?a=1&b=2</link><description>The minister said talks would resume.</description></item>
+<item><title>Second story about R&D</title><link>https://e.example/2</link><description>Fish & chips prices rose &#X41; &#xZZ; &copy; <![CDATA[a & b]]>.</description></item>
+<item><title>Third story</title><link>https://e.example/3</link><description>The mayor said the bridge reopens.</description></item>
+</channel></rss>"#;
+
+    #[test]
+    fn issue10_a_feed_with_unescaped_ampersands_keeps_every_item() {
+        let feed = parse(AMP_FEED.as_bytes(), "amp.xml").unwrap();
+        assert_eq!(feed.items.len(), 3);
+        assert_eq!(feed.title.as_deref(), Some("Tom & Jerry News"));
+        assert_eq!(feed.items[0].url.as_deref(), Some("https://e.example/1?a=1&b=2"));
+        assert_eq!(feed.items[1].title.as_deref(), Some("Second story about R&D"));
+        // The escaped references are HTML in a description, so the HTML reading decodes what it can.
+        assert_eq!(feed.items[1].body, "Fish & chips prices rose A &#xZZ; \u{a9} a & b.");
+        assert_eq!(feed.warnings.len(), 1, "{:?}", feed.warnings);
+        assert!(feed.warnings[0].contains("read with stray '&' escaped"), "{:?}", feed.warnings);
+    }
+
+    #[test]
+    fn issue10_a_broken_item_costs_that_item_only() {
+        let xml = r#"<rss version="2.0"><channel><title>Mixed</title>
+<item><title>One</title><link>https://e.example/1</link><description>First text.</description></item>
+<item><title>Two</title><link>https://e.example/2</link><description>Broken <b>markup</description></b></item>
+<item><title>Three</title><link>https://e.example/3</link><description>Third text.</description></item>
+</channel></rss>"#;
+        let feed = parse(xml.as_bytes(), "mixed.xml").unwrap();
+        let got: Vec<_> = feed.items.iter().map(|a| (a.source.as_str(), a.title.as_deref())).collect();
+        assert_eq!(got, [("mixed.xml:1", Some("One")), ("mixed.xml:3", Some("Three"))]);
+        assert_eq!(feed.title.as_deref(), Some("Mixed"), "the header is read for the outlet");
+        assert!(feed.warnings[0].contains("read item by item: 2 of 3 items recovered"), "{:?}", feed.warnings);
+        assert!(feed.warnings[1].starts_with("items skipped as not well-formed: 2 ("), "{:?}", feed.warnings);
+    }
+
+    #[test]
+    fn issue10_a_truncated_feed_keeps_its_complete_items() {
+        let whole = rss("", &[("Один", "Первый."), ("Два", "Второй."), ("Три", "Третий.")]);
+        let cut = &whole[..whole.find("<title>Три").unwrap() + 9];
+        let feed = parse(cut.as_bytes(), "cut.xml").unwrap();
+        assert_eq!(feed.items.iter().map(|a| a.body.as_str()).collect::<Vec<_>>(), ["Первый.", "Второй."]);
+        assert!(feed.warnings.iter().any(|w| w.contains("2 of 3 items recovered")), "{:?}", feed.warnings);
+        // An atom feed cut inside its last entry.
+        let atom = "<feed xmlns=\"http://www.w3.org/2005/Atom\"><title>A</title>\
+            <entry><title>Kept</title><link href=\"https://e.example/k\"/><summary>Whole.</summary></entry>\
+            <entry><title>Lost</title><summary>Cut he";
+        let feed = parse(atom.as_bytes(), "a").unwrap();
+        assert_eq!(feed.items.len(), 1);
+        assert_eq!(feed.items[0].title.as_deref(), Some("Kept"));
+        // Nothing to recover is still an error that says what the parser found.
+        let err = parse(b"<rss version=\"2.0\"><channel><title>x</ti", "bad").unwrap_err().to_string();
+        assert!(err.starts_with("bad: not a feed: "), "{err}");
+    }
+
+    #[test]
+    fn issue10_items_past_the_limit_are_skipped_with_a_warning() {
+        let xml = rss("", &[("a", "A."), ("b", "B."), ("c", "C."), ("d", "D."), ("e", "E.")]);
+        let limits = Limits { max_feed_items: 3, ..Limits::default() };
+        let feed = parse_with(xml.as_bytes(), "f", None, &limits).unwrap();
+        assert_eq!(feed.items.len(), 3);
+        assert_eq!(
+            feed.warnings,
+            ["the feed has 5 items; only the first 3 were read, the other 2 skipped (--max-feed-items)"]
+        );
+    }
+
+    #[test]
+    fn issue10_headline_items_and_media_rss_descriptions_are_read() {
+        let youtube = r#"<?xml version="1.0" encoding="UTF-8"?>
+<feed xmlns:yt="http://www.youtube.com/xml/schemas/2015" xmlns:media="http://search.yahoo.com/mrss/" xmlns="http://www.w3.org/2005/Atom">
+ <title>Channel</title>
+ <entry>
+  <id>yt:video:abc</id>
+  <title>Minister interview</title>
+  <link rel="alternate" href="https://www.youtube.com/watch?v=abc"/>
+  <media:group>
+   <media:title>Minister interview</media:title>
+   <media:content url="https://www.youtube.com/v/abc?version=3" type="application/x-shockwave-flash" width="640" height="390"/>
+   <media:thumbnail url="https://i2.ytimg.com/vi/abc/hqdefault.jpg" width="480" height="360"/>
+   <media:description>The minister said talks would resume next week.</media:description>
+  </media:group>
+ </entry>
+</feed>"#;
+        let feed = parse(youtube.as_bytes(), "yt").unwrap();
+        assert_eq!(feed.items[0].body, "The minister said talks would resume next week.");
+        assert_eq!(feed.items[0].url.as_deref(), Some("https://www.youtube.com/watch?v=abc"));
+        let podcast = r#"<rss version="2.0" xmlns:media="http://search.yahoo.com/mrss/"><channel><title>P</title>
+<item><title>Episode 1</title><link>https://e.example/ep1</link>
+<media:content url="https://e.example/ep1.mp3" type="audio/mpeg"/>
+<media:description type="html">&lt;p&gt;Guests discuss the &lt;b&gt;talks&lt;/b&gt;.&lt;/p&gt;</media:description></item>
+</channel></rss>"#;
+        assert_eq!(parse(podcast.as_bytes(), "p").unwrap().items[0].body, "Guests discuss the talks.");
+        let headlines = r#"<rss version="2.0"><channel><title>Wire</title>
+<item><title>Talks resume in Geneva</title><link>https://e.example/h1</link></item>
+<item><title>Markets close higher</title><link>https://e.example/h2</link></item></channel></rss>"#;
+        let feed = parse(headlines.as_bytes(), "h").unwrap();
+        assert_eq!(feed.items.len(), 2);
+        assert_eq!(feed.items[0].body, "");
+        assert_eq!(feed.items[0].title.as_deref(), Some("Talks resume in Geneva"));
+        assert_eq!(extra_flag(&feed.items[0], "feed_summary_only"), Some(serde_json::Value::Bool(true)));
+    }
+
+    #[test]
+    fn issue10_entities_of_a_doctype_are_never_expanded() {
+        let laughs = r#"<?xml version="1.0"?>
+<!DOCTYPE rss [
+ <!ENTITY lol "lol">
+ <!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">
+ <!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">
+ <!ENTITY xxe SYSTEM "file:///etc/passwd">
+]>
+<rss version="2.0"><channel><title>T</title>
+<item><title>Laughs &lol3;</title><link>https://e.example/1</link><description>Secret: &xxe; & more</description></item>
+</channel></rss>"#;
+        let feed = parse(laughs.as_bytes(), "l").unwrap();
+        let item = &feed.items[0];
+        assert!(!item.title.as_deref().unwrap_or("").contains("lollol"), "{:?}", item.title);
+        assert!(!item.body.contains("root:"), "{}", item.body);
+        assert!(item.body.contains("&xxe;"), "kept as written: {}", item.body);
+    }
+
+    #[test]
+    fn issue10_deep_markup_in_a_feed_is_flattened_quickly() {
+        let deep = format!("{}Deep words.{}", "<div>".repeat(100_000), "</div>".repeat(100_000));
+        let xml = format!(
+            "<rss version=\"2.0\"><channel><title>T</title><item><title>Deep</title><link>https://e.example/d</link>\
+             <description><![CDATA[{deep}]]></description></item><item><title>X</title><link>https://e.example/x</link>\
+             <content:encoded xmlns:content=\"http://purl.org/rss/1.0/modules/content/\">{deep}</content:encoded></item>\
+             </channel></rss>"
+        );
+        let started = std::time::Instant::now();
+        let feed = parse(xml.as_bytes(), "deep").unwrap();
+        assert!(started.elapsed() < std::time::Duration::from_secs(20), "{:?}", started.elapsed());
+        assert_eq!(feed.items[0].body, "Deep words.");
+        assert!(feed.items[0].warnings[0].contains("nested deeper than 256"), "{:?}", feed.items[0].warnings);
+        assert!(feed.warnings.iter().any(|w| w.contains("nested deeper than 256")), "{:?}", feed.warnings);
+        assert_eq!(feed.items[1].title.as_deref(), Some("X"));
+    }
+
+    #[test]
+    fn issue10_escaping_leaves_references_cdata_and_comments_alone() {
+        assert_eq!(escape_stray_ampersands("a &amp; b &#38; &#x26; &nbsp; <![CDATA[&]]> <!-- & -->"), None);
+        assert_eq!(
+            escape_stray_ampersands("R&D &#X41; &#0; &#xD800; &;").as_deref(),
+            Some("R&amp;D &amp;#X41; &amp;#0; &amp;#xD800; &amp;;")
+        );
+    }
 }
