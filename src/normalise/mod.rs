@@ -43,7 +43,7 @@ pub fn normalise(incoming: IncomingArticle, default_outlet: Option<&str>) -> Res
     let clean = clean_body(&body);
     // Issue 10: headline feeds publish a title and a link only; such an item is still news to count and
     // deduplicate, so it is kept with an empty body and marked, rather than rejected.
-    let link = url.as_deref().map(str::trim).filter(|u| !u.is_empty()).map(str::to_string);
+    let link = url.as_deref().and_then(|u| canon_url::canonical(u).ok());
     let headline_only =
         clean.is_empty() && link.is_some() && title.as_deref().is_some_and(|t| !clean_inline(t).is_empty());
     if clean.is_empty() && !headline_only {
@@ -52,7 +52,7 @@ pub fn normalise(incoming: IncomingArticle, default_outlet: Option<&str>) -> Res
     let title = title.map(|t| clean_inline(&t)).filter(|t| !t.is_empty()).unwrap_or_else(|| derive_title(&clean));
     // Without a body, one headline at two addresses is two items: the address stands in for the text.
     let content_hash = content_hash(&title, if headline_only { link.as_deref().unwrap_or("") } else { &clean });
-    let body = if verbatim_body && !headline_only { body } else { clean };
+    let body = if verbatim_body { body } else { clean };
 
     let url =
         url.map(|u| u.trim().to_string()).filter(|u| !u.is_empty()).and_then(|u| match canon_url::canonical(&u) {

@@ -329,6 +329,24 @@ pub fn parse_record(source: &str, mut map: Map<String, Value>, warnings: &[Strin
 
 #[cfg(test)]
 mod tests {
+    use std::io::BufReader;
+
+    #[test]
+    fn bounded_lines_never_hold_more_than_the_limit() {
+        let data = b"short\nabcdefghijklmnop\n\nlast without newline";
+        // A tiny buffer makes the reader see each line in several pieces.
+        let mut reader = BufReader::with_capacity(3, &data[..]);
+        let mut buf = Vec::new();
+        assert_eq!(read_line_bounded(&mut reader, &mut buf, 8).unwrap(), Line::Read);
+        assert_eq!(buf, b"short\n");
+        assert_eq!(read_line_bounded(&mut reader, &mut buf, 8).unwrap(), Line::TooLong(17));
+        assert!(buf.len() <= 8, "{buf:?}");
+        assert_eq!(read_line_bounded(&mut reader, &mut buf, 8).unwrap(), Line::Read);
+        assert_eq!(buf, b"\n");
+        assert_eq!(read_line_bounded(&mut reader, &mut buf, 8).unwrap(), Line::TooLong(20));
+        assert_eq!(read_line_bounded(&mut reader, &mut buf, 8).unwrap(), Line::Eof);
+    }
+
     use super::*;
     use serde_json::json;
 
