@@ -321,9 +321,7 @@ fn poll_feed(client: &Client, job: &Job, full_text: bool, limits: &Limits) -> Po
     }
     let mut parsed = match feed::parse_with(&page.body, &feed.url, page.charset.as_deref(), limits) {
         Ok(parsed) => parsed,
-        Err(e) => {
-            return Polled::Failed { status, message: message_of(e), retry_after: None, host_failure: false }
-        }
+        Err(e) => return Polled::Failed { status, message: message_of(e), retry_after: None, host_failure: false },
     };
     if parsed.items.is_empty() {
         parsed.warnings.insert(0, feed::nothing_read(parsed.skipped));
@@ -664,13 +662,12 @@ mod tests {
         let broken = ("http://mixed.example/broken.xml".to_string(), Some(Duration::from_secs(300)));
         let healthy = "http://mixed.example/ok.xml".to_string();
         let mut told = Vec::new();
-        backoff.record_round(&[down, broken], &[healthy.clone()], t0, |key, wait, n| told.push((key.to_string(), wait, n)));
+        backoff.record_round(&[down, broken], std::slice::from_ref(&healthy), t0, |key, wait, n| {
+            told.push((key.to_string(), wait, n))
+        });
         assert_eq!(
             told,
-            [
-                ("down.example".to_string(), minute, 1),
-                ("http://mixed.example/broken.xml".to_string(), 5 * minute, 1)
-            ]
+            [("down.example".to_string(), minute, 1), ("http://mixed.example/broken.xml".to_string(), 5 * minute, 1)]
         );
         assert!(backoff.feed_due_in("http://down.example/other.xml", t0).is_some(), "the whole host waits");
         assert!(backoff.feed_due_in("http://mixed.example/broken.xml", t0).is_some());

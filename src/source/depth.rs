@@ -92,7 +92,8 @@ fn closable(name: &str) -> Option<usize> {
 }
 
 /// Elements that end the search for an open element to close (HTML's "scope" boundaries).
-const SCOPE: &[&str] = &["applet", "caption", "html", "table", "td", "th", "marquee", "object", "template", "svg", "math"];
+const SCOPE: &[&str] =
+    &["applet", "caption", "html", "table", "td", "th", "marquee", "object", "template", "svg", "math"];
 
 /// The markup with every element nested deeper than `limit` removed (tags only, text kept), or None when
 /// nothing nests that deep (the common case: no copy is made).
@@ -308,10 +309,10 @@ impl<'a> Scanner<'a> {
         match lower {
             "li" => self.close_in_scope(&["li"], &["ol", "ul"]),
             "dd" | "dt" => self.close_in_scope(&["dd", "dt"], &[]),
-            "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => {
-                if self.stack.last().is_some_and(|(top, _, _)| is_heading(&top.to_ascii_lowercase())) {
-                    self.stack.pop();
-                }
+            "h1" | "h2" | "h3" | "h4" | "h5" | "h6"
+                if self.stack.last().is_some_and(|(top, _, _)| is_heading(&top.to_ascii_lowercase())) =>
+            {
+                self.truncate(self.stack.len() - 1);
             }
             "td" | "th" => self.close_in_table(&["td", "th"]),
             "tr" => self.close_in_table(&["tr"]),
@@ -495,7 +496,8 @@ mod tests {
 
     #[test]
     fn open_elements_of_a_feed_header() {
-        let header = "<?xml version='1.0'?><!-- <x> --><rss version=\"2.0\" xmlns:a='u'><channel><title>T</title><a:b/>";
+        let header =
+            "<?xml version='1.0'?><!-- <x> --><rss version=\"2.0\" xmlns:a='u'><channel><title>T</title><a:b/>";
         let open = open_elements(header);
         assert_eq!(
             open,

@@ -77,12 +77,7 @@ pub fn parse(bytes: &[u8], source_name: &str) -> Result<ParsedFeed> {
 /// again leniently (stray `&` escaped), then item by item, so one bad item costs that item only; what was
 /// skipped is in `ParsedFeed::warnings`. At most `limits.max_feed_items` items are read, and markup nested
 /// deeper than `limits.max_html_depth` is flattened first.
-pub fn parse_with(
-    bytes: &[u8],
-    source_name: &str,
-    charset_hint: Option<&str>,
-    limits: &Limits,
-) -> Result<ParsedFeed> {
+pub fn parse_with(bytes: &[u8], source_name: &str, charset_hint: Option<&str>, limits: &Limits) -> Result<ParsedFeed> {
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
         return Err(Error::input(source_name, "not a feed: the input is empty"));
     }
@@ -179,7 +174,8 @@ fn recover(
     let text = match escaped.as_deref() {
         Some(fixed) => match parse_whole(fixed) {
             Ok(feed) => {
-                warnings.push(format!("the feed is not well-formed XML ({}); read with stray '&' escaped", reason(&first)));
+                warnings
+                    .push(format!("the feed is not well-formed XML ({}); read with stray '&' escaped", reason(&first)));
                 return Ok(Parts::whole(feed));
             }
             Err(_) => fixed,

@@ -215,7 +215,10 @@ fn issue10_an_input_over_the_size_limit_is_refused() {
         let out: Vec<_> = read_with(&Input::Path(path.clone()), InputFormat::Auto, &limits).collect();
         assert_eq!(out.len(), 1);
         let err = out[0].as_ref().unwrap_err().to_string();
-        assert!(err.starts_with(&format!("{}: input larger than the 1 KB limit (this one is ", path.display())), "{err}");
+        assert!(
+            err.starts_with(&format!("{}: input larger than the 1 KB limit (this one is ", path.display())),
+            "{err}"
+        );
         assert!(err.ends_with("raise it with --max-input-size"), "{err}");
     }
     // At the limit exactly, it is read.
