@@ -16,7 +16,7 @@ use crate::source::{feed, html};
 use crate::store::db;
 use crate::store::feeds::{self, Feed, SeenItem};
 use crate::store::write::{Outcome, Record, Writer};
-use crate::{extract, normalise, Error, Result};
+use crate::{Error, Result};
 
 /// With --full-text, an item whose text is shorter than this (in characters) is taken for a summary.
 const SHORT_BODY_CHARS: usize = 600;
@@ -347,10 +347,7 @@ fn poll_feed(client: &Client, job: &Job, full_text: bool, limits: &Limits) -> Po
         if full_text && wants_full_text(&item) {
             add_full_text(client, &mut item, limits);
         }
-        let processed = normalise::normalise(item, None).map(|article| {
-            let extraction = extract::run(&article.title, &article.body);
-            (article, extraction)
-        });
+        let processed = crate::pipeline::process(Ok(item), None, limits);
         new.push((key, processed));
     }
     Polled::Items(Box::new(Items {

@@ -3,7 +3,8 @@
 //! Text rules: Unicode NFC; CR/LF variants become `\n`; tabs and other spaces become one space and
 //! runs collapse; lines are trimmed; control characters other than `\n` are dropped; blank lines
 //! separate paragraphs, written as exactly `\n\n`; single line breaks inside a paragraph stay.
-//! A verbatim body (JSON input) is stored untouched, because callers compute offsets on it.
+//! A verbatim body (JSON input) is stored as given, because callers compute offsets on it, except that
+//! control characters other than tab and newline are removed (a NUL breaks SQLite's `substr`).
 //!
 //! The content hash is BLAKE3 over the title and the body with *every* whitespace run (line breaks
 //! included) collapsed to one space, so one article stored from a text file, a JSON export with
@@ -52,7 +53,7 @@ pub fn normalise(incoming: IncomingArticle, default_outlet: Option<&str>) -> Res
     let title = title.map(|t| clean_inline(&t)).filter(|t| !t.is_empty()).unwrap_or_else(|| derive_title(&clean));
     // Without a body, one headline at two addresses is two items: the address stands in for the text.
     let content_hash = content_hash(&title, if headline_only { link.as_deref().unwrap_or("") } else { &clean });
-    let body = if verbatim_body { body } else { clean };
+    let body = if verbatim_body { without_controls(body, &mut warnings) } else { clean };
 
     let url =
         url.map(|u| u.trim().to_string()).filter(|u| !u.is_empty()).and_then(|u| match canon_url::canonical(&u) {
@@ -107,6 +108,59 @@ pub fn normalise(incoming: IncomingArticle, default_outlet: Option<&str>) -> Res
         warnings,
         headline_only,
     })
+}
+
+/// Cuts a body longer than `max_chars` characters at the last paragraph end (else sentence end, else word
+/// end) before the limit, with a warning, so one giant input cannot make extraction and storage unbounded.
+/// The content hash is recomputed for what is kept. Returns whether the body was cut.
+pub fn limit_body(article: &mut Article, max_chars: usize) -> bool {
+    let Some((cut_at, _)) = article.body.char_indices().nth(max_chars) else {
+        return false;
+    };
+    let total = article.body.chars().count();
+    article.body.truncate(boundary_before(&article.body, cut_at));
+    let kept = article.body.trim_end().len();
+    article.body.truncate(kept);
+    article.content_hash = content_hash(&article.title, &clean_body(&article.body));
+    article.warnings.push(format!(
+        "body of {total} characters cut to {} (--max-article-chars {max_chars}); the rest is not stored",
+        article.body.chars().count()
+    ));
+    true
+}
+
+/// The byte offset, at most `max_bytes` (whole `text` when shorter), where `text` is best cut: after the last
+/// paragraph end, else sentence end, else space, in the last quarter before the limit; else at the limit (on a
+/// char boundary). Never 0 for a non-empty text, so a loop cutting parts always advances.
+pub fn boundary_before(text: &str, max_bytes: usize) -> usize {
+    if text.len() <= max_bytes {
+        return text.len();
+    }
+    let mut limit = max_bytes.max(1);
+    while !text.is_char_boundary(limit) {
+        limit += 1;
+    }
+    let head = &text[..limit];
+    let floor = head.len() - head.len() / 4;
+    [head.rfind("\n\n").map(|i| i + 2), head.rfind(". ").map(|i| i + 2), head.rfind(' ').map(|i| i + 1)]
+        .into_iter()
+        .flatten()
+        .find(|&i| i >= floor.max(1))
+        .unwrap_or(limit)
+}
+
+/// A verbatim body without NUL and the other control characters but tab and line ends (CR LF is a line end,
+/// not junk). SQLite's `substr` stops at a NUL and terminals act on the others, so they would break the offset
+/// rule and the output; they are removed before any offset is computed, with a warning, and the rest of the
+/// body is kept exactly as given.
+fn without_controls(body: String, warnings: &mut Vec<String>) -> String {
+    let is_unwanted = |c: char| c.is_control() && !matches!(c, '\n' | '\r' | '\t');
+    if !body.contains(is_unwanted) {
+        return body;
+    }
+    let removed = body.chars().filter(|&c| is_unwanted(c)).count();
+    warnings.push(format!("removed {removed} control characters (NUL and the like) from the body"));
+    body.replace(is_unwanted, "")
 }
 
 /// Paragraph text as described in the module comment.
