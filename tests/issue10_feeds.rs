@@ -223,6 +223,25 @@ fn issue10_fetch_decodes_a_feed_whose_charset_is_in_the_http_header() {
     assert_eq!(query_i64(&db, "SELECT count(*) FROM articles WHERE body LIKE 'Президент заявил%'"), 13);
 }
 
+#[test]
+fn issue10_a_page_labelled_windows_1251_in_the_http_header_is_decoded_once() {
+    let server = Server::start();
+    let para = format!("<p>{RU_TEXT} Об этом сообщили журналистам представители обеих делегаций во вторник.</p>");
+    let page = format!(
+        "<html><head><meta charset=\"windows-1251\"><title>Переговоры</title></head><body><article>\
+         <h1>Переговоры</h1>{}</article></body></html>",
+        para.repeat(4)
+    );
+    server.route("/page.html", Reply::ok("text/html; charset=windows-1251", windows_1251(&page)));
+    let (_d, db) = temp_db();
+    let out = newsdb(&db).arg("ingest").arg(server.url("/page.html")).output().unwrap();
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    // Decoded twice (by the HTTP client, then by the meta tag) it read "РџСЂРµР·РёРґРµРЅС‚" and made four
+    // people of the mojibake.
+    assert!(query_strings(&db, "SELECT body FROM articles")[0].starts_with(RU_TEXT));
+    assert_eq!(query_strings(&db, "SELECT title FROM articles"), ["Переговоры"]);
+}
+
 // ---------------------------------------------------------------------------------------------
 // Headlines, Media RSS, recovery, empty feeds, item cap
 
