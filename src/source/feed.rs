@@ -82,6 +82,14 @@ pub fn parse_with(bytes: &[u8], source_name: &str, charset_hint: Option<&str>, l
         return Err(Error::input(source_name, "not a feed: the input is empty"));
     }
     let (mut text, mut warnings) = decode_xml(bytes, charset_hint);
+    if text.trim_start().starts_with('{') {
+        // A JSON Feed: none of the XML repairs below apply (JSON nesting is bounded by serde_json).
+        let feed = parse_with_feed_rs(text.as_bytes()).map_err(|message| Error::input(source_name, message))?;
+        let mut parsed = convert(Parts::whole(feed), source_name, limits);
+        warnings.append(&mut parsed.warnings);
+        parsed.warnings = warnings;
+        return Ok(parsed);
+    }
     if let Some(flat) = depth::flatten(&text, limits.max_html_depth, Syntax::Xml) {
         warnings.push(too_deep_warning(limits.max_html_depth, flat.dropped));
         text = flat.text;
@@ -417,17 +425,34 @@ fn declared_encoding(bytes: &[u8]) -> Option<String> {
     std::str::from_utf8(value).ok().map(|v| v.trim().to_string())
 }
 
-/// The text without a leading BOM and XML declaration: it is UTF-8 now, whatever the declaration said.
+/// The text without a BOM and without its XML declaration, which feed-rs would otherwise use to decode the text
+/// again: it is UTF-8 now, whatever the declaration said. A declaration after comments (ill-formed, but it
+/// occurs) goes too; the search stops at the first element.
 fn strip_declaration(text: String) -> String {
     let body = text.trim_start_matches('\u{feff}');
-    let trimmed = body.trim_start();
-    match trimmed.strip_prefix("<?xml").filter(|r| r.starts_with(|c: char| c.is_whitespace() || c == '?')) {
-        Some(rest) => match rest.find("?>") {
-            Some(end) => rest[end + 2..].to_string(),
-            None => text,
-        },
-        None if body.len() == text.len() => text,
-        None => body.to_string(),
+    let mut rest = body;
+    loop {
+        let at = body.len() - rest.len() + (rest.len() - rest.trim_start().len());
+        rest = rest.trim_start();
+        if rest.starts_with("<!--") {
+            let Some(end) = rest.find("-->") else { break };
+            rest = &rest[end + 3..];
+        } else if rest.starts_with("<?") {
+            let Some(end) = rest.find("?>") else { break };
+            let is_declaration =
+                rest[2..].starts_with("xml") && rest[5..].starts_with(|c: char| c.is_whitespace() || c == '?');
+            if is_declaration {
+                return format!("{}{}", &body[..at], &rest[end + 2..]);
+            }
+            rest = &rest[end + 2..];
+        } else {
+            break;
+        }
+    }
+    if body.len() == text.len() {
+        text
+    } else {
+        body.to_string()
     }
 }
 
@@ -954,6 +979,16 @@ mod tests {
         let feed = parse(&bytes, "g").unwrap();
         assert_eq!(feed.items[0].body, NEWS_RU);
         assert_eq!(feed.warnings, ["not UTF-8 and no encoding declared; decoded as windows-1251 (guessed)"]);
+    }
+
+    #[test]
+    fn issue10_a_declaration_after_a_comment_does_not_decode_the_text_again() {
+        let xml = rss("<!-- generated -->\n<?xml version=\"1.0\" encoding=\"big5\"?>\n", &[("Новости", NEWS_RU)]);
+        let feed = parse(xml.as_bytes(), "c").unwrap();
+        assert_eq!(feed.items[0].body, NEWS_RU);
+        assert_eq!(strip_declaration("\u{feff} <?xml version='1.0'?><rss/>".into()), " <rss/>");
+        assert_eq!(strip_declaration("<?xml-stylesheet href='a'?><rss/>".into()), "<?xml-stylesheet href='a'?><rss/>");
+        assert_eq!(strip_declaration("<rss><?xml version='1.0'?></rss>".into()), "<rss><?xml version='1.0'?></rss>");
     }
 
     #[test]
