@@ -124,7 +124,7 @@ const ATOM_10_NS: &str = "http://www.w3.org/2005/Atom";
 
 /// A header (the document before the first item) longer than this is not repeated for every item when a feed
 /// is recovered item by item: only its open elements are, so recovery stays linear in the input.
-const MAX_RECOVERY_HEADER: usize = 64 * 1024;
+const MAX_RECOVERY_HEADER: usize = 16 * 1024;
 
 /// One parse of the whole document, with the RSS version fix-up when feed-rs refuses the root.
 fn parse_whole(text: &str) -> std::result::Result<Feed, String> {
@@ -229,7 +229,14 @@ fn recover(
         items.len().min(max_items)
     ));
     if !skipped.is_empty() {
-        warnings.push(format!("items skipped as not well-formed: {}", skipped.join(", ")));
+        // Named one by one up to a point: a warning is read by a person.
+        const NAMED: usize = 20;
+        let more = match skipped.len().saturating_sub(NAMED) {
+            0 => String::new(),
+            n => format!(" and {n} more"),
+        };
+        skipped.truncate(NAMED);
+        warnings.push(format!("items skipped as not well-formed: {}{more}", skipped.join(", ")));
     }
     let feed = header_feed.or_else(|| parse_whole(&format!("{minimal}{closers}")).ok());
     Ok(Parts { feed, entries })
