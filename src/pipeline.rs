@@ -37,9 +37,10 @@ impl Progress for () {
 /// Normalises and extracts one article read from an input. A panic inside is caught and reported as the
 /// article's error, so one bad article never ends a run.
 pub fn process(read: Result<IncomingArticle>, default_outlet: Option<&str>, limits: &Limits) -> Processed {
-    let incoming = read?;
+    let mut incoming = read?;
     let source = incoming.source.clone();
     isolated(&source, "extracting", || {
+        normalise::drop_far_tail(&mut incoming, limits.max_article_chars);
         let mut article = normalise::normalise(incoming, default_outlet)?;
         normalise::limit_body(&mut article, limits.max_article_chars);
         let extraction = extract::run(&article.title, &article.body);

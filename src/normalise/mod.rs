@@ -117,16 +117,25 @@ pub fn limit_body(article: &mut Article, max_chars: usize) -> bool {
     let Some((cut_at, _)) = article.body.char_indices().nth(max_chars) else {
         return false;
     };
-    let total = article.body.chars().count();
     article.body.truncate(boundary_before(&article.body, cut_at));
     let kept = article.body.trim_end().len();
     article.body.truncate(kept);
     article.content_hash = content_hash(&article.title, &clean_body(&article.body));
     article.warnings.push(format!(
-        "body of {total} characters cut to {} (--max-article-chars {max_chars}); the rest is not stored",
+        "body over {max_chars} characters (--max-article-chars) cut to {}; the rest is not stored",
         article.body.chars().count()
     ));
     true
+}
+
+/// Drops what lies far beyond `max_chars` characters of a raw body before normalisation, whose copies of a
+/// 60 MB body would take hundreds of MB for text that `limit_body` cuts anyway. Twice the limit leaves room
+/// for the whitespace and markup that cleaning removes.
+pub fn drop_far_tail(incoming: &mut IncomingArticle, max_chars: usize) {
+    if let Some((at, _)) = incoming.body.char_indices().nth(max_chars.saturating_mul(2)) {
+        incoming.body.truncate(at);
+        incoming.body.shrink_to_fit();
+    }
 }
 
 /// The byte offset, at most `max_bytes` (whole `text` when shorter), where `text` is best cut: after the last
