@@ -89,7 +89,7 @@ pub fn run(
             Ok(input) => {
                 let name = input.name();
                 let started = Instant::now();
-                let mut records = source::read(&input, args.input_format);
+                let mut records = source::read_with(&input, args.input_format, &limits);
                 let mut read = 0usize;
                 loop {
                     // Past the deadline, the rest of this input is one error and the run goes on.
