@@ -486,9 +486,19 @@ pub struct FetchArgs {
     #[arg(long = "feed", value_name = "ID|URL")]
     pub feeds: Vec<String>,
 
-    /// Poll again after this interval (30s, 15m, 1h) until interrupted with Ctrl-C.
+    /// Poll again after this interval (at least 1m; 15m, 1h) until interrupted with Ctrl-C. A host that fails
+    /// (no answer, 429, 5xx) is polled less often on following rounds: twice the wait after each failure, up to
+    /// a day, or as long as its Retry-After asks; one success resets it.
     #[arg(long, value_parser = parse_duration, value_name = "DURATION")]
     pub every: Option<std::time::Duration>,
+
+    /// Allow --every below 1 minute (for a server of your own).
+    #[arg(long, requires = "every")]
+    pub force: bool,
+
+    /// The first wait after a host fails, with --every (doubled per failure; never less than --every).
+    #[arg(long, value_parser = parse_duration, default_value = "1m", value_name = "DURATION", hide = true)]
+    pub backoff_base: std::time::Duration,
 
     /// Download the page of each new item that has only a summary, and keep the page's text when longer.
     #[arg(long)]

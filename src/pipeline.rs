@@ -93,7 +93,7 @@ pub fn run(
             Ok(input) => {
                 let name = input.name();
                 let started = Instant::now();
-                let mut records = source::read(&input, args.input_format);
+                let mut records = source::read_with(&input, args.input_format, &limits);
                 let mut read = 0usize;
                 loop {
                     if progress.stopped() {

@@ -24,7 +24,7 @@ use crate::{Error, Result};
 const TITLE_MAX_CHARS: usize = 120;
 
 /// Normalises one article; `default_outlet` applies when the input names none.
-/// Fails only when there is no article to keep (no text at all).
+/// Fails only when there is no article to keep: no text, and not a headline with a link either.
 pub fn normalise(incoming: IncomingArticle, default_outlet: Option<&str>) -> Result<Article> {
     let IncomingArticle {
         source,
@@ -42,11 +42,17 @@ pub fn normalise(incoming: IncomingArticle, default_outlet: Option<&str>) -> Res
     } = incoming;
 
     let clean = clean_body(&body);
-    if clean.is_empty() {
+    // Issue 10: headline feeds publish a title and a link only; such an item is still news to count and
+    // deduplicate, so it is kept with an empty body and marked, rather than rejected.
+    let link = url.as_deref().and_then(|u| canon_url::canonical(u).ok());
+    let headline_only =
+        clean.is_empty() && link.is_some() && title.as_deref().is_some_and(|t| !clean_inline(t).is_empty());
+    if clean.is_empty() && !headline_only {
         return Err(Error::input(source, "no article text"));
     }
     let title = title.map(|t| clean_inline(&t)).filter(|t| !t.is_empty()).unwrap_or_else(|| derive_title(&clean));
-    let content_hash = content_hash(&title, &clean);
+    // Without a body, one headline at two addresses is two items: the address stands in for the text.
+    let content_hash = content_hash(&title, if headline_only { link.as_deref().unwrap_or("") } else { &clean });
     let body = if verbatim_body { without_controls(body, &mut warnings) } else { clean };
 
     let url =
@@ -100,6 +106,7 @@ pub fn normalise(incoming: IncomingArticle, default_outlet: Option<&str>) -> Res
         word_count,
         extra,
         warnings,
+        headline_only,
     })
 }
 
@@ -107,6 +114,10 @@ pub fn normalise(incoming: IncomingArticle, default_outlet: Option<&str>) -> Res
 /// end) before the limit, with a warning, so one giant input cannot make extraction and storage unbounded.
 /// The content hash is recomputed for what is kept. Returns whether the body was cut.
 pub fn limit_body(article: &mut Article, max_chars: usize) -> bool {
+    // No text has more characters than bytes: most bodies are let through without counting.
+    if article.body.len() <= max_chars {
+        return false;
+    }
     let Some((cut_at, _)) = article.body.char_indices().nth(max_chars) else {
         return false;
     };
@@ -125,7 +136,11 @@ pub fn limit_body(article: &mut Article, max_chars: usize) -> bool {
 /// 60 MB body would take hundreds of MB for text that `limit_body` cuts anyway. Twice the limit leaves room
 /// for the whitespace and markup that cleaning removes.
 pub fn drop_far_tail(incoming: &mut IncomingArticle, max_chars: usize) {
-    if let Some((at, _)) = incoming.body.char_indices().nth(max_chars.saturating_mul(2)) {
+    let keep = max_chars.saturating_mul(2);
+    if incoming.body.len() <= keep {
+        return;
+    }
+    if let Some((at, _)) = incoming.body.char_indices().nth(keep) {
         incoming.body.truncate(at);
         incoming.body.shrink_to_fit();
     }

@@ -196,3 +196,30 @@ fn long_body_is_cut_at_a_paragraph_end() {
     assert!(limit_body(&mut giant, 1000));
     assert_eq!(giant.body.chars().count(), 1000);
 }
+
+/// Issue 10: a headline feed item (title and link, no text) is kept with an empty body and marked; without a
+/// valid link it is still "no article text"; two headlines with the same words at different addresses differ.
+#[test]
+fn headline_only_items_are_kept_and_marked() {
+    let headline = |url: Option<&str>| IncomingArticle {
+        source: "feed.xml:1".into(),
+        title: Some("Talks resume in Geneva".into()),
+        url: url.map(str::to_string),
+        ..Default::default()
+    };
+    let a = normalise(headline(Some("https://e.example/a?utm_source=x")), None).unwrap();
+    assert!(a.headline_only);
+    assert_eq!(a.body, "");
+    assert_eq!(a.word_count, 0);
+    assert_eq!(a.url.as_deref(), Some("https://e.example/a"));
+    let b = normalise(headline(Some("https://e.example/b")), None).unwrap();
+    assert_ne!(a.content_hash, b.content_hash);
+    let again = normalise(headline(Some("https://e.example/a")), None).unwrap();
+    assert_eq!(a.content_hash, again.content_hash, "the canonical address is hashed");
+    for url in [None, Some(""), Some("not a url"), Some("ftp://e.example/x")] {
+        let err = normalise(headline(url), None).unwrap_err().to_string();
+        assert_eq!(err, "feed.xml:1: no article text", "{url:?}");
+    }
+    let with_text = IncomingArticle { body: "Some text.".into(), ..headline(Some("https://e.example/a")) };
+    assert!(!normalise(with_text, None).unwrap().headline_only);
+}

@@ -137,6 +137,13 @@ fn decode_legacy(bytes: &[u8], warnings: &mut Vec<String>) -> String {
     decode_with(enc, bytes, warnings)
 }
 
+/// UTF-32 input (by BOM, or by its pattern of zero bytes) as text; None for anything else. Invalid code
+/// units become U+FFFD.
+pub fn utf32_text(bytes: &[u8]) -> Option<String> {
+    let (big_endian, rest) = utf32(bytes)?;
+    Some(decode_utf32(rest, big_endian, &mut Vec::new()))
+}
+
 /// UTF-32 (which encoding_rs does not cover): by BOM, or by three NUL bytes in nearly every unit.
 fn utf32(bytes: &[u8]) -> Option<(bool, &[u8])> {
     if let Some(rest) = bytes.strip_prefix(b"\x00\x00\xFE\xFF") {
