@@ -44,7 +44,8 @@ def run(args, db=None, stdin=None, timeout=900):
     rss_mb = int(rss.group(1)) / 1024 if rss else 0.0
     status = re.search(r"Exit status: (\d+)", err)
     code = int(status.group(1)) if status else p.returncode
-    newsdb_err = err.split("\tCommand being timed")[0].strip()
+    newsdb_err = "\n".join(line for line in err.split("\tCommand being timed")[0].splitlines()
+                           if not line.startswith("Command exited with non-zero status")).strip()
     return code, p.stdout, newsdb_err, seconds, rss_mb
 
 
