@@ -10,6 +10,8 @@ mod topics;
 #[cfg(test)]
 mod tests;
 
+use std::collections::HashMap;
+
 use crate::model::{ExtractedPerson, ExtractedStatement, Extraction};
 
 /// Bodies longer than this many bytes are read for people and statements in parts of about this size, cut at
@@ -36,11 +38,12 @@ pub fn run(title: &str, body: &str) -> Extraction {
         return extraction;
     }
     let mut whole = Extraction::default();
+    let mut known = KnownPeople::default();
     let (mut byte_start, mut char_start) = (0, 0);
     while byte_start < body.len() {
         let end = byte_start + crate::normalise::boundary_before(&body[byte_start..], PART_BYTES);
         let part = &body[byte_start..end];
-        merge_part(&mut whole, people_and_statements(&title_doc, &text::Doc::new(part)), char_start);
+        merge_part(&mut whole, &mut known, people_and_statements(&title_doc, &text::Doc::new(part)), char_start);
         char_start += part.chars().count();
         byte_start = end;
     }
@@ -65,10 +68,10 @@ fn people_and_statements(title_doc: &text::Doc, doc: &text::Doc) -> Extraction {
         .into_iter()
         .zip(mentions_of)
         .map(|(person, mentions)| ExtractedPerson {
-            name: text::visible(&person.name).into_owned(),
-            aliases: person.aliases.iter().map(|a| text::visible(a).into_owned()).collect(),
+            name: text::visible(person.name),
+            aliases: person.aliases.into_iter().map(text::visible).collect(),
             mentions,
-            roles: person.roles.iter().map(|r| text::visible(r).into_owned()).collect(),
+            roles: person.roles.into_iter().map(text::visible).collect(),
         })
         .collect();
     Extraction { people, statements, topics: Vec::new() }
@@ -77,7 +80,7 @@ fn people_and_statements(title_doc: &text::Doc, doc: &text::Doc) -> Extraction {
 /// Adds the extraction of a part that starts `char_start` characters into the body: offsets shift, and a
 /// person already found in an earlier part (same name, or a lone surname of exactly one earlier person) is
 /// the same person.
-fn merge_part(whole: &mut Extraction, part: Extraction, char_start: usize) {
+fn merge_part(whole: &mut Extraction, known: &mut KnownPeople, part: Extraction, char_start: usize) {
     let shift = |span: &mut crate::model::Span| {
         span.start += char_start;
         span.end += char_start;
@@ -85,16 +88,11 @@ fn merge_part(whole: &mut Extraction, part: Extraction, char_start: usize) {
     let mut index_of = Vec::with_capacity(part.people.len());
     for mut person in part.people {
         person.mentions.iter_mut().for_each(shift);
-        let same = whole.people.iter().position(|p| p.name == person.name).or_else(|| {
-            let surname = |p: &&ExtractedPerson| p.name.rsplit_once(' ').is_some_and(|(_, last)| last == person.name);
-            let mut by_surname = whole.people.iter().enumerate().filter(|(_, p)| surname(p));
-            match (by_surname.next(), by_surname.next()) {
-                (Some((i, _)), None) => Some(i),
-                _ => None,
-            }
-        });
+        let same = known.by_name.get(&person.name).copied().or_else(|| known.by_surname.get(&person.name).copied()?);
         let Some(i) = same else {
-            index_of.push(whole.people.len());
+            let i = whole.people.len();
+            known.add(&person.name, i);
+            index_of.push(i);
             whole.people.push(person);
             continue;
         };
@@ -119,6 +117,22 @@ fn merge_part(whole: &mut Extraction, part: Extraction, char_start: usize) {
         }
         statement.speaker = statement.speaker.map(|p| index_of[p]);
         whole.statements.push(statement);
+    }
+}
+
+/// The people of the parts merged so far, by name and by surname (None when two people share it).
+#[derive(Default)]
+struct KnownPeople {
+    by_name: HashMap<String, usize>,
+    by_surname: HashMap<String, Option<usize>>,
+}
+
+impl KnownPeople {
+    fn add(&mut self, name: &str, index: usize) {
+        self.by_name.insert(name.to_string(), index);
+        if let Some((_, surname)) = name.rsplit_once(' ') {
+            self.by_surname.entry(surname.to_string()).and_modify(|i| *i = None).or_insert(Some(index));
+        }
     }
 }
 

@@ -391,12 +391,12 @@ pub fn is_invisible(c: char) -> bool {
         | '\u{061C}' | '\u{FEFF}' | '\u{00AD}')
 }
 
-/// `s` without invisible characters (see `is_invisible`), borrowed when it has none.
-pub fn visible(s: &str) -> std::borrow::Cow<'_, str> {
+/// `s` without invisible characters (see `is_invisible`); `s` itself when it has none.
+pub fn visible(s: String) -> String {
     if s.contains(is_invisible) {
-        std::borrow::Cow::Owned(s.replace(is_invisible, ""))
+        s.replace(is_invisible, "")
     } else {
-        std::borrow::Cow::Borrowed(s)
+        s
     }
 }
 
