@@ -15,6 +15,7 @@ pub mod html;
 pub mod http;
 mod json;
 mod markdown;
+pub mod opml;
 mod text;
 
 use std::collections::HashSet;
@@ -204,6 +205,18 @@ fn open(input: &Input, format: InputFormat) -> Articles {
         Input::Path(p) => detect::by_extension(p),
         Input::Stdin | Input::Url(_) => None,
     };
+    open_reader(name, reader, by_ext, format)
+}
+
+/// Reads articles from bytes already in memory, by the same path a file takes: `name` plays the
+/// file's path (its extension counts for `auto`). Exists so fuzz targets and tests reach every
+/// reader without touching the file system.
+pub fn read_bytes(name: &str, bytes: &[u8], format: InputFormat) -> Vec<Result<IncomingArticle>> {
+    let by_ext = detect::by_extension(Path::new(name));
+    open_reader(name.to_string(), Box::new(Cursor::new(bytes.to_vec())), by_ext, format).collect()
+}
+
+fn open_reader(name: String, reader: Box<dyn Read + Send>, by_ext: Option<Format>, format: InputFormat) -> Articles {
     // Sniff a prefix, then read on from it, so stdin (which cannot seek) works like a file.
     let mut prefix = Vec::new();
     let mut reader = reader;
