@@ -202,3 +202,17 @@ fn jsonl_named_json_is_read_as_jsonl() {
     assert_eq!(out[1].as_ref().unwrap().body, "two");
     assert!(out[2].as_ref().unwrap_err().to_string().contains("export.json:3"), "{:?}", out[2]);
 }
+
+#[test]
+fn read_bytes_gives_what_reading_the_file_gives() {
+    // The fuzz targets (issue 10) reach the readers through read_bytes; they fuzz the file path only
+    // if both agree, on every sample format.
+    let samples = Path::new(env!("CARGO_MANIFEST_DIR")).join("samples");
+    for entry in fs::read_dir(samples).unwrap() {
+        let path = entry.unwrap().path();
+        let name = path.display().to_string();
+        let from_file = format!("{:?}", read_all(&path, InputFormat::Auto));
+        let from_bytes = format!("{:?}", read_bytes(&name, &fs::read(&path).unwrap(), InputFormat::Auto));
+        assert_eq!(from_bytes, from_file, "{name}");
+    }
+}
