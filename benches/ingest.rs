@@ -19,6 +19,7 @@ fn sample_articles() -> Vec<Article> {
         inputs: vec![concat!(env!("CARGO_MANIFEST_DIR"), "/samples").to_string()],
         input_format: InputFormat::Auto,
         outlet: None,
+        limits: Default::default(),
     };
     let mut articles = Vec::new();
     pipeline::run(&args, Some(1), &mut (), &mut |processed| {
@@ -48,6 +49,7 @@ fn pipeline_samples_single_thread(bencher: divan::Bencher) {
         inputs: vec![concat!(env!("CARGO_MANIFEST_DIR"), "/samples").to_string()],
         input_format: InputFormat::Auto,
         outlet: None,
+        limits: Default::default(),
     };
     bencher.bench(|| {
         let mut n = 0;

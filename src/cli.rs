@@ -82,7 +82,7 @@ pub struct InputArgs {
 #[command(next_help_heading = "Limits")]
 pub struct LimitArgs {
     /// Largest input read whole (file, document, feed, page), and longest JSONL line (bytes, or with KB / MB / GB).
-    #[arg(long, value_parser = parse_size, default_value = "256MB", value_name = "SIZE")]
+    #[arg(long, value_parser = parse_size, default_value = "64MB", value_name = "SIZE")]
     pub max_input_size: u64,
 
     /// Longest article body kept, in characters; a longer one is cut at a paragraph or sentence end, with a warning.
@@ -100,6 +100,20 @@ pub struct LimitArgs {
     /// Time one input may take to read and extract; the rest of a slower input is recorded as failed.
     #[arg(long, value_parser = parse_duration, default_value = "120s", value_name = "DURATION")]
     pub input_deadline: std::time::Duration,
+}
+
+/// The same values as the flags' defaults, for callers that build `InputArgs` in code (benches, examples).
+impl Default for LimitArgs {
+    fn default() -> Self {
+        let limits = crate::limits::Limits::default();
+        LimitArgs {
+            max_input_size: limits.max_input_bytes,
+            max_article_chars: limits.max_article_chars,
+            max_html_depth: limits.max_html_depth,
+            max_feed_items: limits.max_feed_items,
+            input_deadline: limits.input_deadline,
+        }
+    }
 }
 
 impl LimitArgs {
@@ -428,9 +442,19 @@ pub struct FetchArgs {
     #[arg(long = "feed", value_name = "ID|URL")]
     pub feeds: Vec<String>,
 
-    /// Poll again after this interval (30s, 15m, 1h) until interrupted with Ctrl-C.
+    /// Poll again after this interval (at least 1m; 15m, 1h) until interrupted with Ctrl-C. A host that fails
+    /// (no answer, 429, 5xx) is polled less often on following rounds: twice the wait after each failure, up to
+    /// a day, or as long as its Retry-After asks; one success resets it.
     #[arg(long, value_parser = parse_duration, value_name = "DURATION")]
     pub every: Option<std::time::Duration>,
+
+    /// Allow --every below 1 minute (for a server of your own).
+    #[arg(long, requires = "every")]
+    pub force: bool,
+
+    /// The first wait after a host fails, with --every (doubled per failure; never less than --every).
+    #[arg(long, value_parser = parse_duration, default_value = "1m", value_name = "DURATION", hide = true)]
+    pub backoff_base: std::time::Duration,
 
     /// Download the page of each new item that has only a summary, and keep the page's text when longer.
     #[arg(long)]

@@ -26,7 +26,7 @@ pub struct Limits {
 impl Default for Limits {
     fn default() -> Self {
         Limits {
-            max_input_bytes: 256 * 1024 * 1024,
+            max_input_bytes: 64 * 1024 * 1024,
             max_article_chars: 1_000_000,
             max_html_depth: 256,
             max_feed_items: 10_000,

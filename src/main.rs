@@ -14,6 +14,13 @@ use newsdb::{cmd, Error};
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
+    // A panic is a bug: say so in one line with where it happened. The pipeline catches panics per article and
+    // goes on (its error names the input), so this line is what a bug report needs.
+    std::panic::set_hook(Box::new(|info| {
+        let place = info.location().map(|l| format!(" at {}:{}", l.file(), l.line())).unwrap_or_default();
+        let message = info.payload_as_str().unwrap_or("unknown panic");
+        newsdb::stderr!("newsdb: internal error{place}: {message}");
+    }));
     let cli = Cli::parse();
     let result = match &cli.command {
         Command::Ingest(args) => cmd::ingest::run(args, &cli.db, cli.quiet),

@@ -50,6 +50,8 @@ pub struct Article {
     pub word_count: i64,
     pub extra: Option<serde_json::Map<String, serde_json::Value>>,
     pub warnings: Vec<String>,
+    /// The input had a title and a URL but no text (a headline feed item): `body` is empty.
+    pub headline_only: bool,
 }
 
 /// What extraction found in one article. Every offset counts characters (not bytes) into the

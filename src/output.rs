@@ -276,11 +276,18 @@ fn is_plain_number(s: &str) -> bool {
 }
 
 /// Tab-separated values; backslash, tab, newline and CR in cells are written as \\ \t \n \r
-/// so each row stays one line with a fixed number of fields.
+/// so each row stays one line with a fixed number of fields. Formulas are guarded as in CSV: spreadsheets
+/// open TSV files just as readily.
 fn write_tsv(table: &Table, out: &mut dyn Write) -> io::Result<()> {
     let header: Vec<Cell> = table.columns.iter().map(|c| Cell::Text(c.clone())).collect();
     for row in std::iter::once(&header).chain(&table.rows) {
-        let fields: Vec<String> = row.iter().map(|cell| escape_tsv(&cell.to_string())).collect();
+        let fields: Vec<String> = row
+            .iter()
+            .map(|cell| {
+                let guard = if matches!(cell, Cell::Text(s) if is_formula(s)) { "'" } else { "" };
+                format!("{guard}{}", escape_tsv(&cell.to_string()))
+            })
+            .collect();
         writeln!(out, "{}", fields.join("\t"))?;
     }
     Ok(())
@@ -439,13 +446,14 @@ mod tests {
         assert_eq!(String::from_utf8(out).unwrap(), "f\n=1+1\n");
     }
 
+    /// Issue 10: TSV output of a cell starting with `=` was not neutralised (CSV's was).
     #[test]
-    fn tsv_escapes_tabs_newlines_and_backslashes() {
+    fn tsv_escapes_tabs_newlines_and_backslashes_and_guards_formulas() {
         assert_eq!(
             render(&sample(), OutputFormat::Tsv),
             "name\tn\tscore\tnote\n\
              Ann, \"A\"\t-3\t0.5\t\n\
-             =HYPERLINK(\"x\")\t12\t-1.25\ta|b\\tc\\nd\\\\e\n"
+             '=HYPERLINK(\"x\")\t12\t-1.25\ta|b\\tc\\nd\\\\e\n"
         );
     }
 

@@ -432,7 +432,7 @@ fn every_keeps_polling_until_interrupted() {
     let child = std::process::Command::new(assert_cmd::cargo::cargo_bin("newsdb"))
         .arg("--db")
         .arg(&db)
-        .args(["fetch", "--every", "200ms"])
+        .args(["fetch", "--every", "200ms", "--force"])
         .stderr(std::process::Stdio::piped())
         .spawn()
         .unwrap();

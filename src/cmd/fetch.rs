@@ -8,6 +8,7 @@ use std::sync::{mpsc, Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use crate::cli::FetchArgs;
+use crate::limits::Limits;
 use crate::model::IncomingArticle;
 use crate::pipeline::Processed;
 use crate::source::http::{self, Client, FetchOptions, FetchResponse};
@@ -15,7 +16,7 @@ use crate::source::{feed, html};
 use crate::store::db;
 use crate::store::feeds::{self, Feed, SeenItem};
 use crate::store::write::{Outcome, Record, Writer};
-use crate::{extract, normalise, Error, Result};
+use crate::{Error, Result};
 
 /// With --full-text, an item whose text is shorter than this (in characters) is taken for a summary.
 const SHORT_BODY_CHARS: usize = 600;
@@ -23,7 +24,21 @@ const SHORT_BODY_CHARS: usize = 600;
 /// How often a waiting `--every` loop looks at the Ctrl-C flag.
 const STOP_CHECK: Duration = Duration::from_millis(100);
 
+/// The shortest `--every` allowed without `--force` (issue 10: `--every 0s` sent one server about 415 requests a
+/// second and wrote 249,198 run rows in 10 minutes). News sites update in minutes, so polling faster gains nothing.
+const MIN_EVERY: Duration = Duration::from_secs(60);
+
 pub fn run(args: &FetchArgs, db_path: &Path, quiet: bool) -> Result<()> {
+    if let Some(every) = args.every.filter(|every| *every < MIN_EVERY && !args.force) {
+        return Err(Error::Usage(format!(
+            "--every {}: polling more often than once a minute only loads the servers; use at least 1m, or add \
+             --force for a server of your own",
+            http::human(every)
+        )));
+    }
+    let limits = Limits { max_input_bytes: args.max_bytes, ..Limits::default() };
+    // A failing host's first wait is never shorter than a round, so a backoff always skips at least one round.
+    let mut backoff = HostBackoff::new(args.backoff_base.max(args.every.unwrap_or_default()));
     let client = Client::new(FetchOptions {
         timeout: args.timeout,
         max_bytes: args.max_bytes,
@@ -42,10 +57,14 @@ pub fn run(args: &FetchArgs, db_path: &Path, quiet: bool) -> Result<()> {
     });
     loop {
         let started = Instant::now();
-        let counts = poll(args, db_path, &client, &stop, quiet)?;
+        let counts = poll(args, db_path, &client, &stop, quiet, &limits, &mut backoff)?;
         if !quiet {
+            let deferred = match counts.deferred {
+                0 => String::new(),
+                n => format!(", {n} deferred (host backing off)"),
+            };
             crate::stderr!(
-                "{} feed{}: {} ok, {} not modified, {} failed; articles: {} new, {} duplicate; {:.2} s",
+                "{} feed{}: {} ok, {} not modified, {} failed{deferred}; articles: {} new, {} duplicate; {:.2} s",
                 counts.feeds,
                 if counts.feeds == 1 { "" } else { "s" },
                 counts.ok,
@@ -59,8 +78,13 @@ pub fn run(args: &FetchArgs, db_path: &Path, quiet: bool) -> Result<()> {
         let Some(every) = args.every else {
             return counts.result();
         };
-        while started.elapsed() < every && !stop.load(Ordering::SeqCst) {
-            std::thread::sleep(STOP_CHECK.min(every.saturating_sub(started.elapsed())));
+        // With every host backing off there is nothing to do before the first one is due: no busy loop.
+        let mut resume = started + every;
+        if counts.deferred > 0 && counts.deferred == counts.feeds {
+            resume = resume.max(backoff.next_due().unwrap_or(resume));
+        }
+        while Instant::now() < resume && !stop.load(Ordering::SeqCst) {
+            std::thread::sleep(STOP_CHECK.min(resume.saturating_duration_since(Instant::now())));
         }
         if stop.load(Ordering::SeqCst) {
             return counts.result();
@@ -74,6 +98,8 @@ struct Counts {
     ok: usize,
     not_modified: usize,
     failed: usize,
+    /// Feeds not polled this round because their host is backing off.
+    deferred: usize,
     new: usize,
     duplicate: usize,
 }
@@ -90,7 +116,7 @@ impl Counts {
 /// What polling one feed produced, before anything is written.
 enum Polled {
     NotModified,
-    Failed { status: Option<u16>, message: String },
+    Failed { status: Option<u16>, message: String, retry_after: Option<Duration>, host_failure: bool },
     Items(Box<Items>),
 }
 
@@ -103,6 +129,8 @@ struct Items {
     new: Vec<(String, Processed)>,
     /// Items this feed delivered in an earlier poll: skipped without any work.
     seen_before: usize,
+    /// About the feed as a whole: items recovered from ill-formed XML, a guessed encoding, no items.
+    warnings: Vec<String>,
 }
 
 struct Job {
@@ -112,7 +140,15 @@ struct Job {
 
 /// One poll of the selected feeds. Results are written in feed order whatever order they arrive in,
 /// so article ids do not depend on network timing.
-fn poll(args: &FetchArgs, db_path: &Path, client: &Client, stop: &AtomicBool, quiet: bool) -> Result<Counts> {
+fn poll(
+    args: &FetchArgs,
+    db_path: &Path,
+    client: &Client,
+    stop: &AtomicBool,
+    quiet: bool,
+    limits: &Limits,
+    backoff: &mut HostBackoff,
+) -> Result<Counts> {
     let mut conn = db::open(db_path)?;
     let selected = select(&conn, &args.feeds)?;
     let mut counts = Counts { feeds: selected.len(), ..Counts::default() };
@@ -120,6 +156,26 @@ fn poll(args: &FetchArgs, db_path: &Path, client: &Client, stop: &AtomicBool, qu
         if !quiet {
             crate::stderr!("no feeds to poll: subscribe with `newsdb feed add URL` or `newsdb feed import FILE.opml`");
         }
+        return Ok(counts);
+    }
+    let round = Instant::now();
+    let (selected, deferred): (Vec<Feed>, Vec<Feed>) =
+        selected.into_iter().partition(|feed| backoff.feed_due_in(&feed.url, round).is_none());
+    counts.deferred = deferred.len();
+    if !quiet {
+        for feed in &deferred {
+            let (wait, failures) = backoff.feed_due_in(&feed.url, round).unwrap_or_default();
+            crate::stderr!(
+                "feed {} {}: deferred: it failed {failures} time{} in a row; next poll in {}",
+                feed.id,
+                feed.url,
+                if failures == 1 { "" } else { "s" },
+                http::human(wait)
+            );
+        }
+    }
+    // A round that polls nothing writes nothing, not even a run row.
+    if selected.is_empty() {
         return Ok(counts);
     }
     let jobs = selected
@@ -131,6 +187,9 @@ fn poll(args: &FetchArgs, db_path: &Path, client: &Client, stop: &AtomicBool, qu
     let queue = Mutex::new(by_host(&jobs));
     let workers = args.jobs.max(1).min(queue.lock().map(|q| q.len()).unwrap_or(1));
     let mut item_failures = 0;
+    // This round's feeds whose host failed (with its Retry-After), and those that got an answer.
+    let mut failing: Vec<(String, Option<Duration>)> = Vec::new();
+    let mut answered: Vec<String> = Vec::new();
 
     let written: Result<()> = std::thread::scope(|scope| {
         let (sender, receiver) = mpsc::channel::<(usize, Polled)>();
@@ -144,7 +203,7 @@ fn poll(args: &FetchArgs, db_path: &Path, client: &Client, stop: &AtomicBool, qu
                         if stop.load(Ordering::SeqCst) {
                             return;
                         }
-                        let polled = poll_feed(client, &jobs[index], args.full_text);
+                        let polled = poll_feed(client, &jobs[index], args.full_text, limits);
                         if sender.send((index, polled)).is_err() {
                             return;
                         }
@@ -156,6 +215,11 @@ fn poll(args: &FetchArgs, db_path: &Path, client: &Client, stop: &AtomicBool, qu
         let mut ready: BTreeMap<usize, Polled> = BTreeMap::new();
         let mut next = 0;
         let mut store = |index: usize, polled: Polled| -> Result<()> {
+            let url = &jobs[index].feed.url;
+            match &polled {
+                Polled::Failed { host_failure: true, retry_after, .. } => failing.push((url.clone(), *retry_after)),
+                _ => answered.push(url.clone()),
+            }
             let failures = store_feed(&mut conn, &mut writer, &jobs[index].feed, polled, &mut counts, quiet)?;
             item_failures += failures;
             Ok(())
@@ -175,6 +239,15 @@ fn poll(args: &FetchArgs, db_path: &Path, client: &Client, stop: &AtomicBool, qu
     });
     written?;
     writer.finish(counts.new, counts.duplicate, counts.failed + item_failures)?;
+    backoff.record_round(&failing, &answered, round, |key, wait, failures| {
+        if args.every.is_some() && !quiet {
+            crate::stderr!(
+                "{key}: failed {failures} time{} in a row; polled again in {}",
+                if failures == 1 { "" } else { "s" },
+                http::human(wait)
+            );
+        }
+    });
     Ok(counts)
 }
 
@@ -199,10 +272,7 @@ fn by_host(jobs: &[Job]) -> VecDeque<Vec<usize>> {
     let mut groups: Vec<Vec<usize>> = Vec::new();
     let mut host_group: HashMap<String, usize> = HashMap::new();
     for (index, job) in jobs.iter().enumerate() {
-        let host = url::Url::parse(&job.feed.url)
-            .ok()
-            .and_then(|u| u.host_str().map(str::to_ascii_lowercase))
-            .unwrap_or_else(|| job.feed.url.clone());
+        let host = host_of(&job.feed.url);
         let group = *host_group.entry(host).or_insert_with(|| {
             groups.push(Vec::new());
             groups.len() - 1
@@ -210,6 +280,11 @@ fn by_host(jobs: &[Job]) -> VecDeque<Vec<usize>> {
         groups[group].push(index);
     }
     groups.into()
+}
+
+/// The host a feed is polled from, lower case (the URL itself when it has none).
+fn host_of(url: &str) -> String {
+    url::Url::parse(url).ok().and_then(|u| u.host_str().map(str::to_ascii_lowercase)).unwrap_or_else(|| url.to_string())
 }
 
 fn next_group(queue: &Mutex<VecDeque<Vec<usize>>>, stop: &AtomicBool) -> Option<Vec<usize>> {
@@ -220,13 +295,16 @@ fn next_group(queue: &Mutex<VecDeque<Vec<usize>>>, stop: &AtomicBool) -> Option<
 }
 
 /// Fetches and parses one feed and runs its new items through the pipeline; touches no database.
-fn poll_feed(client: &Client, job: &Job, full_text: bool) -> Polled {
+fn poll_feed(client: &Client, job: &Job, full_text: bool, limits: &Limits) -> Polled {
     let feed = &job.feed;
     let validators = (feed.etag.as_deref(), feed.last_modified.as_deref());
     let page = match client.try_fetch(&feed.url, Some(validators)) {
         Ok(FetchResponse::NotModified) => return Polled::NotModified,
         Ok(FetchResponse::Body(page)) => page,
-        Err(e) => return Polled::Failed { status: e.status, message: e.message },
+        Err(e) => {
+            let host_failure = e.is_host_failure();
+            return Polled::Failed { status: e.status, message: e.message, retry_after: e.retry_after, host_failure };
+        }
     };
     let status = Some(page.status);
     if !feed::looks_like_feed(&page.body) {
@@ -234,31 +312,42 @@ fn poll_feed(client: &Client, job: &Job, full_text: bool) -> Polled {
             http::Kind::Html => "an HTML page".to_string(),
             _ => page.content_type.clone().unwrap_or_else(|| "unknown content".to_string()),
         };
-        return Polled::Failed { status, message: format!("not a feed ({what})") };
+        return Polled::Failed {
+            status,
+            message: format!("not a feed ({what})"),
+            retry_after: None,
+            host_failure: false,
+        };
     }
-    let parsed = match feed::parse(&page.body, &feed.url) {
+    let mut parsed = match feed::parse_with(&page.body, &feed.url, page.charset.as_deref(), limits) {
         Ok(parsed) => parsed,
-        Err(e) => return Polled::Failed { status, message: message_of(e) },
+        Err(e) => return Polled::Failed { status, message: message_of(e), retry_after: None, host_failure: false },
     };
+    if parsed.items.is_empty() {
+        parsed.warnings.insert(0, feed::nothing_read(parsed.skipped));
+    }
     let mut this_poll = HashSet::new();
     let mut seen_before = 0;
     let mut new = Vec::new();
+    // The feed's own warnings go with its first new item, so they are recorded with the run as well as shown.
+    let mut feed_warnings = Some(std::mem::take(&mut parsed.warnings));
     for mut item in parsed.items {
         let key = item_key(&item);
         if job.seen.contains(&key) || !this_poll.insert(key.clone()) {
             seen_before += 1;
             continue;
         }
+        if let Some(mut warnings) = feed_warnings.take() {
+            warnings.append(&mut item.warnings);
+            item.warnings = warnings;
+        }
         if let Some(outlet) = &feed.outlet {
             item.outlet = Some(outlet.clone());
         }
         if full_text && wants_full_text(&item) {
-            add_full_text(client, &mut item);
+            add_full_text(client, &mut item, limits);
         }
-        let processed = normalise::normalise(item, None).map(|article| {
-            let extraction = extract::run(&article.title, &article.body);
-            (article, extraction)
-        });
+        let processed = crate::pipeline::process(Ok(item), None, limits);
         new.push((key, processed));
     }
     Polled::Items(Box::new(Items {
@@ -268,6 +357,7 @@ fn poll_feed(client: &Client, job: &Job, full_text: bool) -> Polled {
         title: parsed.title,
         new,
         seen_before,
+        warnings: feed_warnings.unwrap_or_default(),
     }))
 }
 
@@ -295,7 +385,7 @@ fn wants_full_text(item: &IncomingArticle) -> bool {
 
 /// Replaces the item's summary with its page's text when the page has more; a failure leaves the
 /// summary and a warning, never losing the item.
-fn add_full_text(client: &Client, item: &mut IncomingArticle) {
+fn add_full_text(client: &Client, item: &mut IncomingArticle, limits: &Limits) {
     let Some(url) = item.url.clone() else { return };
     let page = match client.try_fetch(&url, None) {
         Ok(FetchResponse::Body(page)) => page,
@@ -305,7 +395,8 @@ fn add_full_text(client: &Client, item: &mut IncomingArticle) {
             return;
         }
     };
-    let article = match html::parse_page(&page.body, page.charset.as_deref(), Some(&page.final_url), &url) {
+    let article = match html::parse_page_with(&page.body, page.charset.as_deref(), Some(&page.final_url), &url, limits)
+    {
         Ok(article) => article,
         Err(e) => {
             item.warnings.push(format!("full text not read from {url}: {}", message_of(e)));
@@ -363,7 +454,7 @@ fn store_feed(
             }
             Ok(0)
         }
-        Polled::Failed { status, message } => {
+        Polled::Failed { status, message, .. } => {
             crate::stderr!("error: {name}: {message}");
             writer.write_batch(&[Record::Failed { source: feed.url.clone(), message: message.clone() }])?;
             feeds::record_failure(conn, feed.id, status, &message)?;
@@ -371,7 +462,10 @@ fn store_feed(
             Ok(0)
         }
         Polled::Items(items) => {
-            let Items { status, etag, last_modified, title, new, seen_before } = *items;
+            let Items { status, etag, last_modified, title, new, seen_before, warnings } = *items;
+            for warning in &warnings {
+                crate::stderr!("warning: {name}: {warning}");
+            }
             let mut keys = Vec::with_capacity(new.len());
             let mut records = Vec::with_capacity(new.len());
             for (key, processed) in new {
@@ -430,6 +524,89 @@ fn store_feed(
     }
 }
 
+/// The longest a failing host is left alone: it is still asked once a day.
+const MAX_BACKOFF: Duration = Duration::from_secs(24 * 3600);
+
+/// Per-host backoff across the rounds of `--every`: a host that fails (no answer, 429, 5xx) waits `base` after
+/// its first failure and twice as long after each further one, up to a day, or as long as its Retry-After asks;
+/// one answer resets it. So a broken or overloaded server gets fewer requests, never a steady stream. When other
+/// feeds of the host did answer in the round, only the failing feed backs off (keyed by its URL), so one broken
+/// script does not hold back a site's healthy feeds.
+#[derive(Debug)]
+struct HostBackoff {
+    base: Duration,
+    hosts: HashMap<String, HostState>,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct HostState {
+    failures: u32,
+    due: Instant,
+}
+
+impl HostBackoff {
+    fn new(base: Duration) -> HostBackoff {
+        HostBackoff { base, hosts: HashMap::new() }
+    }
+
+    /// How long until `host` may be polled again and its failures so far; None when it may be polled at `now`.
+    fn due_in(&self, host: &str, now: Instant) -> Option<(Duration, u32)> {
+        let state = self.hosts.get(host)?;
+        (state.due > now).then(|| (state.due - now, state.failures))
+    }
+
+    /// Records a failure of `host` in the round that started at `round`; returns the wait and the failure count.
+    fn failed(&mut self, host: &str, retry_after: Option<Duration>, round: Instant) -> (Duration, u32) {
+        let state = self.hosts.entry(host.to_string()).or_insert(HostState { failures: 0, due: round });
+        state.failures = state.failures.saturating_add(1);
+        let doubled = self.base.saturating_mul(1u32 << (state.failures - 1).min(20));
+        let wait = doubled.max(retry_after.unwrap_or_default()).min(MAX_BACKOFF);
+        state.due = round + wait;
+        (wait, state.failures)
+    }
+
+    fn succeeded(&mut self, host: &str) {
+        self.hosts.remove(host);
+    }
+
+    /// [`HostBackoff::due_in`] for a feed: held back by its host's backoff or its own.
+    fn feed_due_in(&self, url: &str, now: Instant) -> Option<(Duration, u32)> {
+        self.due_in(&host_of(url), now).or_else(|| self.due_in(url, now))
+    }
+
+    /// Records one round: `failing` feeds (URL, Retry-After) whose host failed, and the `answered` ones.
+    /// `report` is told each key (host or URL) that now waits, how long, and after how many failures.
+    fn record_round(
+        &mut self,
+        failing: &[(String, Option<Duration>)],
+        answered: &[String],
+        round: Instant,
+        mut report: impl FnMut(&str, Duration, u32),
+    ) {
+        let answering: HashSet<String> = answered.iter().map(|url| host_of(url)).collect();
+        let mut keys: BTreeMap<String, Option<Duration>> = BTreeMap::new();
+        for (url, retry_after) in failing {
+            let host = host_of(url);
+            let key = if answering.contains(&host) { url.clone() } else { host };
+            let worst = keys.entry(key).or_insert(None);
+            *worst = (*worst).max(*retry_after);
+        }
+        for url in answered {
+            self.succeeded(&host_of(url));
+            self.succeeded(url);
+        }
+        for (key, retry_after) in keys {
+            let (wait, failures) = self.failed(&key, retry_after, round);
+            report(&key, wait, failures);
+        }
+    }
+
+    /// When the first backing-off host is due.
+    fn next_due(&self) -> Option<Instant> {
+        self.hosts.values().map(|state| state.due).min()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -447,6 +624,53 @@ mod tests {
         assert_eq!(parse_size("10MB"), Ok(10 * 1024 * 1024));
         assert_eq!(parse_size("100kb"), Ok(100 * 1024));
         assert!(parse_size("99999999999999999999GB").is_err());
+    }
+
+    #[test]
+    fn a_failing_host_waits_twice_as_long_each_time_and_an_answer_resets_it() {
+        let minute = Duration::from_secs(60);
+        let mut backoff = HostBackoff::new(minute);
+        let t0 = Instant::now();
+        assert_eq!(backoff.due_in("a.example", t0), None);
+        assert_eq!(backoff.failed("a.example", None, t0), (minute, 1));
+        assert_eq!(backoff.failed("a.example", None, t0), (2 * minute, 2));
+        assert_eq!(backoff.failed("a.example", None, t0), (4 * minute, 3));
+        assert_eq!(backoff.due_in("a.example", t0 + minute), Some((3 * minute, 3)));
+        assert_eq!(backoff.due_in("a.example", t0 + 4 * minute), None);
+        assert_eq!(backoff.due_in("b.example", t0), None, "other hosts are not held back");
+        // Retry-After longer than the doubling wins; the wait never passes a day.
+        assert_eq!(backoff.failed("b.example", Some(Duration::from_secs(600)), t0), (10 * minute, 1));
+        for _ in 0..40 {
+            backoff.failed("a.example", None, t0);
+        }
+        assert_eq!(backoff.due_in("a.example", t0), Some((MAX_BACKOFF, 43)));
+        assert_eq!(backoff.next_due(), Some(t0 + 10 * minute));
+        backoff.succeeded("a.example");
+        assert_eq!(backoff.due_in("a.example", t0), None);
+        assert_eq!(backoff.failed("a.example", None, t0), (minute, 1), "the count starts again after an answer");
+    }
+
+    #[test]
+    fn a_round_backs_off_the_host_unless_it_answered_for_another_feed() {
+        let minute = Duration::from_secs(60);
+        let mut backoff = HostBackoff::new(minute);
+        let t0 = Instant::now();
+        let down = ("http://down.example/a.xml".to_string(), None);
+        let broken = ("http://mixed.example/broken.xml".to_string(), Some(Duration::from_secs(300)));
+        let healthy = "http://mixed.example/ok.xml".to_string();
+        let mut told = Vec::new();
+        backoff.record_round(&[down, broken], std::slice::from_ref(&healthy), t0, |key, wait, n| {
+            told.push((key.to_string(), wait, n))
+        });
+        assert_eq!(
+            told,
+            [("down.example".to_string(), minute, 1), ("http://mixed.example/broken.xml".to_string(), 5 * minute, 1)]
+        );
+        assert!(backoff.feed_due_in("http://down.example/other.xml", t0).is_some(), "the whole host waits");
+        assert!(backoff.feed_due_in("http://mixed.example/broken.xml", t0).is_some());
+        assert_eq!(backoff.feed_due_in(&healthy, t0), None);
+        backoff.record_round(&[], &["http://mixed.example/broken.xml".to_string()], t0, |_, _, _| {});
+        assert_eq!(backoff.feed_due_in("http://mixed.example/broken.xml", t0), None);
     }
 
     #[test]

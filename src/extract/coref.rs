@@ -9,8 +9,12 @@ use super::text::Doc;
 /// outside quotation marks (people named inside a quote are what the speaker talks about).
 pub fn pronoun(doc: &Doc, people: &People, quoted: &[bool], at: usize, following: Option<usize>) -> Option<usize> {
     let para = doc.tokens.get(at).map(|t| t.para).unwrap_or(0);
-    let recent = |m: &&super::people::Mention| m.start < at && !quoted[m.start] && doc.tokens[m.start].para + 3 > para;
-    let before: Vec<_> = people.mentions.iter().filter(recent).collect();
+    // Mentions are sorted by start token and paragraphs grow with tokens, so the recent ones are one range: found
+    // by binary search, not a scan of every mention per pronoun (quadratic in a long text full of pronouns).
+    let mentions = &people.mentions;
+    let from = mentions.partition_point(|m| doc.tokens[m.start].para + 3 <= para);
+    let to = mentions.partition_point(|m| m.start < at);
+    let before: Vec<_> = mentions[from..to.max(from)].iter().filter(|m| !quoted[m.start]).collect();
     if let Some(f) = following {
         if before.iter().any(|m| m.person == f) {
             return Some(f);

@@ -2396,3 +2396,63 @@ fn relative_pronoun_opening_the_text_does_not_panic() {
         run_checked("T", body);
     }
 }
+
+/// Issue 10: a book-length body is read in parts (extraction was quadratic in article length: 32 MB took 91 s).
+/// Offsets stay true across parts, a person named in several parts is one person, and a surname in a later part
+/// ("Mr Blair") is the person of that surname named earlier.
+#[test]
+fn long_body_is_read_in_parts_with_people_merged() {
+    let filler = "The committee met again on Tuesday and the meeting went on for hours.\n\n".repeat(1200);
+    let body = format!(
+        "Prime Minister Tony Blair said “we will win” in Bristol.\n\n{filler}Tony Blair said “the vote is close”.\n\n\
+         {filler}Mr Blair said “we are ready” to the crowd in Leeds.\n\n{filler}Sally Green said “nothing changes” today."
+    );
+    assert!(body.len() > 3 * 64 * 1024);
+    let x = run_checked("", &body);
+    let blair: Vec<_> = x.people.iter().filter(|p| p.name.contains("Blair")).collect();
+    assert_eq!(blair.len(), 1, "{:?}", x.people.iter().map(|p| &p.name).collect::<Vec<_>>());
+    assert_eq!(blair[0].name, "Tony Blair");
+    assert_eq!(blair[0].mentions.len(), 3);
+    let speakers: Vec<_> = x.statements.iter().map(|s| speaker_name(&x, s)).collect();
+    assert_eq!(speakers, [Some("Tony Blair"), Some("Tony Blair"), Some("Tony Blair"), Some("Sally Green")]);
+}
+
+/// Issue 10: one sentence that never ends ("the minister said that talks would resume " again and again) made a
+/// statement per cue running to the sentence's end: quadratic time and a 399 MB database from 168 KB. Sentences
+/// are split at a maximum length and statements are bounded by the body's length.
+#[test]
+fn endless_sentence_of_reports_is_bounded() {
+    let body = "the minister said that talks would resume ".repeat(3000);
+    let x = run_checked("", &body);
+    assert!(!x.statements.is_empty());
+    let stored: usize = x.statements.iter().map(|s| s.text.end - s.text.start).sum();
+    assert!(stored <= 2 * body.len() + 1000, "{stored} characters of statements for {} of body", body.len());
+    assert!(x.statements.iter().all(|s| s.text.text.split(' ').count() <= super::text::MAX_SENTENCE_TOKENS));
+}
+
+/// Issue 10: a long run of full stops made the sentence splitter look ahead to the run's end from every stop.
+#[test]
+fn run_of_full_stops_is_linear() {
+    let body = format!("A{}", ". ".repeat(200_000));
+    let doc = super::text::Doc::new(&body);
+    assert!(doc.sents.iter().all(|&(s, e)| e - s <= super::text::MAX_SENTENCE_TOKENS));
+    run_checked("", &body);
+}
+
+/// Issue 10: a zero-width or bidi control character inside a name ("Vladimir\u{200b} Putin") ended the name at
+/// "Vladimir". Invisible characters between words are skipped, those inside a word kept in it, and names lose
+/// them; mentions keep the body's own text so offsets stay true.
+#[test]
+fn invisible_characters_do_not_split_names() {
+    for body in [
+        "Vladimir\u{200b} Putin said “talks will go on.”",
+        "Vladimir \u{200f}Putin said “talks will go on.”",
+        "Vladi\u{200d}mir Putin said “talks will go on.”",
+    ] {
+        let x = run_checked("", body);
+        assert_eq!(x.people.len(), 1, "{body:?}: {:?}", x.people);
+        let name = &x.people[0].name;
+        assert!(name == "Vladimir Putin", "{body:?}: {name:?}");
+        assert_eq!(speaker_name(&x, only_statement(&x)), Some("Vladimir Putin"));
+    }
+}

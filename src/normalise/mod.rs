@@ -3,7 +3,8 @@
 //! Text rules: Unicode NFC; CR/LF variants become `\n`; tabs and other spaces become one space and
 //! runs collapse; lines are trimmed; control characters other than `\n` are dropped; blank lines
 //! separate paragraphs, written as exactly `\n\n`; single line breaks inside a paragraph stay.
-//! A verbatim body (JSON input) is stored untouched, because callers compute offsets on it.
+//! A verbatim body (JSON input) is stored as given, because callers compute offsets on it, except that
+//! control characters other than tab and newline are removed (a NUL breaks SQLite's `substr`).
 //!
 //! The content hash is BLAKE3 over the title and the body with *every* whitespace run (line breaks
 //! included) collapsed to one space, so one article stored from a text file, a JSON export with
@@ -23,7 +24,7 @@ use crate::{Error, Result};
 const TITLE_MAX_CHARS: usize = 120;
 
 /// Normalises one article; `default_outlet` applies when the input names none.
-/// Fails only when there is no article to keep (no text at all).
+/// Fails only when there is no article to keep: no text, and not a headline with a link either.
 pub fn normalise(incoming: IncomingArticle, default_outlet: Option<&str>) -> Result<Article> {
     let IncomingArticle {
         source,
@@ -41,12 +42,18 @@ pub fn normalise(incoming: IncomingArticle, default_outlet: Option<&str>) -> Res
     } = incoming;
 
     let clean = clean_body(&body);
-    if clean.is_empty() {
+    // Issue 10: headline feeds publish a title and a link only; such an item is still news to count and
+    // deduplicate, so it is kept with an empty body and marked, rather than rejected.
+    let link = url.as_deref().and_then(|u| canon_url::canonical(u).ok());
+    let headline_only =
+        clean.is_empty() && link.is_some() && title.as_deref().is_some_and(|t| !clean_inline(t).is_empty());
+    if clean.is_empty() && !headline_only {
         return Err(Error::input(source, "no article text"));
     }
     let title = title.map(|t| clean_inline(&t)).filter(|t| !t.is_empty()).unwrap_or_else(|| derive_title(&clean));
-    let content_hash = content_hash(&title, &clean);
-    let body = if verbatim_body { body } else { clean };
+    // Without a body, one headline at two addresses is two items: the address stands in for the text.
+    let content_hash = content_hash(&title, if headline_only { link.as_deref().unwrap_or("") } else { &clean });
+    let body = if verbatim_body { without_controls(body, &mut warnings) } else { clean };
 
     let url =
         url.map(|u| u.trim().to_string()).filter(|u| !u.is_empty()).and_then(|u| match canon_url::canonical(&u) {
@@ -99,7 +106,78 @@ pub fn normalise(incoming: IncomingArticle, default_outlet: Option<&str>) -> Res
         word_count,
         extra,
         warnings,
+        headline_only,
     })
+}
+
+/// Cuts a body longer than `max_chars` characters at the last paragraph end (else sentence end, else word
+/// end) before the limit, with a warning, so one giant input cannot make extraction and storage unbounded.
+/// The content hash is recomputed for what is kept. Returns whether the body was cut.
+pub fn limit_body(article: &mut Article, max_chars: usize) -> bool {
+    // No text has more characters than bytes: most bodies are let through without counting.
+    if article.body.len() <= max_chars {
+        return false;
+    }
+    let Some((cut_at, _)) = article.body.char_indices().nth(max_chars) else {
+        return false;
+    };
+    article.body.truncate(boundary_before(&article.body, cut_at));
+    let kept = article.body.trim_end().len();
+    article.body.truncate(kept);
+    article.content_hash = content_hash(&article.title, &clean_body(&article.body));
+    article.warnings.push(format!(
+        "body over {max_chars} characters (--max-article-chars) cut to {}; the rest is not stored",
+        article.body.chars().count()
+    ));
+    true
+}
+
+/// Drops what lies far beyond `max_chars` characters of a raw body before normalisation, whose copies of a
+/// 60 MB body would take hundreds of MB for text that `limit_body` cuts anyway. Twice the limit leaves room
+/// for the whitespace and markup that cleaning removes.
+pub fn drop_far_tail(incoming: &mut IncomingArticle, max_chars: usize) {
+    let keep = max_chars.saturating_mul(2);
+    if incoming.body.len() <= keep {
+        return;
+    }
+    if let Some((at, _)) = incoming.body.char_indices().nth(keep) {
+        incoming.body.truncate(at);
+        incoming.body.shrink_to_fit();
+    }
+}
+
+/// The byte offset, at most `max_bytes` (whole `text` when shorter), where `text` is best cut: after the last
+/// paragraph end, else sentence end, else space, in the last quarter before the limit; else at the limit (on a
+/// char boundary). Never 0 for a non-empty text, so a loop cutting parts always advances.
+pub fn boundary_before(text: &str, max_bytes: usize) -> usize {
+    if text.len() <= max_bytes {
+        return text.len();
+    }
+    let mut limit = max_bytes.max(1);
+    while !text.is_char_boundary(limit) {
+        limit += 1;
+    }
+    let head = &text[..limit];
+    let floor = head.len() - head.len() / 4;
+    [head.rfind("\n\n").map(|i| i + 2), head.rfind(". ").map(|i| i + 2), head.rfind(' ').map(|i| i + 1)]
+        .into_iter()
+        .flatten()
+        .find(|&i| i >= floor.max(1))
+        .unwrap_or(limit)
+}
+
+/// A verbatim body without NUL and the other control characters but tab and line ends (CR LF is a line end,
+/// not junk). SQLite's `substr` stops at a NUL and terminals act on the others, so they would break the offset
+/// rule and the output; they are removed before any offset is computed, with a warning, and the rest of the
+/// body is kept exactly as given.
+fn without_controls(body: String, warnings: &mut Vec<String>) -> String {
+    let is_unwanted = |c: char| c.is_control() && !matches!(c, '\n' | '\r' | '\t');
+    if !body.contains(is_unwanted) {
+        return body;
+    }
+    let removed = body.chars().filter(|&c| is_unwanted(c)).count();
+    warnings.push(format!("removed {removed} control characters (NUL and the like) from the body"));
+    body.replace(is_unwanted, "")
 }
 
 /// Paragraph text as described in the module comment.

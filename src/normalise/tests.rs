@@ -164,3 +164,62 @@ mod no_panic {
         }
     }
 }
+
+/// Issue 10: a NUL inside a JSON body was kept, and SQLite's substr stops at a NUL, so every later span broke
+/// the offset rule. Control characters go before offsets are computed; line ends and tabs stay.
+#[test]
+fn verbatim_body_loses_nul_and_controls_only() {
+    let mut a = incoming("Before\u{0}after.\r\n\tNext\u{1b}[31m line\u{7f}.");
+    a.title = Some("T".into());
+    a.verbatim_body = true;
+    let n = normalise(a, None).unwrap();
+    assert_eq!(n.body, "Beforeafter.\r\n\tNext[31m line.");
+    assert!(n.warnings.iter().any(|w| w.contains("removed 3 control characters")), "{:?}", n.warnings);
+}
+
+/// Issue 10: a body over --max-article-chars is cut at a paragraph end before the limit, with a warning, and
+/// hashed as kept; a body within the limit is untouched.
+#[test]
+fn long_body_is_cut_at_a_paragraph_end() {
+    let para = "A sentence of the article. ".repeat(10);
+    let body = format!("{para}\n\n{para}\n\n{para}");
+    let mut n = normalise(incoming(&body), None).unwrap();
+    let whole = n.clone();
+    assert!(!limit_body(&mut n, 10_000));
+    assert_eq!(n, whole);
+    assert!(limit_body(&mut n, para.len() * 2 + 10));
+    assert_eq!(n.body, format!("{}\n\n{}", para.trim_end(), para.trim_end()));
+    assert_ne!(n.content_hash, whole.content_hash);
+    assert!(n.warnings.last().unwrap().contains("--max-article-chars"), "{:?}", n.warnings);
+    // One giant word is cut hard at the limit.
+    let mut giant = normalise(incoming(&"x".repeat(5000)), None).unwrap();
+    assert!(limit_body(&mut giant, 1000));
+    assert_eq!(giant.body.chars().count(), 1000);
+}
+
+/// Issue 10: a headline feed item (title and link, no text) is kept with an empty body and marked; without a
+/// valid link it is still "no article text"; two headlines with the same words at different addresses differ.
+#[test]
+fn headline_only_items_are_kept_and_marked() {
+    let headline = |url: Option<&str>| IncomingArticle {
+        source: "feed.xml:1".into(),
+        title: Some("Talks resume in Geneva".into()),
+        url: url.map(str::to_string),
+        ..Default::default()
+    };
+    let a = normalise(headline(Some("https://e.example/a?utm_source=x")), None).unwrap();
+    assert!(a.headline_only);
+    assert_eq!(a.body, "");
+    assert_eq!(a.word_count, 0);
+    assert_eq!(a.url.as_deref(), Some("https://e.example/a"));
+    let b = normalise(headline(Some("https://e.example/b")), None).unwrap();
+    assert_ne!(a.content_hash, b.content_hash);
+    let again = normalise(headline(Some("https://e.example/a")), None).unwrap();
+    assert_eq!(a.content_hash, again.content_hash, "the canonical address is hashed");
+    for url in [None, Some(""), Some("not a url"), Some("ftp://e.example/x")] {
+        let err = normalise(headline(url), None).unwrap_err().to_string();
+        assert_eq!(err, "feed.xml:1: no article text", "{url:?}");
+    }
+    let with_text = IncomingArticle { body: "Some text.".into(), ..headline(Some("https://e.example/a")) };
+    assert!(!normalise(with_text, None).unwrap().headline_only);
+}

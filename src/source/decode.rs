@@ -40,7 +40,7 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
         warnings.push(format!("no byte-order mark; decoded as {}", enc.name()));
         decode_with(enc, bytes, &mut warnings)
     } else {
-        if has_binary_signature(bytes) || bytes.contains(&0) {
+        if has_binary_signature(bytes) || many_nuls(bytes) {
             return Err(DecodeError::Binary);
         }
         match std::str::from_utf8(bytes) {
@@ -87,11 +87,18 @@ pub fn looks_binary(prefix: &[u8]) -> bool {
     if is_wide(prefix) {
         return false;
     }
-    if has_binary_signature(prefix) || prefix.contains(&0) {
+    if has_binary_signature(prefix) || many_nuls(prefix) {
         return true;
     }
     // A prefix may end inside a multi-byte character; lossy decoding keeps the control-character test valid.
     mostly_control(&String::from_utf8_lossy(prefix))
+}
+
+/// More than two NUL bytes, and more than 1 in 200: binary data. A stray NUL or two in a text file (issue 10: one NUL
+/// rejected the whole file) is text, and normalisation removes it.
+fn many_nuls(bytes: &[u8]) -> bool {
+    let nuls = bytes.iter().filter(|&&b| b == 0).count();
+    nuls > 2 && nuls * 200 > bytes.len()
 }
 
 fn decode_utf8_lossy(bytes: &[u8], warnings: &mut Vec<String>) -> String {
@@ -128,6 +135,13 @@ fn decode_legacy(bytes: &[u8], warnings: &mut Vec<String>) -> String {
     }
     warnings.push(format!("not UTF-8; decoded as {}", enc.name()));
     decode_with(enc, bytes, warnings)
+}
+
+/// UTF-32 input (by BOM, or by its pattern of zero bytes) as text; None for anything else. Invalid code
+/// units become U+FFFD.
+pub fn utf32_text(bytes: &[u8]) -> Option<String> {
+    let (big_endian, rest) = utf32(bytes)?;
+    Some(decode_utf32(rest, big_endian, &mut Vec::new()))
 }
 
 /// UTF-32 (which encoding_rs does not cover): by BOM, or by three NUL bytes in nearly every unit.
@@ -327,6 +341,15 @@ mod tests {
         assert_eq!(decode(b"text\x01\x02\x03\x04\x05"), Err(DecodeError::Binary));
         assert!(looks_binary(&blob));
         assert!(!looks_binary(b"{\"title\": \"x\"}\n"));
+    }
+
+    /// Issue 10: one NUL in a text file rejected the whole file.
+    #[test]
+    fn a_stray_nul_in_text_is_text() {
+        let text = b"Title\n\nThe mayor said\x00 the bridge opens on Monday, and the council agreed with her.\n";
+        assert!(decode(text).unwrap().text.contains("mayor said\0 the bridge"));
+        assert!(!looks_binary(text));
+        assert_eq!(decode(&[b'a', 0, 0, b'b'].repeat(100)), Err(DecodeError::Binary));
     }
 
     #[test]

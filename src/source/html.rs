@@ -13,7 +13,9 @@ use std::panic::{catch_unwind, AssertUnwindSafe};
 use dom_query::{Document, NodeRef};
 use encoding_rs::Encoding;
 
+use crate::limits::Limits;
 use crate::model::IncomingArticle;
+use crate::source::depth::{self, Syntax};
 use crate::{Error, Result};
 
 /// How much of the start of a page is searched for `<meta charset>`: the HTML spec says 1024 bytes, but real
@@ -41,12 +43,28 @@ pub fn parse_page(
     page_url: Option<&str>,
     source_name: &str,
 ) -> Result<IncomingArticle> {
-    let (html, mut warnings) = decode(bytes, charset_hint, page_url);
+    parse_page_with(bytes, charset_hint, page_url, source_name, &Limits::default())
+}
+
+/// [`parse_page`] within `limits`: markup nested deeper than `max_html_depth` is flattened first, with a
+/// warning, so the page costs time linear in its size.
+pub fn parse_page_with(
+    bytes: &[u8],
+    charset_hint: Option<&str>,
+    page_url: Option<&str>,
+    source_name: &str,
+    limits: &Limits,
+) -> Result<IncomingArticle> {
+    let (mut html, mut warnings) = decode(bytes, charset_hint, page_url);
     // Without a single tag there is no page to extract from; readability would return the bytes as "text".
     if !html.contains('<') {
         return Err(Error::input(source_name, "not an HTML page"));
     }
-    let body = main_text(&html, page_url).unwrap_or_default();
+    if let Some(flat) = depth::flatten(&html, limits.max_html_depth, Syntax::Html) {
+        warnings.push(too_deep_warning(limits.max_html_depth, flat.dropped));
+        html = flat.text;
+    }
+    let body = main_text(&html, page_url, limits.max_html_depth).unwrap_or_default();
     if body.trim().is_empty() {
         return Err(Error::input(source_name, "no article text found in the page"));
     }
@@ -174,7 +192,7 @@ fn encoding_for_sniff(b: &[u8]) -> &'static Encoding {
 /// than 1.2 times longer. dom_smoothie alone meets the target at a third of the time and shares its html5ever
 /// with our own metadata reading, so it is the one kept. Its cleaned HTML is turned into text by
 /// [`html_to_text`], which keeps the paragraph structure its plain-text output flattens.
-fn main_text(html: &str, page_url: Option<&str>) -> Option<String> {
+fn main_text(html: &str, page_url: Option<&str>, max_depth: usize) -> Option<String> {
     // The extractor is third-party code run on untrusted pages: a panic in it is a page we cannot read, not
     // the end of the run.
     catch_unwind(AssertUnwindSafe(|| {
@@ -182,7 +200,7 @@ fn main_text(html: &str, page_url: Option<&str>) -> Option<String> {
         let url = page_url.filter(|u| url::Url::parse(u).is_ok());
         let mut readability = dom_smoothie::Readability::new(html, url, None).ok()?;
         let article = readability.parse().ok()?;
-        Some(html_to_text(&article.content))
+        Some(html_to_text_within(&article.content, max_depth).0)
     }))
     .ok()
     .flatten()
@@ -256,18 +274,38 @@ const BLOCKS: &[&str] = &[
 /// Converts HTML (a fragment or a document) to clean text: "\n\n" between block elements, "\n" for `<br>`,
 /// entities decoded, runs of white space (no-break spaces too) collapsed to one space (kept inside `<pre>`),
 /// table rows on lines of their own, scripts and styles dropped.
+/// Markup nested deeper than the default `--max-html-depth` is flattened first (see [`html_to_text_within`]).
 pub fn html_to_text(html: &str) -> String {
+    html_to_text_within(html, Limits::default().max_html_depth).0
+}
+
+/// [`html_to_text`] with markup nested deeper than `max_depth` flattened first (tags dropped, text kept),
+/// because building the tree of deeper markup takes time quadratic in its depth. The second value is the
+/// warning to report when that happened.
+pub fn html_to_text_within(html: &str, max_depth: usize) -> (String, Option<String>) {
     if !html.contains('<') && !html.contains('&') {
-        return tidy_inline(html);
+        return (tidy_inline(html), None);
     }
+    let flat = depth::flatten(html, max_depth, Syntax::Html);
+    let warning = flat.as_ref().map(|f| too_deep_warning(max_depth, f.dropped));
+    let html = flat.as_ref().map_or(html, |f| f.text.as_str());
     // html5ever and our walk are iterative, but stay defensive: a panic here is treated as "no text".
-    catch_unwind(AssertUnwindSafe(|| {
+    let text = catch_unwind(AssertUnwindSafe(|| {
         let doc = Document::fragment(html);
         let mut out = TextBuilder::default();
         walk(&doc.root(), &mut out);
         out.finish()
     }))
-    .unwrap_or_default()
+    .unwrap_or_default();
+    (text, warning)
+}
+
+/// The warning for markup flattened by `depth::flatten`.
+pub(crate) fn too_deep_warning(max_depth: usize, dropped: usize) -> String {
+    format!(
+        "markup nested deeper than {max_depth} elements: {dropped} deeper tags ignored, their text kept \
+         (--max-html-depth)"
+    )
 }
 
 /// Plain text without markup: white space collapsed, lines kept as paragraphs.

@@ -5,6 +5,7 @@ use std::io::Read;
 use std::time::{Duration, Instant};
 
 use crate::cli::InputFormat;
+use crate::limits::Limits;
 use crate::model::IncomingArticle;
 use crate::source::{feed, html};
 use crate::{Error, Result};
@@ -73,15 +74,26 @@ pub struct Page {
 pub struct FetchError {
     pub status: Option<u16>,
     pub message: String,
+    /// The server's Retry-After on the last 429 or 5xx, so a poller can wait that long before asking again.
+    pub retry_after: Option<Duration>,
 }
 
 impl FetchError {
     fn new(message: impl Into<String>) -> FetchError {
-        FetchError { status: None, message: message.into() }
+        FetchError { status: None, message: message.into(), retry_after: None }
     }
 
     fn status(status: u16, message: impl Into<String>) -> FetchError {
-        FetchError { status: Some(status), message: message.into() }
+        FetchError { status: Some(status), message: message.into(), retry_after: None }
+    }
+
+    /// True when the server is down or asked us to slow down (no answer, 429, 5xx): the host should be asked
+    /// less often, not just this URL again.
+    pub fn is_host_failure(&self) -> bool {
+        match self.status {
+            None => true,
+            Some(status) => status == 429 || (500..=599).contains(&status),
+        }
     }
 }
 
@@ -138,18 +150,22 @@ impl Client {
                     let what = status_text(status);
                     let plural = if tries == 1 { "try" } else { "tries" };
                     if tries >= self.options.tries.max(1) {
-                        return Err(FetchError::status(status, format!("{what} after {tries} {plural}")));
+                        let mut error = FetchError::status(status, format!("{what} after {tries} {plural}"));
+                        error.retry_after = retry_after;
+                        return Err(error);
                     }
                     let delay = retry_after.unwrap_or_else(|| backoff(self.options.retry_backoff, tries));
                     if waited + delay > self.options.max_retry_wait {
                         let budget = human(self.options.max_retry_wait);
-                        return Err(FetchError::status(
+                        let mut error = FetchError::status(
                             status,
                             format!(
                                 "{what} after {tries} {plural} (waiting {} more would pass the {budget} retry budget)",
                                 human(delay)
                             ),
-                        ));
+                        );
+                        error.retry_after = retry_after;
+                        return Err(error);
                     }
                     std::thread::sleep(delay);
                     waited += delay;
@@ -318,7 +334,7 @@ fn too_large(max: u64) -> String {
     format!("response larger than {}", human_bytes(max))
 }
 
-fn human_bytes(n: u64) -> String {
+pub(crate) fn human_bytes(n: u64) -> String {
     const KB: u64 = 1024;
     const MB: u64 = 1024 * 1024;
     match n {
@@ -411,7 +427,15 @@ pub fn is_url(input: &str) -> bool {
 /// Content-Type and then by the content itself. `format` other than auto is honoured only for
 /// telling the user that URLs are read as feeds or pages.
 pub fn read_url(url: &str, format: InputFormat) -> Vec<Result<IncomingArticle>> {
-    let page = match fetch(url, &FetchOptions::default(), None) {
+    read_url_with(url, format, &Limits::default())
+}
+
+/// [`read_url`] within `limits`: the response is capped at the smaller of `max_input_bytes` and the fetch
+/// default, and the feed or page reader applies the rest.
+pub fn read_url_with(url: &str, format: InputFormat, limits: &Limits) -> Vec<Result<IncomingArticle>> {
+    let defaults = FetchOptions::default();
+    let options = FetchOptions { max_bytes: defaults.max_bytes.min(limits.max_input_bytes), ..defaults };
+    let page = match fetch(url, &options, None) {
         Ok(FetchResponse::Body(page)) => page,
         // No validators were sent, so a 304 is the server's mistake.
         Ok(FetchResponse::NotModified) => {
@@ -420,7 +444,9 @@ pub fn read_url(url: &str, format: InputFormat) -> Vec<Result<IncomingArticle>> 
         Err(e) => return vec![Err(e)],
     };
     match kind_of(&page) {
-        Kind::Feed | Kind::Html => super::read_markup(&page.body, page.charset.as_deref(), Some(&page.final_url), url),
+        Kind::Feed | Kind::Html => {
+            super::read_markup(&page.body, page.charset.as_deref(), Some(&page.final_url), url, limits)
+        }
         Kind::Other => {
             let what = page.content_type.as_deref().unwrap_or("unknown content type");
             let asked = if format == InputFormat::Auto {

@@ -105,16 +105,80 @@ pub struct JsonlReader<R> {
     done: bool,
     /// Warnings of the whole input (e.g. a UTF-16 decode), given to every record.
     input_warnings: Vec<String>,
+    /// Longest line read; a longer one is an error for that line and is skipped without being held.
+    max_line: u64,
 }
 
 impl<R: BufRead> JsonlReader<R> {
     pub fn new(name: String, reader: R) -> Self {
-        JsonlReader { name, reader, line_no: 0, buf: Vec::new(), done: false, input_warnings: Vec::new() }
+        JsonlReader {
+            name,
+            reader,
+            line_no: 0,
+            buf: Vec::new(),
+            done: false,
+            input_warnings: Vec::new(),
+            max_line: u64::MAX,
+        }
     }
 
     pub fn with_warnings(mut self, warnings: Vec<String>) -> Self {
         self.input_warnings = warnings;
         self
+    }
+
+    pub fn with_max_line(mut self, max_line: u64) -> Self {
+        self.max_line = max_line;
+        self
+    }
+}
+
+/// What one bounded line read found.
+#[derive(Debug, PartialEq, Eq)]
+enum Line {
+    Eof,
+    /// A line (with its `\n`, if any) is in the buffer.
+    Read,
+    /// The line had this many bytes, more than the limit; it was skipped up to and including its `\n`.
+    TooLong(u64),
+}
+
+/// Reads one line into `buf` (cleared first), holding at most `max` bytes of it: a longer line is consumed
+/// to its end and reported, so memory stays bounded whatever the input.
+fn read_line_bounded(reader: &mut impl BufRead, buf: &mut Vec<u8>, max: u64) -> std::io::Result<Line> {
+    buf.clear();
+    let mut len: u64 = 0;
+    let mut too_long = false;
+    loop {
+        let chunk = match reader.fill_buf() {
+            Ok(chunk) => chunk,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
+        if chunk.is_empty() {
+            return Ok(match (len, too_long) {
+                (0, _) => Line::Eof,
+                (_, true) => Line::TooLong(len),
+                _ => Line::Read,
+            });
+        }
+        let (take, found) = match chunk.iter().position(|&b| b == b'\n') {
+            Some(at) => (at + 1, true),
+            None => (chunk.len(), false),
+        };
+        len += take as u64;
+        if !too_long && len > max {
+            too_long = true;
+            buf.clear();
+            buf.shrink_to(64 * 1024);
+        }
+        if !too_long {
+            buf.extend_from_slice(&chunk[..take]);
+        }
+        reader.consume(take);
+        if found {
+            return Ok(if too_long { Line::TooLong(len) } else { Line::Read });
+        }
     }
 }
 
@@ -123,10 +187,20 @@ impl<R: BufRead> Iterator for JsonlReader<R> {
 
     fn next(&mut self) -> Option<Self::Item> {
         while !self.done {
-            self.buf.clear();
-            match self.reader.read_until(b'\n', &mut self.buf) {
-                Ok(0) => self.done = true,
-                Ok(_) => {
+            match read_line_bounded(&mut self.reader, &mut self.buf, self.max_line) {
+                Ok(Line::Eof) => self.done = true,
+                Ok(Line::TooLong(len)) => {
+                    self.line_no += 1;
+                    return Some(Err(Error::input(
+                        format!("{}:{}", self.name, self.line_no),
+                        format!(
+                            "line of {} is longer than the {} limit; skipped (raise it with --max-input-size)",
+                            crate::source::http::human_bytes(len),
+                            crate::source::http::human_bytes(self.max_line)
+                        ),
+                    )));
+                }
+                Ok(Line::Read) => {
                     self.line_no += 1;
                     let bytes = if self.line_no == 1 {
                         self.buf.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&self.buf)
@@ -255,6 +329,24 @@ pub fn parse_record(source: &str, mut map: Map<String, Value>, warnings: &[Strin
 
 #[cfg(test)]
 mod tests {
+    use std::io::BufReader;
+
+    #[test]
+    fn bounded_lines_never_hold_more_than_the_limit() {
+        let data = b"short\nabcdefghijklmnop\n\nlast without newline";
+        // A tiny buffer makes the reader see each line in several pieces.
+        let mut reader = BufReader::with_capacity(3, &data[..]);
+        let mut buf = Vec::new();
+        assert_eq!(read_line_bounded(&mut reader, &mut buf, 8).unwrap(), Line::Read);
+        assert_eq!(buf, b"short\n");
+        assert_eq!(read_line_bounded(&mut reader, &mut buf, 8).unwrap(), Line::TooLong(17));
+        assert!(buf.len() <= 8, "{buf:?}");
+        assert_eq!(read_line_bounded(&mut reader, &mut buf, 8).unwrap(), Line::Read);
+        assert_eq!(buf, b"\n");
+        assert_eq!(read_line_bounded(&mut reader, &mut buf, 8).unwrap(), Line::TooLong(20));
+        assert_eq!(read_line_bounded(&mut reader, &mut buf, 8).unwrap(), Line::Eof);
+    }
+
     use super::*;
     use serde_json::json;
 

@@ -9,6 +9,7 @@
 //! are refused with a clear error rather than stored as text; the feed and page readers hook in there.
 
 mod decode;
+mod depth;
 mod detect;
 pub mod feed;
 pub mod html;
@@ -24,6 +25,7 @@ use std::io::{BufReader, Cursor, Read};
 use std::path::{Path, PathBuf};
 
 use crate::cli::InputFormat;
+use crate::limits::Limits;
 use crate::model::IncomingArticle;
 use crate::{Error, Result};
 
@@ -174,30 +176,45 @@ fn is_non_article(path: &Path) -> bool {
 
 type Articles = Box<dyn Iterator<Item = Result<IncomingArticle>> + Send>;
 
+/// Reads every article of one input, lazily and in order, within the default limits (see [`read_with`]).
+pub fn read(input: &Input, format: InputFormat) -> Box<dyn Iterator<Item = Result<IncomingArticle>> + Send> {
+    read_with(input, format, &Limits::default())
+}
+
 /// Reads every article of one input, lazily and in order. A failure of the whole input is one `Err`;
 /// a bad record of a multi-record input (a JSONL line) is an `Err` in its place and the rest still read.
-pub fn read(input: &Input, format: InputFormat) -> Box<dyn Iterator<Item = Result<IncomingArticle>> + Send> {
+/// `limits` bounds what is read: an input read whole that is larger than `max_input_bytes` is refused before
+/// it is read, a longer JSONL line is an `Err` for that line, and the feed and page readers apply the rest.
+pub fn read_with(
+    input: &Input,
+    format: InputFormat,
+    limits: &Limits,
+) -> Box<dyn Iterator<Item = Result<IncomingArticle>> + Send> {
     // Nothing is opened until the first `next()`, so expanding many inputs costs no file handles.
     let input = input.clone();
+    let limits = *limits;
     let mut pending = Some((input, format));
     let mut running: Option<Articles> = None;
     Box::new(std::iter::from_fn(move || {
         if let Some((input, format)) = pending.take() {
-            running = Some(open(&input, format));
+            running = Some(open(&input, format, &limits));
         }
         running.as_mut()?.next()
     }))
 }
 
-fn open(input: &Input, format: InputFormat) -> Articles {
+fn open(input: &Input, format: InputFormat, limits: &Limits) -> Articles {
     if let Input::Url(url) = input {
-        return Box::new(http::read_url(url, format).into_iter());
+        return Box::new(http::read_url_with(url, format, limits).into_iter());
     }
     let name = input.name();
-    let reader: Box<dyn Read + Send> = match input {
-        Input::Stdin | Input::Url(_) => Box::new(std::io::stdin()),
+    let (reader, size): (Box<dyn Read + Send>, Option<u64>) = match input {
+        Input::Stdin | Input::Url(_) => (Box::new(std::io::stdin()), None),
         Input::Path(p) => match File::open(p) {
-            Ok(f) => Box::new(f),
+            Ok(f) => {
+                let size = f.metadata().ok().filter(|m| m.is_file()).map(|m| m.len());
+                (Box::new(f), size)
+            }
             Err(e) => return one_err(Error::input(name, io_message(&e))),
         },
     };
@@ -205,18 +222,28 @@ fn open(input: &Input, format: InputFormat) -> Articles {
         Input::Path(p) => detect::by_extension(p),
         Input::Stdin | Input::Url(_) => None,
     };
-    open_reader(name, reader, by_ext, format)
+    open_reader(name, reader, size, by_ext, format, limits)
 }
 
 /// Reads articles from bytes already in memory, by the same path a file takes: `name` plays the
 /// file's path (its extension counts for `auto`). Exists so fuzz targets and tests reach every
 /// reader without touching the file system.
-pub fn read_bytes(name: &str, bytes: &[u8], format: InputFormat) -> Vec<Result<IncomingArticle>> {
+pub fn read_bytes(name: &str, bytes: &[u8], format: InputFormat, limits: &Limits) -> Vec<Result<IncomingArticle>> {
     let by_ext = detect::by_extension(Path::new(name));
-    open_reader(name.to_string(), Box::new(Cursor::new(bytes.to_vec())), by_ext, format).collect()
+    let reader = Box::new(Cursor::new(bytes.to_vec()));
+    open_reader(name.to_string(), reader, Some(bytes.len() as u64), by_ext, format, limits).collect()
 }
 
-fn open_reader(name: String, reader: Box<dyn Read + Send>, by_ext: Option<Format>, format: InputFormat) -> Articles {
+/// Everything after opening: `size` is the input's length when known before reading (a file's).
+fn open_reader(
+    name: String,
+    reader: Box<dyn Read + Send>,
+    size: Option<u64>,
+    by_ext: Option<Format>,
+    format: InputFormat,
+    limits: &Limits,
+) -> Articles {
+    let max = limits.max_input_bytes;
     // Sniff a prefix, then read on from it, so stdin (which cannot seek) works like a file.
     let mut prefix = Vec::new();
     let mut reader = reader;
@@ -224,14 +251,19 @@ fn open_reader(name: String, reader: Box<dyn Read + Send>, by_ext: Option<Format
         return one_err(Error::input(name, io_message(&e)));
     }
     let format = Format::from_cli(format).or(by_ext).unwrap_or_else(|| detect::by_content(&prefix));
-    if format == Format::Markup || (format == Format::Json && feed::looks_like_feed(&prefix)) {
-        let mut bytes = prefix;
-        if let Err(e) = reader.read_to_end(&mut bytes) {
-            return one_err(Error::input(name, io_message(&e)));
-        }
-        return Box::new(read_markup(&bytes, None, None, &name).into_iter());
+    let streamed = format == Format::Jsonl && !decode::is_wide(&prefix);
+    // Told by the file's size before it is read, so a huge file costs no memory to refuse.
+    if let Some(size) = size.filter(|&size| !streamed && size > max) {
+        return one_err(Error::input(name, too_large(Some(size), max)));
     }
-    if format == Format::Jsonl && !decode::is_wide(&prefix) {
+    if format == Format::Markup || (format == Format::Json && feed::looks_like_feed(&prefix)) {
+        let bytes = match read_rest(prefix, reader, max) {
+            Ok(bytes) => bytes,
+            Err(message) => return one_err(Error::input(name, message)),
+        };
+        return Box::new(read_markup(&bytes, None, None, &name, limits).into_iter());
+    }
+    if streamed {
         // Streamed, so the whole-input checks of `decode` run on the prefix instead.
         if decode::looks_binary(&prefix) {
             return one_err(Error::input(name, "binary file, not text"));
@@ -240,14 +272,15 @@ fn open_reader(name: String, reader: Box<dyn Read + Send>, by_ext: Option<Format
         if (prefix.len() as u64) < SNIFF_BYTES && body.iter().all(u8::is_ascii_whitespace) {
             return one_err(Error::input(name, "empty file"));
         }
-        return Box::new(json::JsonlReader::new(name, BufReader::new(Cursor::new(prefix).chain(reader))));
+        return Box::new(
+            json::JsonlReader::new(name, BufReader::new(Cursor::new(prefix).chain(reader))).with_max_line(max),
+        );
     }
 
-    let mut reader = Cursor::new(prefix).chain(reader);
-    let mut bytes = Vec::new();
-    if let Err(e) = reader.read_to_end(&mut bytes) {
-        return one_err(Error::input(name, io_message(&e)));
-    }
+    let bytes = match read_rest(prefix, reader, max) {
+        Ok(bytes) => bytes,
+        Err(message) => return one_err(Error::input(name, message)),
+    };
     let decoded = match decode::decode(&bytes) {
         Ok(d) => d,
         Err(e) => return one_err(Error::input(name, e.message())),
@@ -269,11 +302,33 @@ fn open_reader(name: String, reader: Box<dyn Read + Send>, by_ext: Option<Format
             Box::new(json::parse_document(&name, &decoded.text, &decoded.warnings).into_iter())
         }
         Format::Json | Format::Jsonl => Box::new(
-            json::JsonlReader::new(name, Cursor::new(decoded.text.into_bytes())).with_warnings(decoded.warnings),
+            json::JsonlReader::new(name, Cursor::new(decoded.text.into_bytes()))
+                .with_warnings(decoded.warnings)
+                .with_max_line(max),
         ),
         // Markup is read before decoding, from the raw bytes; this arm only keeps the match whole.
-        Format::Markup => Box::new(read_markup(decoded.text.as_bytes(), Some("utf-8"), None, &name).into_iter()),
+        Format::Markup => {
+            Box::new(read_markup(decoded.text.as_bytes(), Some("utf-8"), None, &name, limits).into_iter())
+        }
     }
+}
+
+/// The sniffed prefix and the rest of the input, refused past `max` bytes: at most `max + 1` bytes are read,
+/// so stdin (whose size is unknown) cannot fill memory either. The error is the message for the user.
+fn read_rest(prefix: Vec<u8>, reader: impl Read, max: u64) -> std::result::Result<Vec<u8>, String> {
+    let mut bytes = prefix;
+    let room = max.saturating_add(1).saturating_sub(bytes.len() as u64);
+    reader.take(room).read_to_end(&mut bytes).map_err(|e| io_message(&e))?;
+    if bytes.len() as u64 > max {
+        return Err(too_large(None, max));
+    }
+    Ok(bytes)
+}
+
+/// Why an input is refused for its size: the limit, the size when known, and the flag that raises the limit.
+fn too_large(size: Option<u64>, max: u64) -> String {
+    let size = size.map_or_else(|| "more than that".to_string(), |s| format!("this one is {}", http::human_bytes(s)));
+    format!("input larger than the {} limit ({size}); raise it with --max-input-size", http::human_bytes(max))
 }
 
 /// A feed (every item) or an article page, told apart by content. Both readers find the charset
@@ -283,17 +338,40 @@ pub(crate) fn read_markup(
     charset_hint: Option<&str>,
     page_url: Option<&str>,
     name: &str,
+    limits: &Limits,
 ) -> Vec<Result<IncomingArticle>> {
     if feed::looks_like_feed(bytes) {
-        return match feed::parse(bytes, name) {
-            Ok(parsed) => parsed.items.into_iter().map(Ok).collect(),
+        return match feed::parse_with(bytes, name, charset_hint, limits) {
+            Ok(parsed) => feed_records(parsed, name),
             Err(e) => vec![Err(e)],
         };
     }
     if html::looks_like_html(bytes) {
-        return vec![html::parse_page(bytes, charset_hint, page_url, name)];
+        return vec![html::parse_page_with(bytes, charset_hint, page_url, name, limits)];
     }
     vec![Err(Error::input(name, "looks like XML but is neither an RSS/Atom feed nor an HTML page"))]
+}
+
+/// A feed's items, with the feed's own warnings given to its first item (so they are shown and recorded
+/// once); a feed without a usable item is an error that says so, never a silent nothing.
+fn feed_records(parsed: feed::ParsedFeed, name: &str) -> Vec<Result<IncomingArticle>> {
+    let mut items = parsed.items;
+    match items.first_mut() {
+        Some(first) => {
+            let mut warnings = parsed.warnings;
+            warnings.append(&mut first.warnings);
+            first.warnings = warnings;
+            items.into_iter().map(Ok).collect()
+        }
+        None => {
+            let mut message = feed::nothing_read(parsed.skipped);
+            for warning in &parsed.warnings {
+                message.push_str("; ");
+                message.push_str(warning);
+            }
+            vec![Err(Error::input(name, message))]
+        }
+    }
 }
 
 fn one_err(e: Error) -> Articles {

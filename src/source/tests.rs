@@ -203,6 +203,51 @@ fn jsonl_named_json_is_read_as_jsonl() {
     assert!(out[2].as_ref().unwrap_err().to_string().contains("export.json:3"), "{:?}", out[2]);
 }
 
+/// Issue 10: an input read whole that is larger than --max-input-size is refused, naming the limit and the flag.
+#[test]
+fn issue10_an_input_over_the_size_limit_is_refused() {
+    let tmp = tempfile::tempdir().unwrap();
+    write(tmp.path(), "big.txt", &b"Title\n\nSome words of news. ".repeat(100));
+    write(tmp.path(), "big.xml", format!("<rss>{}</rss>", " ".repeat(5000)).as_bytes());
+    let limits = Limits { max_input_bytes: 1024, ..Limits::default() };
+    for name in ["big.txt", "big.xml"] {
+        let path = tmp.path().join(name);
+        let out: Vec<_> = read_with(&Input::Path(path.clone()), InputFormat::Auto, &limits).collect();
+        assert_eq!(out.len(), 1);
+        let err = out[0].as_ref().unwrap_err().to_string();
+        assert!(
+            err.starts_with(&format!("{}: input larger than the 1 KB limit (this one is ", path.display())),
+            "{err}"
+        );
+        assert!(err.ends_with("raise it with --max-input-size"), "{err}");
+    }
+    // At the limit exactly, it is read.
+    write(tmp.path(), "fits.txt", &b"x".repeat(1024));
+    let out: Vec<_> = read_with(&Input::Path(tmp.path().join("fits.txt")), InputFormat::Auto, &limits).collect();
+    assert!(out[0].is_ok(), "{out:?}");
+    assert_eq!(read_rest(b"abc".to_vec(), &b"defg"[..], 6), Err(too_large(None, 6)));
+    assert_eq!(read_rest(b"abc".to_vec(), &b"def"[..], 6), Ok(b"abcdef".to_vec()));
+}
+
+/// Issue 10: a JSONL line longer than the limit is an error naming file:line; the lines after it are read.
+#[test]
+fn issue10_an_over_long_jsonl_line_is_skipped_and_reading_resumes() {
+    let tmp = tempfile::tempdir().unwrap();
+    let long = format!("{{\"title\": \"long\", \"body\": \"{}\"}}\n", "word ".repeat(2000));
+    let data = format!("{{\"title\": \"a\", \"body\": \"one\"}}\n{long}{{\"title\": \"c\", \"body\": \"three\"}}\n");
+    write(tmp.path(), "x.jsonl", data.as_bytes());
+    let limits = Limits { max_input_bytes: 1000, ..Limits::default() };
+    let out: Vec<_> = read_with(&Input::Path(tmp.path().join("x.jsonl")), InputFormat::Auto, &limits).collect();
+    assert_eq!(out.len(), 3, "{out:?}");
+    assert_eq!(out[0].as_ref().unwrap().body, "one");
+    let err = out[1].as_ref().unwrap_err().to_string();
+    assert!(err.contains("x.jsonl:2: line of 10030 bytes is longer than the 1000 bytes limit; skipped"), "{err}");
+    assert_eq!(out[2].as_ref().unwrap().body, "three");
+    assert_eq!(out[2].as_ref().unwrap().source, format!("{}:3", tmp.path().join("x.jsonl").display()));
+    // The file as a whole is larger than the limit, and that is fine for a stream.
+    assert!(data.len() > 1000);
+}
+
 #[test]
 fn read_bytes_gives_what_reading_the_file_gives() {
     // The fuzz targets (issue 10) reach the readers through read_bytes; they fuzz the file path only
@@ -212,7 +257,8 @@ fn read_bytes_gives_what_reading_the_file_gives() {
         let path = entry.unwrap().path();
         let name = path.display().to_string();
         let from_file = format!("{:?}", read_all(&path, InputFormat::Auto));
-        let from_bytes = format!("{:?}", read_bytes(&name, &fs::read(&path).unwrap(), InputFormat::Auto));
+        let from_bytes =
+            format!("{:?}", read_bytes(&name, &fs::read(&path).unwrap(), InputFormat::Auto, &Limits::default()));
         assert_eq!(from_bytes, from_file, "{name}");
     }
 }

@@ -43,8 +43,8 @@ const FIND_DUPLICATE: &str = "SELECT id FROM articles WHERE content_hash = ?1 OR
 const UPSERT_OUTLET: &str = "INSERT INTO outlets (name, domain) VALUES (?1, ?2)
     ON CONFLICT (name) DO UPDATE SET domain = coalesce(outlets.domain, excluded.domain) RETURNING id";
 const INSERT_ARTICLE: &str = "INSERT INTO articles (outlet_id, run_id, url, external_id, title, byline, published_at,
-    published_raw, language, body, content_hash, word_count, source, extra)
-    VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)";
+    published_raw, language, body, content_hash, word_count, source, extra, headline_only)
+    VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)";
 const FIND_PERSON: &str = "SELECT id FROM people WHERE name = ?1";
 /// A name not known as a canonical name resolves through aliases, but only when exactly one person has it:
 /// two people who share a surname stay apart.
@@ -165,6 +165,7 @@ fn write_article(
         article.word_count,
         article.source,
         extra,
+        article.headline_only,
     ])?;
     let article_id = tx.last_insert_rowid();
 
@@ -335,6 +336,7 @@ mod tests {
             word_count: 3,
             extra: None,
             warnings: Vec::new(),
+            headline_only: false,
         };
         let mut extraction = Extraction::default();
         let mut offset = 0;
