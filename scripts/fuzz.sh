@@ -123,7 +123,9 @@ for t in "${targets[@]}"; do
         -dict="dict/$(dict "$t").dict" -artifact_prefix="artifacts/$t/" -print_final_stats=1 >"$log" 2>&1
     status=$?
     set -e
-    took=$(($(date +%s) - start))
+    # libFuzzer's own count when it ran to the end; wall time (with the build) when it stopped on a finding.
+    took=$(grep -aoE '^Done [0-9]+ runs in [0-9]+ second' "$log" | awk '{print $5}' | tail -1)
+    took=${took:-$(($(date +%s) - start))}
     execs=$(grep -a 'stat::number_of_executed_units' "$log" | awk '{print $2}' | tail -1)
     rate=$(grep -a 'stat::average_exec_per_sec' "$log" | awk '{print $2}' | tail -1)
     cov=$(grep -aoE 'cov: [0-9]+ ft: [0-9]+ corp: [0-9]+' "$log" | tail -1)
