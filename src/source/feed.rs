@@ -149,6 +149,8 @@ fn parse_with_feed_rs(bytes: &[u8]) -> std::result::Result<Feed, String> {
         .build();
     // feed-rs is third-party code parsing untrusted input: a panic inside it must become a bad-input error,
     // not take the whole ingest run down.
+    let cleaned = without_declarations(bytes);
+    let bytes = cleaned.as_deref().unwrap_or(bytes);
     match catch_unwind(AssertUnwindSafe(|| parser.parse(bytes))) {
         Ok(Ok(feed)) => Ok(feed),
         Ok(Err(e)) => Err(format!("not a feed: {e}")),
@@ -461,6 +463,42 @@ fn strip_declaration(text: String) -> String {
     } else {
         body.to_string()
     }
+}
+
+/// The bytes without any XML declaration that quick-xml finds in them; None when there is none to remove.
+///
+/// feed-rs switches quick-xml's decoder at every declaration naming an encoding, and quick-xml panics when that
+/// comes after its first buffer (a declaration after text, or inside the document): caught, but the feed, or in
+/// recovery each item holding one, was lost. The text is UTF-8 by now whatever a declaration says, so none is
+/// needed; the leading one is gone already (`strip_declaration`). The same tokenizer feed-rs uses finds them, so
+/// a declaration quoted in CDATA, a comment or an attribute is text and stays.
+fn without_declarations(bytes: &[u8]) -> Option<Vec<u8>> {
+    if !bytes.trim_ascii_start().starts_with(b"<") || find(bytes, b"<?xml").is_none() {
+        return None;
+    }
+    let mut reader = quick_xml::Reader::from_reader(bytes);
+    let mut cuts = Vec::new();
+    loop {
+        let start = reader.buffer_position() as usize;
+        match reader.read_event() {
+            Ok(quick_xml::events::Event::Decl(_)) => cuts.push(start..reader.buffer_position() as usize),
+            Ok(quick_xml::events::Event::Eof) => break,
+            // feed-rs stops at the first error; reading on only removes more of an ill-formed document.
+            Ok(_) | Err(_) if reader.buffer_position() as usize > start => {}
+            Ok(_) | Err(_) => break,
+        }
+    }
+    if cuts.is_empty() {
+        return None;
+    }
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut from = 0;
+    for cut in cuts {
+        out.extend_from_slice(&bytes[from..cut.start]);
+        from = cut.end;
+    }
+    out.extend_from_slice(&bytes[from..]);
+    Some(out)
 }
 
 /// The input with the root `<rss>` saying `version="2.0"`, when it has no version or one feed-rs does not
@@ -996,6 +1034,32 @@ mod tests {
         assert_eq!(strip_declaration("\u{feff} <?xml version='1.0'?><rss/>".into()), " <rss/>");
         assert_eq!(strip_declaration("<?xml-stylesheet href='a'?><rss/>".into()), "<?xml-stylesheet href='a'?><rss/>");
         assert_eq!(strip_declaration("<rss><?xml version='1.0'?></rss>".into()), "<rss><?xml version='1.0'?></rss>");
+    }
+
+    /// Issue 10, found by the `feed` fuzz target: an XML declaration naming an encoding after the document's
+    /// start made quick-xml panic inside feed-rs (caught, so the feed was rejected, or in recovery each item
+    /// holding one was skipped). Minimised inputs: junk bytes, then `><?xml vers=""encoding="windows-1251"?>`;
+    /// and a declaration after an attribute value holding `<!--`, which a scan for comments took as one.
+    #[test]
+    fn issue10_a_stray_xml_declaration_loses_no_item() {
+        let stray = "<?xml version=\"1.0\" encoding=\"windows-1251\"?>";
+        let xml = rss("", &[(&format!("Before{stray}after"), NEWS_RU), ("Second", "Text two.")]);
+        let feed = parse(xml.as_bytes(), "s").unwrap();
+        assert_eq!(feed.items.len(), 2, "{:?}", feed.warnings);
+        assert_eq!(feed.items[1].body, "Text two.");
+        let xml = format!("<feed xmlns=\"{ATOM_10_NS}\"><title mode=\"<!--\">T</title><entry><title>E</title><content>a{stray}b</content></entry></feed>");
+        let feed = parse(xml.as_bytes(), "a").unwrap();
+        assert_eq!(feed.items.len(), 1, "{:?}", feed.warnings);
+        // The first fuzz input: refused as a feed, by an error and not a panic.
+        assert!(parse(
+            b"\x80\xff\xff\xff\xff\xff\xff\xff\xff\xfd\xed\xff\x1b><?xml vers=\"\"encoding=\"windows-1251\"?>",
+            "m"
+        )
+        .is_err());
+        // CDATA, comments and attribute values are text: a declaration quoted there stays.
+        let kept = format!("<rss a=\"{}\"><![CDATA[{stray}]]><!--{stray}--></rss>", stray.replace('"', "'"));
+        assert_eq!(without_declarations(kept.as_bytes()), None);
+        assert_eq!(without_declarations(format!("<rss>x{stray}</rss>").as_bytes()).unwrap(), b"<rss>x</rss>");
     }
 
     #[test]

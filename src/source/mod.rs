@@ -16,6 +16,7 @@ pub mod html;
 pub mod http;
 mod json;
 mod markdown;
+pub mod opml;
 mod text;
 
 use std::collections::HashSet;
@@ -207,7 +208,6 @@ fn open(input: &Input, format: InputFormat, limits: &Limits) -> Articles {
         return Box::new(http::read_url_with(url, format, limits).into_iter());
     }
     let name = input.name();
-    let max = limits.max_input_bytes;
     let (reader, size): (Box<dyn Read + Send>, Option<u64>) = match input {
         Input::Stdin | Input::Url(_) => (Box::new(std::io::stdin()), None),
         Input::Path(p) => match File::open(p) {
@@ -222,6 +222,28 @@ fn open(input: &Input, format: InputFormat, limits: &Limits) -> Articles {
         Input::Path(p) => detect::by_extension(p),
         Input::Stdin | Input::Url(_) => None,
     };
+    open_reader(name, reader, size, by_ext, format, limits)
+}
+
+/// Reads articles from bytes already in memory, by the same path a file takes: `name` plays the
+/// file's path (its extension counts for `auto`). Exists so fuzz targets and tests reach every
+/// reader without touching the file system.
+pub fn read_bytes(name: &str, bytes: &[u8], format: InputFormat, limits: &Limits) -> Vec<Result<IncomingArticle>> {
+    let by_ext = detect::by_extension(Path::new(name));
+    let reader = Box::new(Cursor::new(bytes.to_vec()));
+    open_reader(name.to_string(), reader, Some(bytes.len() as u64), by_ext, format, limits).collect()
+}
+
+/// Everything after opening: `size` is the input's length when known before reading (a file's).
+fn open_reader(
+    name: String,
+    reader: Box<dyn Read + Send>,
+    size: Option<u64>,
+    by_ext: Option<Format>,
+    format: InputFormat,
+    limits: &Limits,
+) -> Articles {
+    let max = limits.max_input_bytes;
     // Sniff a prefix, then read on from it, so stdin (which cannot seek) works like a file.
     let mut prefix = Vec::new();
     let mut reader = reader;

@@ -247,3 +247,18 @@ fn issue10_an_over_long_jsonl_line_is_skipped_and_reading_resumes() {
     // The file as a whole is larger than the limit, and that is fine for a stream.
     assert!(data.len() > 1000);
 }
+
+#[test]
+fn read_bytes_gives_what_reading_the_file_gives() {
+    // The fuzz targets (issue 10) reach the readers through read_bytes; they fuzz the file path only
+    // if both agree, on every sample format.
+    let samples = Path::new(env!("CARGO_MANIFEST_DIR")).join("samples");
+    for entry in fs::read_dir(samples).unwrap() {
+        let path = entry.unwrap().path();
+        let name = path.display().to_string();
+        let from_file = format!("{:?}", read_all(&path, InputFormat::Auto));
+        let from_bytes =
+            format!("{:?}", read_bytes(&name, &fs::read(&path).unwrap(), InputFormat::Auto, &Limits::default()));
+        assert_eq!(from_bytes, from_file, "{name}");
+    }
+}
