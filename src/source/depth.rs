@@ -113,6 +113,11 @@ pub fn open_elements(text: &str) -> Vec<(String, String)> {
 const MAX_OPEN: usize = 1024;
 
 /// The deepest nesting the scan sees, up to `limit + 1` (it stops counting past the limit).
+/// Whether the element name `open` is one of `names`, ignoring ASCII case.
+fn is_one_of(open: &str, names: &[&str]) -> bool {
+    names.iter().any(|n| open.eq_ignore_ascii_case(n))
+}
+
 #[cfg(test)]
 pub fn depth_at_most(text: &str, limit: usize, syntax: Syntax) -> usize {
     let mut scanner = Scanner::new(text, limit.max(1), syntax);
@@ -327,34 +332,26 @@ impl<'a> Scanner<'a> {
 
     /// Closes the nearest open element named in `names`, searching down to a scope boundary.
     fn close_in_scope(&mut self, names: &[&str], extra_boundaries: &[&str]) {
-        if !self.any_open(names) {
-            return;
-        }
-        let is = |open: &str, list: &[&str]| list.iter().any(|n| open.eq_ignore_ascii_case(n));
-        for index in (0..self.stack.len()).rev() {
-            let open = self.stack[index].0;
-            if is(open, names) {
-                self.truncate(index);
-                return;
-            }
-            if is(open, SCOPE) || is(open, extra_boundaries) {
-                return;
-            }
-        }
+        self.close_nearest(names, |open| is_one_of(open, SCOPE) || is_one_of(open, extra_boundaries));
     }
 
+    /// Closes the nearest open table part named in `names`, searching down to its table.
     fn close_in_table(&mut self, names: &[&str]) {
+        self.close_nearest(names, |open| is_one_of(open, &["table", "html", "template"]));
+    }
+
+    /// Closes the nearest open element named in `names` (and all opened after it), unless a boundary comes first.
+    fn close_nearest(&mut self, names: &[&str], is_boundary: impl Fn(&str) -> bool) {
         if !self.any_open(names) {
             return;
         }
-        let is = |open: &str, list: &[&str]| list.iter().any(|n| open.eq_ignore_ascii_case(n));
         for index in (0..self.stack.len()).rev() {
             let open = self.stack[index].0;
-            if is(open, names) {
+            if is_one_of(open, names) {
                 self.truncate(index);
                 return;
             }
-            if is(open, &["table", "html", "template"]) {
+            if is_boundary(open) {
                 return;
             }
         }
