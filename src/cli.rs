@@ -11,7 +11,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
     about = "Media-monitoring database: ingest news into SQLite, find who said what, report and export"
 )]
 pub struct Cli {
-    /// SQLite database file (created on first use).
+    /// SQLite database file (ingest, fetch and feed add create it; read commands need it to exist).
     #[arg(long, global = true, env = "NEWSDB_DB", default_value = "newsdb.sqlite")]
     pub db: PathBuf,
 
@@ -81,26 +81,25 @@ pub struct InputArgs {
 
 /// Bounds on each input; see `limits::Limits` for what each one guards. Defaults suit real news.
 #[derive(Debug, Args, Clone)]
-#[command(next_help_heading = "Limits")]
 pub struct LimitArgs {
     /// Largest input read whole (file, document, feed, page), and longest JSONL line (bytes, or with KB / MB / GB).
-    #[arg(long, value_parser = parse_size, default_value = "64MB", value_name = "SIZE")]
+    #[arg(long, help_heading = "Limits", value_parser = parse_size, default_value = "64MB", value_name = "SIZE")]
     pub max_input_size: u64,
 
     /// Longest article body kept, in characters; a longer one is cut at a paragraph or sentence end, with a warning.
-    #[arg(long, default_value_t = crate::limits::Limits::default().max_article_chars, value_name = "CHARS")]
+    #[arg(long, help_heading = "Limits", default_value_t = crate::limits::Limits::default().max_article_chars, value_name = "CHARS")]
     pub max_article_chars: usize,
 
     /// Deepest element nesting read from an HTML page or feed.
-    #[arg(long, default_value_t = crate::limits::Limits::default().max_html_depth, value_name = "N")]
+    #[arg(long, help_heading = "Limits", default_value_t = crate::limits::Limits::default().max_html_depth, value_name = "N")]
     pub max_html_depth: usize,
 
     /// Most items read from one feed.
-    #[arg(long, default_value_t = crate::limits::Limits::default().max_feed_items, value_name = "N")]
+    #[arg(long, help_heading = "Limits", default_value_t = crate::limits::Limits::default().max_feed_items, value_name = "N")]
     pub max_feed_items: usize,
 
     /// Time one input may take to read and extract; the rest of a slower input is recorded as failed.
-    #[arg(long, value_parser = parse_duration, default_value = "120s", value_name = "DURATION")]
+    #[arg(long, help_heading = "Limits", value_parser = parse_duration, default_value = "120s", value_name = "DURATION")]
     pub input_deadline: std::time::Duration,
 }
 
@@ -322,18 +321,17 @@ pub struct SqlArgs {
 
 /// Bounds on one query, so that none can run away with time or memory (issue 10).
 #[derive(Debug, Args, Clone)]
-#[command(next_help_heading = "Query limits")]
 pub struct QueryLimitArgs {
     /// Stop a query that runs longer than this (500ms, 10s, 5m).
-    #[arg(long, value_parser = parse_duration, default_value = "10s", value_name = "DURATION")]
+    #[arg(long, help_heading = "Query limits", value_parser = parse_duration, default_value = "10s", value_name = "DURATION")]
     pub timeout: std::time::Duration,
 
     /// Stop a query whose result has more rows than this.
-    #[arg(long, default_value_t = 1_000_000, value_name = "N")]
+    #[arg(long, help_heading = "Query limits", default_value_t = 1_000_000, value_name = "N")]
     pub max_rows: usize,
 
     /// Memory a query may take: SQLite's own, and the result held for output (bytes, or with KB / MB / GB).
-    #[arg(long, value_parser = parse_size, default_value = "512MB", value_name = "SIZE")]
+    #[arg(long, help_heading = "Query limits", value_parser = parse_size, default_value = "512MB", value_name = "SIZE")]
     pub max_memory: u64,
 }
 
