@@ -6,13 +6,19 @@ use newsdb::model::{IncomingArticle, Span};
 
 fuzz_target!(|data: &[u8]| {
     // The first byte picks the shape: bit 0 keeps the body verbatim (as JSON input does, so control
-    // characters and odd spacing reach extraction), bit 1 takes the first line as the title.
+    // characters and odd spacing reach extraction), bit 1 takes the first line as the title, bit 2 repeats
+    // the body past 64 KB, where extraction reads a body in parts and shifts each part's offsets (the
+    // inputs themselves stay short, so the fuzzer still mutates quickly).
     let Some((&flags, rest)) = data.split_first() else { return };
     let text = String::from_utf8_lossy(rest);
-    let (title, body) = match text.split_once('\n') {
+    let (title, mut body) = match text.split_once('\n') {
         Some((title, body)) if flags & 2 != 0 => (Some(title.to_string()), body.to_string()),
         _ => (None, text.into_owned()),
     };
+    if flags & 4 != 0 && !body.is_empty() {
+        let copies = 70_000 / (body.len() + 2) + 1;
+        body = vec![body.as_str(); copies].join("\n\n");
+    }
     let incoming = IncomingArticle {
         source: "fuzz".to_string(),
         title,
