@@ -132,11 +132,47 @@ impl Attribution {
     }
 }
 
+/// What kind of attribution a statement's cue makes: only `Speech` is something said; the rest report what
+/// someone thinks, wants, perceives or what a document shows, which analysts usually keep apart (issue 11).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum CueClass {
+    /// Said, written or otherwise communicated: say, tell, write, announce, "according to", a colon introduction.
+    Speech,
+    /// Held to be true: believe, think, feel, fear, doubt, consider, expect.
+    Belief,
+    /// Wanted, decided or planned: want, hope, plan, intend, decide, refuse, seek.
+    Intention,
+    /// Perceived or known: see, know, find, learn, realize, remember.
+    Perception,
+    /// Shown by evidence rather than a speaker: show, prove, indicate, estimate ("the poll shows ...").
+    Evidence,
+}
+
+impl CueClass {
+    pub const ALL: [CueClass; 5] =
+        [CueClass::Speech, CueClass::Belief, CueClass::Intention, CueClass::Perception, CueClass::Evidence];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CueClass::Speech => "speech",
+            CueClass::Belief => "belief",
+            CueClass::Intention => "intention",
+            CueClass::Perception => "perception",
+            CueClass::Evidence => "evidence",
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ExtractedStatement {
     pub kind: StatementKind,
     /// The reporting verb as written ("says"), when there is one.
     pub cue: Option<String>,
+    /// Speech, or the kind of non-speech attribution the cue makes.
+    pub cue_class: CueClass,
+    /// The id of the attribution rule that produced the statement, so an analyst can see why.
+    pub rule: &'static str,
     /// The statement's text (without enclosing quotation marks) and its span.
     pub text: Span,
     /// Index into `Extraction::people` of the resolved speaker.

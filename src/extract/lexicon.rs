@@ -1,8 +1,10 @@
 //! Word lists compiled into the binary from `lexicons/*.txt`, so a linguist can extend them without touching code.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
+
+use crate::model::CueClass;
 
 /// A small, fast multiplicative hasher for short lexicon keys (SipHash's DoS resistance buys
 /// nothing for a fixed, compiled-in word list and costs a third of the look-up time).
@@ -34,9 +36,13 @@ impl Hasher for FxHasher {
 
 pub type Set = HashSet<String, BuildHasherDefault<FxHasher>>;
 
-/// Parses a lexicon file: one lower-case entry a line, `#` comments and blank lines ignored.
+/// Parses a lexicon file: one lower-case entry a line, `#` comments, `[section]` headers and blank lines ignored.
 fn load(src: &str) -> Set {
-    src.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).map(super::text::lowercase).collect()
+    src.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#') && !l.starts_with('['))
+        .map(super::text::lowercase)
+        .collect()
 }
 
 /// Parses a lexicon file with several whitespace-separated entries a line (long name lists).
@@ -63,11 +69,32 @@ lexicon!(NON_PERSON, "non_person.txt");
 lexicon!(NON_PERSON_PHRASES, "non_person_phrases.txt");
 lexicon!(COMMON_WORDS, "common_words.txt");
 lexicon!(SOURCES, "sources.txt");
-lexicon!(NONSPEECH_CUES, "nonspeech_cues.txt");
+lexicon!(INDIRECT_CUES, "indirect_cues.txt");
 
 /// Every attribution cue, speech or not, for the one-look-up test of the indirect-speech pass (issue 4).
 pub static ANY_CUES: LazyLock<CueSet> =
-    LazyLock::new(|| CueSet::new(REPORTING_VERBS.union(&NONSPEECH_CUES).cloned().collect()));
+    LazyLock::new(|| CueSet::new(REPORTING_VERBS.union(&INDIRECT_CUES).cloned().collect()));
+
+/// The class of each cue listed under a `[class]` header of indirect_cues.txt; every other cue is speech.
+static CUE_CLASSES: LazyLock<HashMap<String, CueClass, BuildHasherDefault<FxHasher>>> = LazyLock::new(|| {
+    let mut class = CueClass::Speech;
+    let mut classes = HashMap::default();
+    for line in include_str!("lexicons/indirect_cues.txt").lines().map(str::trim) {
+        if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
+            class = CueClass::ALL.into_iter().find(|c| c.as_str() == name).expect("indirect_cues.txt: unknown class");
+        } else if !line.is_empty() && !line.starts_with('#') {
+            classes.insert(super::text::lowercase(line), class);
+        }
+    }
+    classes
+});
+
+/// The class of statement a cue as written makes ("believes" -> belief); no cue (a colon introduction, a
+/// continuation) and every verb of saying make speech.
+pub fn cue_class(cue: Option<&str>) -> CueClass {
+    let Some(cue) = cue else { return CueClass::Speech };
+    CUE_CLASSES.get(super::text::lowercase(cue).as_str()).copied().unwrap_or(CueClass::Speech)
+}
 
 /// A word set asked about nearly every word of an article, of which few are members: a 2 KB bitmap
 /// of (first byte, last byte, length) rejects ~80% of the words of news-2095 before the hash
@@ -175,6 +202,21 @@ mod tests {
         for w in &words {
             assert_eq!(ANY_CUES.contains(w), ANY_CUES.set.contains(w.as_str()), "{w:?}");
         }
+    }
+
+    #[test]
+    fn cue_classes_come_from_the_lexicon_sections() {
+        assert_eq!(cue_class(Some("believes")), CueClass::Belief);
+        assert_eq!(cue_class(Some("Decided")), CueClass::Intention);
+        assert_eq!(cue_class(Some("knew")), CueClass::Perception);
+        assert_eq!(cue_class(Some("shows")), CueClass::Evidence);
+        assert_eq!(cue_class(Some("talked")), CueClass::Speech);
+        assert_eq!(cue_class(Some("said")), CueClass::Speech);
+        assert_eq!(cue_class(Some("according to")), CueClass::Speech);
+        assert_eq!(cue_class(None), CueClass::Speech);
+        // Every section name parsed, and no header leaked into the cue set.
+        assert!(CUE_CLASSES.values().any(|&c| c == CueClass::Evidence));
+        assert!(!INDIRECT_CUES.iter().any(|w| w.starts_with('[')));
     }
 
     #[test]

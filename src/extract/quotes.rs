@@ -1805,6 +1805,8 @@ pub fn find(doc: &Doc, people: &People) -> Vec<ExtractedStatement> {
         };
         out.push(ExtractedStatement {
             kind,
+            cue_class: super::lexicon::cue_class(cue.as_deref()),
+            rule: how.as_str(),
             cue,
             text,
             speaker,

@@ -402,6 +402,8 @@ mod tests {
             extraction.statements.push(ExtractedStatement {
                 kind: StatementKind::Indirect,
                 cue: Some("said".to_string()),
+                cue_class: crate::model::CueClass::Speech,
+                rule: "test",
                 text: span(start + name.chars().count() + 6, "it."),
                 speaker: Some(i),
                 speaker_span: Some(span(start, name)),
