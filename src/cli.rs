@@ -4,6 +4,8 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+use crate::model::CueClass;
+
 #[derive(Debug, Parser)]
 #[command(
     name = "newsdb",
@@ -158,6 +160,11 @@ pub struct ExtractArgs {
     #[arg(long, value_enum, default_value_t = ExtractFormat::Json)]
     pub format: ExtractFormat,
 
+    /// Print only statements of this class (speech, belief, intention, perception, evidence); all by default,
+    /// since extract shows everything found.
+    #[arg(long, value_enum, default_value_t = CueClassFilter::All, value_name = "CLASS")]
+    pub cue_class: CueClassFilter,
+
     /// Write to this file instead of stdout.
     #[arg(long, short)]
     pub output: Option<PathBuf>,
@@ -205,6 +212,36 @@ pub struct FilterArgs {
     /// At most this many rows.
     #[arg(long)]
     pub limit: Option<u32>,
+    /// Which statements count: speech (said or written), a non-speech class (belief, intention, perception,
+    /// evidence), or all.
+    #[arg(long, value_enum, default_value_t, value_name = "CLASS")]
+    pub cue_class: CueClassFilter,
+}
+
+/// `--cue-class`: one class of statement, or all of them.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, ValueEnum)]
+pub enum CueClassFilter {
+    #[default]
+    Speech,
+    Belief,
+    Intention,
+    Perception,
+    Evidence,
+    All,
+}
+
+impl CueClassFilter {
+    /// The class to keep; None for all.
+    pub fn class(self) -> Option<CueClass> {
+        match self {
+            CueClassFilter::Speech => Some(CueClass::Speech),
+            CueClassFilter::Belief => Some(CueClass::Belief),
+            CueClassFilter::Intention => Some(CueClass::Intention),
+            CueClassFilter::Perception => Some(CueClass::Perception),
+            CueClassFilter::Evidence => Some(CueClass::Evidence),
+            CueClassFilter::All => None,
+        }
+    }
 }
 
 #[derive(Debug, Subcommand)]

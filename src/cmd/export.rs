@@ -122,10 +122,10 @@ mod tests {
         let (dir, db) = fixture::database();
         export(&db, dir.path(), &["Statements", "statements"], false).unwrap();
         let guarded = read(&dir.path().join("statements.csv"));
-        assert!(guarded.contains("\n4,4,,a spokesperson,direct,,none,'=1+1 peace,0,10,,\n"), "{guarded}");
+        assert!(guarded.contains("\n4,4,,a spokesperson,direct,,none,'=1+1 peace,0,10,,,speech,\n"), "{guarded}");
         export(&db, dir.path(), &["statements"], true).unwrap();
         let raw = read(&dir.path().join("statements.csv"));
-        assert!(raw.contains("\n4,4,,a spokesperson,direct,,none,=1+1 peace,0,10,,\n"), "{raw}");
+        assert!(raw.contains("\n4,4,,a spokesperson,direct,,none,=1+1 peace,0,10,,,speech,\n"), "{raw}");
         assert!(!dir.path().join("articles.csv").exists());
     }
 

@@ -6,7 +6,7 @@ use serde::Serialize;
 use serde_json::json;
 
 use crate::cli::{ExtractArgs, ExtractFormat};
-use crate::model::{Article, Extraction, Span};
+use crate::model::{Article, CueClass, Extraction, Span};
 use crate::pipeline::{self, Processed};
 use crate::{output, Error, Result};
 
@@ -15,7 +15,7 @@ fn pair(span: &Span) -> [usize; 2] {
 }
 
 /// The printed form of one article: offsets are character offsets into `body`.
-fn article_json(article: &Article, extraction: &Extraction) -> serde_json::Value {
+fn article_json(article: &Article, extraction: &Extraction, class: Option<CueClass>) -> serde_json::Value {
     let people: Vec<_> = extraction
         .people
         .iter()
@@ -31,6 +31,7 @@ fn article_json(article: &Article, extraction: &Extraction) -> serde_json::Value
     let statements: Vec<_> = extraction
         .statements
         .iter()
+        .filter(|s| class.is_none_or(|c| s.cue_class == c))
         .map(|s| {
             json!({
                 "text": s.text.text,
@@ -38,6 +39,8 @@ fn article_json(article: &Article, extraction: &Extraction) -> serde_json::Value
                 "end": s.text.end,
                 "kind": s.kind,
                 "cue": s.cue,
+                "cue_class": s.cue_class,
+                "rule": s.rule,
                 "speaker": s.speaker.and_then(|i| extraction.people.get(i)).map(|p| &p.name),
                 "speaker_span": s.speaker_span.as_ref().map(pair),
                 "source_label": s.source_label,
@@ -79,7 +82,7 @@ pub fn run(args: &ExtractArgs) -> Result<()> {
                 for warning in &article.warnings {
                     crate::stderr!("warning: {}: {warning}", article.source);
                 }
-                let value = article_json(&article, &extraction);
+                let value = article_json(&article, &extraction, args.cue_class.class());
                 match args.format {
                     // Each article as soon as it is done, so a long run can be piped and watched.
                     ExtractFormat::Jsonl => {

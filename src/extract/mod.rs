@@ -14,6 +14,8 @@ use std::collections::HashMap;
 
 use crate::model::{ExtractedPerson, ExtractedStatement, Extraction};
 
+pub use lexicon::cue_class;
+
 /// Bodies longer than this many bytes are read for people and statements in parts of about this size, cut at
 /// paragraph ends. Some steps compare each mention or statement with those before it, which is quick for an
 /// article but quadratic for a book-length input (4 MB took 3.9 s, 32 MB 91 s); parts keep it linear. Articles

@@ -106,6 +106,7 @@ fn migrate(conn: &mut Connection, path: &Path) -> Result<()> {
     if schema_of(conn, path)? == schema_version() {
         return Ok(());
     }
+    register_migration_functions(conn).map_err(db_error(path))?;
     retry_busy(path, || {
         let tx = conn.transaction_with_behavior(TransactionBehavior::Exclusive).map_err(db_error(path))?;
         // Another process may have migrated while this one waited for the lock: the version read under the
@@ -117,6 +118,18 @@ fn migrate(conn: &mut Connection, path: &Path) -> Result<()> {
         tx.pragma_update(None, "user_version", schema_version()).map_err(db_error(path))?;
         tx.commit().map_err(db_error(path))
     })
+}
+
+/// SQL functions migrations call to fill new columns from what extraction knows (migration 05 classes the
+/// cues of statements stored before it).
+fn register_migration_functions(conn: &Connection) -> rusqlite::Result<()> {
+    use rusqlite::functions::FunctionFlags;
+    conn.create_scalar_function(
+        "newsdb_cue_class",
+        1,
+        FunctionFlags::SQLITE_UTF8 | FunctionFlags::SQLITE_DETERMINISTIC,
+        |ctx| Ok(crate::extract::cue_class(ctx.get::<Option<String>>(0)?.as_deref()).as_str()),
+    )
 }
 
 /// A failed migration in one line: SQLite's message, not the migration's SQL (issue 10 saw a 7 KB message
@@ -275,6 +288,37 @@ mod tests {
         assert_eq!(version, schema_version());
         assert!(MIGRATIONS[0].0.starts_with("01-"), "{:?}", MIGRATIONS[0].0);
         assert!(MIGRATIONS.windows(2).all(|pair| pair[0].0 < pair[1].0));
+    }
+
+    /// Issue 11: statements stored before cue classes existed are classed from their cue when migrated.
+    #[test]
+    fn migration_05_classes_stored_statements() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("old.sqlite");
+        let conn = Connection::open(&path).unwrap();
+        let before_05 = MIGRATIONS.iter().position(|(name, _)| name.starts_with("05-")).unwrap();
+        for (_, sql) in &MIGRATIONS[..before_05] {
+            conn.execute_batch(sql).unwrap();
+        }
+        conn.pragma_update(None, "user_version", before_05 as i64).unwrap();
+        conn.execute_batch(
+            "INSERT INTO articles (id, title, body, content_hash, word_count, source) VALUES (1, 't', 'b', 'h', 1, 's');
+             INSERT INTO statements (article_id, kind, cue, attribution, text, start, end) VALUES
+                 (1, 'indirect', 'Believes', 'explicit', 'x', 0, 1),
+                 (1, 'direct', 'said', 'explicit', 'y', 0, 1),
+                 (1, 'direct', NULL, 'colon', 'z', 0, 1);",
+        )
+        .unwrap();
+        drop(conn);
+        let conn = open(&path).unwrap();
+        let classes: Vec<String> = conn
+            .prepare("SELECT cue_class FROM statements ORDER BY id")
+            .unwrap()
+            .query_map([], |r| r.get(0))
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap();
+        assert_eq!(classes, ["belief", "speech", "speech"]);
     }
 
     #[test]

@@ -1,9 +1,9 @@
 //! Report, search and export queries: resolved filters, `const` SQL, rows as output Tables.
 //!
-//! Every query takes the same six leading parameters so one filter clause serves all of
+//! Every query takes the same seven leading parameters so one filter clause serves all of
 //! them: ?1 since, ?2 until (exclusive), ?3 outlet id, ?4 topic id, ?5 person id, ?6 limit
-//! (-1 for none). A NULL parameter switches its condition off. Report-specific parameters
-//! start at ?7. User text only ever reaches SQLite as a bound parameter.
+//! (-1 for none), ?7 statement cue class. A NULL parameter switches its condition off.
+//! Report-specific parameters start at ?8. User text only ever reaches SQLite as a bound parameter.
 
 use std::sync::LazyLock;
 
@@ -13,6 +13,7 @@ use rusqlite::types::{Value, ValueRef};
 use rusqlite::{params_from_iter, Connection, ErrorCode, Rows};
 
 use crate::cli::{FilterArgs, Interval, SearchIn, TimelineCount, TopicsBy};
+use crate::model::CueClass;
 use crate::output::{Cell, Table};
 use crate::{Error, Result};
 
@@ -40,6 +41,13 @@ macro_rules! article_filter {
     };
 }
 
+/// The statement `s` is of cue class ?7 (or no cue class filter).
+macro_rules! statement_class {
+    () => {
+        "(?7 IS NULL OR s.cue_class = ?7)"
+    };
+}
+
 /// The article `a` mentions person ?5 (or no person filter).
 macro_rules! mentions_person {
     () => {
@@ -47,13 +55,13 @@ macro_rules! mentions_person {
     };
 }
 
-/// The period of a date/time `$t` by interval ?7 ('day' | 'week' | 'month').
+/// The period of a date/time `$t` by interval ?8 ('day' | 'week' | 'month').
 /// Weeks are ISO 8601 weeks ("2026-W48", Monday first, the week-numbering year), which
 /// `%G-W%V` gives since SQLite 3.46; `%Y-W%W` would split the first week of each year.
 macro_rules! period {
     ($t:literal) => {
         concat!(
-            "CASE ?7 WHEN 'day' THEN date(",
+            "CASE ?8 WHEN 'day' THEN date(",
             $t,
             ") WHEN 'week' THEN strftime('%G-W%V', ",
             $t,
@@ -75,6 +83,8 @@ pub struct Filter {
     pub topic_id: Option<i64>,
     pub person_id: Option<i64>,
     pub limit: Option<u32>,
+    /// Statements of this cue class only ("speech"); None for all.
+    pub cue_class: Option<&'static str>,
 }
 
 impl Filter {
@@ -88,10 +98,11 @@ impl Filter {
             topic_id: args.topic.as_deref().map(|name| topic_id(conn, name)).transpose()?,
             person_id: args.person.as_deref().map(|name| person_id(conn, name)).transpose()?,
             limit: args.limit,
+            cue_class: args.cue_class.class().map(CueClass::as_str),
         })
     }
 
-    /// ?1..?6 followed by a query's own parameters (?7...).
+    /// ?1..?7 followed by a query's own parameters (?8...).
     fn params(&self, extra: impl IntoIterator<Item = Value>) -> Vec<Value> {
         let text = |s: &Option<String>| s.clone().map_or(Value::Null, Value::Text);
         let id = |n: Option<i64>| n.map_or(Value::Null, Value::Integer);
@@ -102,6 +113,7 @@ impl Filter {
             id(self.topic_id),
             id(self.person_id),
             Value::Integer(self.limit.map_or(-1, i64::from)),
+            self.cue_class.map_or(Value::Null, |c| Value::Text(c.to_string())),
         ];
         params.extend(extra);
         params
@@ -190,8 +202,10 @@ fn pick(option: &str, what: &str, name: &str, mut candidates: Vec<Candidate>) ->
 }
 
 /// Runs a query and returns its rows, columns named as the query names them.
-pub fn query_table(conn: &Connection, sql: &str, params: Vec<Value>) -> rusqlite::Result<Table> {
+pub fn query_table(conn: &Connection, sql: &str, mut params: Vec<Value>) -> rusqlite::Result<Table> {
     let mut stmt = conn.prepare(sql)?;
+    // Reports without statements (topics, co-occurrence) end before the shared ?7: bind only what the SQL has.
+    params.truncate(stmt.parameter_count());
     let columns = column_names(&stmt);
     let rows = stmt.query(params_from_iter(params))?;
     collect_rows(columns, rows)
@@ -248,9 +262,14 @@ const PEOPLE: &str = concat!(
     "),
     mc AS (SELECT m.person_id, count(*) AS n FROM mentions m JOIN fa ON fa.id = m.article_id GROUP BY m.person_id),
     sc AS (SELECT s.speaker_id AS person_id, count(*) AS n FROM statements s JOIN fa ON fa.id = s.article_id
-           WHERE s.speaker_id IS NOT NULL GROUP BY s.speaker_id),
+           WHERE s.speaker_id IS NOT NULL AND ",
+    statement_class!(),
+    " GROUP BY s.speaker_id),
     pa AS (SELECT m.person_id, m.article_id FROM mentions m JOIN fa ON fa.id = m.article_id
-           UNION SELECT s.speaker_id, s.article_id FROM statements s JOIN fa ON fa.id = s.article_id WHERE s.speaker_id IS NOT NULL),
+           UNION SELECT s.speaker_id, s.article_id FROM statements s JOIN fa ON fa.id = s.article_id
+           WHERE s.speaker_id IS NOT NULL AND ",
+    statement_class!(),
+    "),
     seen AS (SELECT pa.person_id, count(*) AS articles, count(DISTINCT fa.outlet_id) AS outlets,
                     min(fa.published_at) AS first_seen, max(fa.published_at) AS last_seen
              FROM pa JOIN fa ON fa.id = pa.article_id GROUP BY pa.person_id),
@@ -273,13 +292,15 @@ pub fn people(conn: &Connection, filter: &Filter) -> Result<Table> {
 /// articles sort last.
 const QUOTES: &str = concat!(
     "SELECT coalesce(p.name, s.source_label, '') AS speaker, s.text AS text, s.kind AS kind, s.cue AS cue,
-            s.attribution AS attribution, a.title AS title, o.name AS outlet, a.published_at AS published_at,
+            s.cue_class AS cue_class, s.attribution AS attribution, s.rule AS rule, a.title AS title, o.name AS outlet, a.published_at AS published_at,
             a.url AS url, a.id AS article_id, s.start AS start, s.end AS end
      FROM statements s JOIN articles a ON a.id = s.article_id
      LEFT JOIN people p ON p.id = s.speaker_id LEFT JOIN outlets o ON o.id = a.outlet_id
      WHERE ",
     article_filter!(),
-    " AND (?5 IS NULL OR s.speaker_id = ?5)
+    " AND (?5 IS NULL OR s.speaker_id = ?5) AND ",
+    statement_class!(),
+    "
      ORDER BY a.published_at IS NULL, a.published_at, a.id, s.start, s.id
      LIMIT ?6"
 );
@@ -341,17 +362,17 @@ fn interval_param(interval: Interval) -> Value {
 }
 
 /// Counts per period, with empty periods between the first and the last filled in as 0
-/// so the series can be charted as is. `$hits` yields one `day` per counted row; ?8 is
+/// so the series can be charted as is. `$hits` yields one `day` per counted row; ?9 is
 /// an optional full-text query the articles must match.
 macro_rules! timeline_sql {
-    ($count_name:literal, $hits:literal) => {
+    ($count_name:literal, $hits:expr) => {
         concat!(
             "WITH RECURSIVE
              hits(day, n) AS (SELECT date(a.published_at), count(*) ",
             $hits,
             " AND a.published_at IS NOT NULL AND ",
             article_filter!(),
-            " AND (?8 IS NULL OR a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?8))
+            " AND (?9 IS NULL OR a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?9))
                  GROUP BY 1),
              days(day) AS (SELECT min(day) FROM hits
                            UNION ALL SELECT date(day, '+1 day') FROM days WHERE day < (SELECT max(day) FROM hits))
@@ -372,7 +393,10 @@ const TIMELINE_MENTIONS: &str = timeline_sql!(
 );
 const TIMELINE_STATEMENTS: &str = timeline_sql!(
     "statements",
-    "FROM statements s JOIN articles a ON a.id = s.article_id WHERE (?5 IS NULL OR s.speaker_id = ?5)"
+    concat!(
+        "FROM statements s JOIN articles a ON a.id = s.article_id WHERE (?5 IS NULL OR s.speaker_id = ?5) AND ",
+        statement_class!()
+    )
 );
 const TIMELINE_ARTICLES: &str = timeline_sql!(
     "articles",
@@ -418,7 +442,9 @@ const OUTLETS: &str = concat!(
            (SELECT count(DISTINCT m.person_id) FROM mentions m JOIN fa f2 ON f2.id = m.article_id
             WHERE f2.outlet_id IS fa.outlet_id) AS people,
            (SELECT count(*) FROM statements s JOIN fa f2 ON f2.id = s.article_id
-            WHERE f2.outlet_id IS fa.outlet_id) AS statements
+            WHERE f2.outlet_id IS fa.outlet_id AND ",
+    statement_class!(),
+    ") AS statements
     FROM fa LEFT JOIN outlets o ON o.id = fa.outlet_id
     GROUP BY fa.outlet_id
     ORDER BY articles DESC, o.name IS NULL, o.name
@@ -449,7 +475,7 @@ pub fn cooccurrence(conn: &Connection, filter: &Filter) -> Result<Table> {
 }
 
 /// Search branches; both yield the same columns plus `score` (raw bm25, lower is better)
-/// for ordering. ?7 is the FTS5 query. Snippets mark hits with [ ], which survive every
+/// for ordering. ?8 is the FTS5 query. Snippets mark hits with [ ], which survive every
 /// output format, and cut with "…".
 macro_rules! search_articles {
     () => {
@@ -458,7 +484,7 @@ macro_rules! search_articles {
                     snippet(articles_fts, -1, '[', ']', '…', 12) AS snippet, NULL AS speaker,
                     o.name AS outlet, a.published_at AS published_at, a.url AS url, a.id AS article_id
              FROM articles_fts f JOIN articles a ON a.id = f.rowid LEFT JOIN outlets o ON o.id = a.outlet_id
-             WHERE articles_fts MATCH ?7 AND ",
+             WHERE articles_fts MATCH ?8 AND ",
             article_filter!(),
             " AND ",
             mentions_person!()
@@ -475,9 +501,10 @@ macro_rules! search_statements {
                     o.name AS outlet, a.published_at AS published_at, a.url AS url, a.id AS article_id
              FROM statements_fts f JOIN statements s ON s.id = f.rowid JOIN articles a ON a.id = s.article_id
              LEFT JOIN people p ON p.id = s.speaker_id LEFT JOIN outlets o ON o.id = a.outlet_id
-             WHERE statements_fts MATCH ?7 AND ",
+             WHERE statements_fts MATCH ?8 AND ",
             article_filter!(),
-            " AND (?5 IS NULL OR s.speaker_id = ?5)"
+            " AND (?5 IS NULL OR s.speaker_id = ?5) AND ",
+            statement_class!()
         )
     };
 }
@@ -631,6 +658,7 @@ pub(crate) mod fixture {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::cli::CueClassFilter;
 
     fn filter(conn: &Connection, args: FilterArgs) -> Filter {
         Filter::resolve(conn, &args).unwrap()
@@ -730,17 +758,46 @@ mod tests {
     }
 
     #[test]
+    fn statements_count_speech_unless_asked_for_another_class() {
+        let (_dir, path) = fixture::database();
+        crate::store::db::open(&path)
+            .unwrap()
+            .execute_batch(
+                "INSERT INTO statements (article_id, speaker_id, kind, cue, cue_class, attribution, rule, text, start, end)
+                 VALUES (1, 1, 'indirect', 'believes', 'belief', 'explicit', 'reported-that-clause', 'talks', 0, 5);",
+            )
+            .unwrap();
+        let conn = crate::store::db::open_read_only(&path).unwrap();
+        let speakers = |class: CueClassFilter| {
+            let f = filter(&conn, FilterArgs { cue_class: class, ..Default::default() });
+            let table = quotes(&conn, &f).unwrap();
+            table.rows.iter().map(|r| format!("{}:{}", r[0], r[4])).collect::<Vec<_>>()
+        };
+        let speech = speakers(CueClassFilter::Speech);
+        assert!(!speech.iter().any(|s| s.ends_with(":belief")), "{speech:?}");
+        assert_eq!(speakers(CueClassFilter::Belief), ["Anna Berg:belief"]);
+        assert_eq!(speakers(CueClassFilter::All).len(), speech.len() + 1);
+        // People's statement counts and the statement timeline follow the same filter.
+        let counts = |class: CueClassFilter| {
+            let f =
+                filter(&conn, FilterArgs { cue_class: class, person: Some("Anna Berg".into()), ..Default::default() });
+            lines(&people(&conn, &f).unwrap())[1].split('|').nth(4).unwrap().to_string()
+        };
+        assert_eq!((counts(CueClassFilter::Speech), counts(CueClassFilter::All)), ("1".into(), "2".into()));
+    }
+
+    #[test]
     fn quotes_report() {
         let (_dir, conn) = fixture::connection();
         let table = quotes(&conn, &Filter::default()).unwrap();
         assert_eq!(
             lines(&table),
             [
-                "speaker|text|kind|cue|attribution|title|outlet|published_at|url|article_id|start|end",
-                "Anna Berg|We want peace,|direct|said|explicit|Talks resume in Geneva|Daily News|2026-11-23T09:00:00Z|https://dailynews.example/1|1|24|38",
-                "Piotr Nowak|the plan fails|indirect|said|explicit|Peace plan criticised|Herald|2026-11-28T23:30:00Z|https://herald.example/2|2|17|31",
-                "Carl Lind|Parliament voted on the budget|indirect|said|explicit|Budget vote|Daily News|2026-12-02T12:00:00Z|https://dailynews.example/3|3|0|30",
-                "a spokesperson|=1+1 peace|direct||none|Undated note||||4|0|10",
+                "speaker|text|kind|cue|cue_class|attribution|rule|title|outlet|published_at|url|article_id|start|end",
+                "Anna Berg|We want peace,|direct|said|speech|explicit||Talks resume in Geneva|Daily News|2026-11-23T09:00:00Z|https://dailynews.example/1|1|24|38",
+                "Piotr Nowak|the plan fails|indirect|said|speech|explicit||Peace plan criticised|Herald|2026-11-28T23:30:00Z|https://herald.example/2|2|17|31",
+                "Carl Lind|Parliament voted on the budget|indirect|said|speech|explicit||Budget vote|Daily News|2026-12-02T12:00:00Z|https://dailynews.example/3|3|0|30",
+                "a spokesperson|=1+1 peace|direct||speech|none||Undated note||||4|0|10",
             ]
         );
         let f = filter(&conn, FilterArgs { person: Some("anna berg".into()), ..Default::default() });
@@ -807,7 +864,8 @@ mod tests {
     fn iso_weeks_use_the_week_numbering_year() {
         let (_dir, conn) = fixture::connection();
         let sql = concat!("SELECT ", period!("?1"));
-        let week = |t: &str| -> String { conn.query_row(sql, [t, "", "", "", "", "", "week"], |r| r.get(0)).unwrap() };
+        let week =
+            |t: &str| -> String { conn.query_row(sql, [t, "", "", "", "", "", "", "week"], |r| r.get(0)).unwrap() };
         assert_eq!(week("2027-01-01T10:00:00Z"), "2026-W53");
         assert_eq!(week("2025-12-29T00:00:00Z"), "2026-W01");
     }

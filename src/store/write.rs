@@ -61,7 +61,8 @@ const INSERT_MENTION: &str =
     "INSERT INTO mentions (article_id, person_id, start, end, surface) VALUES (?1, ?2, ?3, ?4, ?5)";
 const INSERT_ROLE: &str = "INSERT OR IGNORE INTO person_roles (person_id, article_id, role) VALUES (?1, ?2, ?3)";
 const INSERT_STATEMENT: &str = "INSERT INTO statements (article_id, speaker_id, source_label, kind, cue, attribution,
-    text, start, end, speaker_start, speaker_end) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)";
+    text, start, end, speaker_start, speaker_end, cue_class, rule)
+    VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)";
 const UPSERT_TOPIC: &str = "INSERT INTO topics (code, name) VALUES (?1, ?2)
     ON CONFLICT (code) DO UPDATE SET name = topics.name RETURNING id";
 /// Full-text indexing of a batch's new rows, one statement each: FTS5 flushes its buffer per statement,
@@ -268,6 +269,8 @@ fn write_article(
             statement.text.end as i64,
             speaker_start,
             speaker_end,
+            statement.cue_class.as_str(),
+            statement.rule,
         ])?;
     }
 
