@@ -118,8 +118,7 @@ fn people_commands_alias_merge_and_show() {
 
     newsdb(&dir, true).args(["people", "alias", "add", "abbas gallyamov", "Galliamov"]).assert().success();
     let later = dir.path().join("later.txt");
-    std::fs::write(&later, "Another view\n\nMr Galliamov said he doubted the referendum would change anything.\n")
-        .unwrap();
+    std::fs::write(&later, "Another view\n\nMr Galliamov said the referendum would change nothing.\n").unwrap();
     ingest(&dir, &[later], "1");
     let found = people(&dir);
     assert!(found.contains(&("Abbas Gallyamov".to_string(), 2, 2)), "{found:?}");

@@ -70,6 +70,9 @@ lexicon!(NON_PERSON_PHRASES, "non_person_phrases.txt");
 lexicon!(COMMON_WORDS, "common_words.txt");
 lexicon!(SOURCES, "sources.txt");
 lexicon!(INDIRECT_CUES, "indirect_cues.txt");
+lexicon!(SOURCE_NOUNS, "source_nouns.txt");
+lexicon!(INFINITIVE_CUES, "infinitive_cues.txt");
+lexicon!(FINITE_VERBS, "finite_verbs.txt");
 
 /// Every attribution cue, speech or not, for the one-look-up test of the indirect-speech pass (issue 4).
 pub static ANY_CUES: LazyLock<CueSet> =
