@@ -222,16 +222,21 @@ pub fn show(conn: &Connection, person: &Person, limit: u32) -> Result<Vec<(&'sta
 //   surname alone while it was the only one) goes to the one candidate when there is only one (as before issue
 //   11), else to the *dominant* candidate, else to the surname-only person S.
 //
-// The dominance rule: the leading candidate has at least DOMINANCE_RATIO times the full-name mentions of all the
-// other candidates together (so at least 5/6, 83%, of them) and is named in full in at least
-// DOMINANCE_MIN_ARTICLES articles. "Bush" joins "George W. Bush" with 412 mentions over "George H. W. Bush" with
-// 35 and "Laura Bush" with 20 (412 >= 5 x 55); "Smith" stays apart when John Smith has 40 and Jane Smith 12.
-// The ratio is against the sum, not the runner-up, because a common surname shared by many minor people is no
-// more likely to mean the leader than one shared with a single rival of the same total weight.
+// The dominance rule. A candidate is *of note* when at least DOMINANCE_MIN_ARTICLES articles name them in full.
+// The leading candidate (most full-name mentions) takes the bare surname when it is of note and has at least
+// DOMINANCE_RATIO times the full-name mentions of all the other candidates of note together (so at least 5/6, 83%,
+// of them). Candidates named in full in only one or two articles do not count against the leader: a surname used
+// alone, without introducing the person, is the surname of someone well known in the corpus, and a minor namesake
+// rarely is (in news-2095, Kate Bush in two music articles is no rival for George Bush in politics). So "Bush"
+// joins "George W. Bush" with 412 mentions over "George H. W. Bush" with 35 and "Laura Bush" with 20 (412 >= 5 x
+// 55); "Smith" stays apart when John Smith has 40 mentions and Jane Smith 12 in five articles. The ratio is against
+// the sum, not the runner-up, because a surname shared by several people of note is no more likely to mean the
+// leader than one shared with a single rival of the same total weight.
 
-/// How many times the full-name mentions of all other candidates the leader needs to take a bare surname.
+/// How many times the full-name mentions of all other candidates of note the leader needs to take a bare surname.
 pub const DOMINANCE_RATIO: i64 = 5;
-/// How many articles must name the leader in full: one or two articles are not corpus-scale evidence.
+/// How many articles must name a candidate in full for them to be of note: one or two articles are not
+/// corpus-scale evidence, neither for the leader nor against it.
 pub const DOMINANCE_MIN_ARTICLES: i64 = 3;
 
 /// Titles written before a given name, not a surname ("Prince Charles", "Sir Alex", "Queen Elizabeth"): a name so
@@ -345,8 +350,9 @@ impl SurnameGroup {
             [] => SurnameResolution::NoCandidate,
             [_] => SurnameResolution::Only(0),
             [leader, others @ ..] => {
-                let rest: i64 = others.iter().map(|c| c.mentions).sum();
-                if leader.articles >= DOMINANCE_MIN_ARTICLES && leader.mentions >= DOMINANCE_RATIO * rest {
+                let of_note = |c: &&Candidate| c.articles >= DOMINANCE_MIN_ARTICLES;
+                let rest: i64 = others.iter().filter(of_note).map(|c| c.mentions).sum();
+                if of_note(&leader) && leader.mentions >= DOMINANCE_RATIO * rest {
                     SurnameResolution::Dominant(0)
                 } else {
                     SurnameResolution::Apart
@@ -633,15 +639,22 @@ pub fn likely_non_people(conn: &Connection, limit: usize) -> Result<Table> {
     Ok(Table { columns: NON_PERSON_COLUMNS.map(String::from).to_vec(), rows })
 }
 
-/// Person evidence in the name itself: a known given name first ("Tony Blair"), or a title before the name or
-/// one of its aliases ("Mr Blair", "President Bush").
+/// Given names the given-name lexicon leaves out because they are also ordinary words (its header lists them):
+/// as the first word of a name of several words they are given names ("Bill Thompson", "Mark Hughes").
+const GIVEN_NAMES_ALSO_WORDS: &[&str] =
+    &["will", "mark", "rose", "hope", "grace", "may", "june", "bill", "art", "guy", "max", "joy"];
+
+/// Person evidence in the name itself: a known given name or an initial first ("Tony Blair", "C. Paterson"), or a
+/// title before the name or one of its aliases ("Mr Blair", "President Bush").
 fn has_given_name_or_title(name: &str, aliases: &[String]) -> bool {
     let first_word = |text: &str| -> Option<String> {
         let mut words = text.split_whitespace();
         let first = words.next()?.trim_end_matches('.').to_lowercase();
         words.next().map(|_| first)
     };
-    let given = name.split_whitespace().next().is_some_and(|w| lexicon::GIVEN_NAMES.contains(&w.to_lowercase()));
+    let given = first_word(name).is_some_and(|w| {
+        w.chars().count() == 1 || lexicon::GIVEN_NAMES.contains(&w) || GIVEN_NAMES_ALSO_WORDS.contains(&w.as_str())
+    });
     given
         || std::iter::once(name)
             .chain(aliases.iter().map(String::as_str))

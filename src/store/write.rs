@@ -603,8 +603,9 @@ mod tests {
         rows.unwrap().map(Result::unwrap).collect()
     }
 
-    /// Issue 11: George W. Bush, named in full in five articles, dominates George H. W. Bush (one article): every
-    /// bare "Bush" is George W. Bush, including the one written while George H. W. Bush was the only Bush known.
+    /// Issue 11: George W. Bush, named in full in five articles, dominates George H. W. Bush (one article, so not
+    /// of note): every bare "Bush" is George W. Bush, including the one written while George H. W. Bush was the
+    /// only Bush known.
     const BUSHES: [&[&str]; 9] = [
         &["George H. W. Bush"],
         &["Bush"],
@@ -626,24 +627,51 @@ mod tests {
         );
     }
 
-    /// Issue 11: John Smith (three articles) does not dominate Jane Smith (two): a bare "Smith" is either, so it
+    /// Issue 11: a rival of note (three articles) is outweighed only by five times its full-name mentions.
+    #[test]
+    fn a_rival_of_note_needs_five_times_its_mentions_to_be_outweighed() {
+        const W: &str = "George W. Bush";
+        const HW: &str = "George H. W. Bush";
+        for (w_mentions, expected) in
+            [(5, people::SurnameResolution::Dominant(0)), (4, people::SurnameResolution::Apart)]
+        {
+            // Three articles each; the extra mentions of George W. Bush sit in the last one.
+            let last: Vec<&str> = std::iter::repeat_n(W, w_mentions * 3 - 2).collect();
+            let (_dir, conn) = ingest(&[&[W], &[W], &last, &[HW], &[HW], &[HW], &["Bush"]]);
+            let group = people::surname_group(&conn, "Bush").unwrap();
+            assert_eq!(group.resolution(), expected, "{w_mentions} x");
+            let bare = people(&conn).iter().any(|p| p.starts_with("Bush "));
+            assert_eq!(bare, expected == people::SurnameResolution::Apart);
+        }
+    }
+
+    /// Issue 11: John Smith (four articles) does not dominate Jane Smith (three): a bare "Smith" is either, so it
     /// stays its own person, and `people show Smith` lists both.
-    const SMITHS: [&[&str]; 7] =
-        [&["John Smith"], &["Smith"], &["Jane Smith"], &["John Smith"], &["Smith"], &["Jane Smith"], &["John Smith"]];
+    const SMITHS: [&[&str]; 9] = [
+        &["John Smith"],
+        &["Smith"],
+        &["Jane Smith"],
+        &["John Smith"],
+        &["Smith"],
+        &["Jane Smith"],
+        &["John Smith"],
+        &["Jane Smith"],
+        &["John Smith"],
+    ];
 
     #[test]
     fn two_plausible_full_names_leave_the_surname_apart() {
         let order: Vec<usize> = (0..SMITHS.len()).collect();
         assert_eq!(
             people_by_article(&SMITHS, &order, 1),
-            ["Jane Smith m:3,6 s:3,6", "John Smith m:1,4,7 s:1,4,7", "Smith m:2,5 s:2,5"]
+            ["Jane Smith m:3,6,8 s:3,6,8", "John Smith m:1,4,7,9 s:1,4,7,9", "Smith m:2,5 s:2,5"]
         );
         let (_dir, conn) = ingest(&SMITHS);
         let smith = people::resolve(&conn, "Smith").unwrap();
         let sections = people::show(&conn, &smith, 10).unwrap();
         assert_eq!(sections[1].0, "may be");
         let may_be: Vec<String> = sections[1].1.rows.iter().map(|r| format!("{} {}", r[0], r[1])).collect();
-        assert_eq!(may_be, ["John Smith 3", "Jane Smith 2"]);
+        assert_eq!(may_be, ["John Smith 4", "Jane Smith 3"]);
         let group = people::surname_group(&conn, "Smith").unwrap();
         assert_eq!(group.resolution(), people::SurnameResolution::Apart);
     }
