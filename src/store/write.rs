@@ -244,7 +244,7 @@ fn write_article(
         for alias in person.aliases.iter().map(String::as_str).filter(|a| Some(*a) != bare_name).chain(surname(&name)) {
             add_alias.execute(params![alias, person_id])?;
         }
-        surnames.touch(surname(&name).or((people::is_one_word(&name)).then_some(&*name)));
+        surnames.touch(surname(&name).or(people::is_one_word(&name).then_some(&*name)));
         let mut add_mention = tx.prepare_cached(INSERT_MENTION)?;
         for mention in &person.mentions {
             add_mention.execute(params![
