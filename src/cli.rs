@@ -45,7 +45,7 @@ pub enum Command {
     Feed(FeedCommand),
     /// Poll subscribed feeds and store their new articles (once, or --every interval until Ctrl-C).
     Fetch(FetchArgs),
-    /// People: show one, merge two that are the same person, manage aliases, rename.
+    /// People: show one, merge two that are the same person, manage aliases, rename, check for duplicates and non-people.
     #[command(subcommand)]
     People(PeopleCommand),
     /// Copy the database to a new file, consistently, even while an ingest or fetch writes to it.
@@ -465,6 +465,29 @@ pub enum PeopleCommand {
     Alias(PeopleAliasCommand),
     /// Give a person a new canonical name (the old one stays an alias).
     Rename(PeopleRenameArgs),
+    /// List likely duplicates and likely non-people for an analyst to confirm, each with the command to act on it.
+    #[command(
+        long_about = "List what an analyst should confirm, most-mentioned first, in two tables:\n\n\
+            duplicates: surname-only people with a dominant or plausible full name (\"Bush\" and \"George W. \
+            Bush\"), names that differ only in case, diacritics or punctuation, and names that differ only by \
+            middle initials (\"Vladimir V. Putin\"); each row has the `newsdb people merge` command that joins \
+            them, into the name with more mentions.\n\n\
+            non-people: names with no given name or title that were never given a role nor quoted, or that hold \
+            a word marking an organisation, place or event (\"Chelsea\", \"Boerse\"); each row has the \
+            `newsdb people show` command to look closer.\n\n\
+            Nothing is changed: run the commands you agree with.",
+        after_help = "Example:\n  newsdb people check --limit 20\n  newsdb people check --format csv -o check.csv"
+    )]
+    Check(PeopleCheckArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct PeopleCheckArgs {
+    /// Rows per table.
+    #[arg(long, default_value_t = 50)]
+    pub limit: usize,
+    #[command(flatten)]
+    pub output: OutputArgs,
 }
 
 #[derive(Debug, Args)]

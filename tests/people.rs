@@ -152,3 +152,58 @@ fn people_commands_alias_merge_and_show() {
         newsdb(&dir, true).args(args).assert().code(2);
     }
 }
+
+/// Issue 11: two full names of note share the surname, so a bare "Mr Smith" stays apart; `people show` lists whom it
+/// may be and `people check` suggests the merges, a middle-initial variant and a name with no person evidence.
+#[test]
+fn people_check_and_show_list_candidates() {
+    let dir = TempDir::new().unwrap();
+    let mut texts: Vec<(String, String)> = Vec::new();
+    for i in 1..=3 {
+        texts.push((format!("Budget {i}"), format!("John Smith said the budget was fair in part {i}.")));
+        texts.push((format!("Plan {i}"), format!("Jane Smith said the plan would fail in round {i}.")));
+    }
+    texts.push(("Resignation".into(), "Mr Smith said he would resign. Smith added that he was tired.".into()));
+    texts.push(("No".into(), "Vladimir V. Putin said no.".into()));
+    texts.push(("Yes".into(), "Vladimir Putin said yes.".into()));
+    texts.push(("Cup".into(), "Sale Sharks won again at Edgeley Park, and Sale Sharks fans cheered.".into()));
+    let texts: Vec<(&str, &str)> = texts.iter().map(|(t, b)| (t.as_str(), b.as_str())).collect();
+    let files = articles(&dir, &texts);
+    ingest(&dir, &files, "2");
+
+    let show = json(&dir, &["people", "show", "Smith"]);
+    let may_be: Vec<String> = show["may be"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| format!("{} {}", c["name"].as_str().unwrap(), c["mentions"]))
+        .collect();
+    assert_eq!(may_be, ["Jane Smith 3", "John Smith 3"], "{show}");
+    assert!(json(&dir, &["people", "show", "John Smith"]).get("may be").is_none());
+
+    let check = json(&dir, &["people", "check"]);
+    let commands: Vec<&str> =
+        check["duplicates"].as_array().unwrap().iter().map(|d| d["command"].as_str().unwrap()).collect();
+    assert_eq!(
+        commands,
+        [
+            r#"newsdb people merge "Jane Smith" "Smith""#,
+            r#"newsdb people merge "John Smith" "Smith""#,
+            r#"newsdb people merge "Vladimir V. Putin" "Vladimir Putin""#,
+        ],
+        "{check}"
+    );
+    assert_eq!(check["duplicates"][0]["kind"], "surname: plausible full name");
+    let non_people: Vec<&str> =
+        check["non-people"].as_array().unwrap().iter().map(|d| d["name"].as_str().unwrap()).collect();
+    assert_eq!(non_people, ["Sale Sharks"], "{check}");
+
+    // The suggested command runs as printed (here without a shell: the quoted names are its arguments).
+    newsdb(&dir, true).args(["people", "merge", "John Smith", "Smith"]).assert().success();
+    let check = json(&dir, &["people", "check"]);
+    assert_eq!(check["duplicates"].as_array().unwrap().len(), 1, "{check}");
+
+    let help = newsdb(&dir, true).args(["people", "check", "--help"]).output().unwrap();
+    let help = String::from_utf8(help.stdout).unwrap();
+    assert!(help.contains("Example:") && help.contains("newsdb people check --limit 20"), "{help}");
+}

@@ -1,4 +1,5 @@
-//! `newsdb people`: show one person, merge duplicates, manage aliases, rename; each change is one transaction.
+//! `newsdb people`: show one person, merge duplicates, manage aliases, rename, list what to check; each change is one
+//! transaction.
 
 use std::path::Path;
 
@@ -22,6 +23,14 @@ pub fn run(command: &PeopleCommand, db_path: &Path, quiet: bool) -> Result<()> {
             output::print(&people::aliases(&conn, &person)?, &args.output)
         }
         PeopleCommand::Rename(args) => rename(args, db_path, quiet),
+        PeopleCommand::Check(args) => {
+            let conn = db::open_read_only(db_path)?;
+            let sections = [
+                ("duplicates", people::likely_duplicates(&conn, args.limit)?),
+                ("non-people", people::likely_non_people(&conn, args.limit)?),
+            ];
+            output::print_sections(&sections, &args.output)
+        }
     }
 }
 

@@ -1,7 +1,7 @@
 //! Extraction: pure, deterministic text analysis from an article's title and body to people, statements and topics.
 
 mod coref;
-mod lexicon;
+pub(crate) mod lexicon;
 mod people;
 mod quotes;
 mod screen;

@@ -3,10 +3,13 @@
 //! Every function takes a `&Connection`, so a caller (the `people` command, or the ingest writer absorbing a
 //! surname-only person) runs it inside its own transaction.
 
+use std::collections::{HashMap, HashSet};
+
 use rusqlite::types::Value;
 use rusqlite::{params, Connection, OptionalExtension};
 
-use crate::output::Table;
+use crate::extract::lexicon;
+use crate::output::{Cell, Table};
 use crate::store::read::query_table;
 use crate::{Error, Result};
 
@@ -190,14 +193,486 @@ const LATEST_STATEMENTS: &str = "SELECT s.text AS text, s.kind AS kind, a.title 
     LIMIT ?2";
 
 /// `people show`: the person with counts, aliases, roles with article counts, and the `limit` latest statements.
+/// A surname-only person that several full names may be (issue 11) also gets a "may be" section listing them,
+/// most mentioned first.
 pub fn show(conn: &Connection, person: &Person, limit: u32) -> Result<Vec<(&'static str, Table)>> {
     let id = || vec![Value::Integer(person.id)];
-    Ok(vec![
-        ("person", query_table(conn, SUMMARY, id())?),
+    let mut sections = vec![("person", query_table(conn, SUMMARY, id())?)];
+    if let Some(candidates) = candidates_table(conn, person)? {
+        sections.push(("may be", candidates));
+    }
+    sections.extend([
         ("aliases", aliases(conn, person)?),
         ("roles", query_table(conn, ROLES, id())?),
         ("statements", query_table(conn, LATEST_STATEMENTS, vec![Value::Integer(person.id), Value::from(limit)])?),
-    ])
+    ]);
+    Ok(sections)
+}
+
+// Issue 11: surname-only people across the corpus.
+//
+// An article that names someone only by surname ("Bush", "Mr Blair") is stored as a surname-only person unless
+// the surname resolves. Which full name it joins is decided over the whole database, not per article, so that
+// the answer does not depend on the order or batching of the ingest:
+//
+// - the *candidates* for surname S are the people whose canonical name ends in S (full names, "George W. Bush");
+// - each candidate's *evidence* counts only the articles that name them in full, because articles naming them by
+//   the surname alone are exactly what is being decided;
+// - every surname-only mention of S (the surname-only person's, and those a candidate received earlier by the
+//   surname alone while it was the only one) goes to the one candidate when there is only one (as before issue
+//   11), else to the *dominant* candidate, else to the surname-only person S.
+//
+// The dominance rule. A candidate is *of note* when at least DOMINANCE_MIN_ARTICLES articles name them in full.
+// The leading candidate (most full-name mentions) takes the bare surname when it is of note and has at least
+// DOMINANCE_RATIO times the full-name mentions of all the other candidates of note together (so at least 5/6, 83%,
+// of them). Candidates named in full in only one or two articles do not count against the leader: a surname used
+// alone, without introducing the person, is the surname of someone well known in the corpus, and a minor namesake
+// rarely is (in news-2095, Kate Bush in two music articles is no rival for George Bush in politics). So "Bush"
+// joins "George W. Bush" with 412 mentions over "George H. W. Bush" with 35 and "Laura Bush" with 20 (412 >= 5 x
+// 55); "Smith" stays apart when John Smith has 40 mentions and Jane Smith 12 in five articles. The ratio is against
+// the sum, not the runner-up, because a surname shared by several people of note is no more likely to mean the
+// leader than one shared with a single rival of the same total weight.
+
+/// How many times the full-name mentions of all other candidates of note the leader needs to take a bare surname.
+pub const DOMINANCE_RATIO: i64 = 5;
+/// How many articles must name a candidate in full for them to be of note: one or two articles are not
+/// corpus-scale evidence, neither for the leader nor against it.
+pub const DOMINANCE_MIN_ARTICLES: i64 = 3;
+
+/// Titles written before a given name, not a surname ("Prince Charles", "Sir Alex", "Queen Elizabeth"): a name so
+/// written is never the surname of another person (Ray Charles), so it is stored with its title and no surname.
+pub(crate) const GIVEN_NAME_TITLES: &[&str] =
+    &["sir", "dame", "prince", "princess", "king", "queen", "pope", "emperor", "empress", "tsar", "sultan"];
+
+/// Whether the name's first word is a title that precedes a given name ("Prince Charles").
+pub(crate) fn has_given_name_title(name: &str) -> bool {
+    let mut words = name.split_whitespace();
+    matches!((words.next(), words.next()), (Some(first), Some(_))
+        if GIVEN_NAME_TITLES.iter().any(|t| first.eq_ignore_ascii_case(t)))
+}
+
+/// A name of one word: a surname-only person (or a lone given name).
+pub(crate) fn is_one_word(name: &str) -> bool {
+    name.split_whitespace().nth(1).is_none()
+}
+
+/// Everyone with the alias ?1 (aliases compare ASCII case-insensitively).
+const PEOPLE_WITH_ALIAS: &str = "SELECT p.id, p.name FROM person_aliases pa JOIN people p ON p.id = pa.person_id
+    WHERE pa.alias = ?1 ORDER BY p.id";
+/// A person's mentions per article, and whether any of them there is more than the bare surname ?2. Reads the
+/// person's own rows through the mentions_person index.
+const MENTIONS_BY_ARTICLE: &str = "SELECT article_id, count(*), max(surface <> ?2 COLLATE NOCASE)
+    FROM mentions WHERE person_id = ?1 GROUP BY article_id ORDER BY article_id";
+/// All mentions and articles of a person, as `report people` counts them.
+const PERSON_TOTALS: &str = "SELECT count(*), count(DISTINCT article_id) FROM mentions WHERE person_id = ?1";
+
+/// A full-name person who may be meant by a bare surname.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Candidate {
+    pub person: Person,
+    /// Mentions in the articles that name this person in full: the evidence the dominance rule weighs.
+    pub mentions: i64,
+    /// Articles that name this person in full.
+    pub articles: i64,
+    /// Articles where this person is named by the surname alone, so far credited to them.
+    pub surname_only_articles: Vec<i64>,
+}
+
+/// Everyone a bare surname may be: the surname-only people (case variants, oldest first) and the candidates
+/// (most full-name mentions first).
+#[derive(Debug, Clone)]
+pub struct SurnameGroup {
+    pub surname: String,
+    pub surname_only: Vec<Person>,
+    pub candidates: Vec<Candidate>,
+}
+
+/// Whom a bare surname resolves to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SurnameResolution {
+    /// No full name has the surname.
+    NoCandidate,
+    /// The only full name with the surname (index into `candidates`).
+    Only(usize),
+    /// The dominant one of several (index into `candidates`).
+    Dominant(usize),
+    /// Several are plausible: the surname stays its own person.
+    Apart,
+}
+
+/// The people known by `surname`, with the evidence the dominance rule weighs.
+pub fn surname_group(conn: &Connection, surname: &str) -> Result<SurnameGroup> {
+    let known: Vec<Person> = conn
+        .prepare_cached(PEOPLE_WITH_ALIAS)?
+        .query_map([surname], |r| Ok(Person { id: r.get(0)?, name: r.get(1)? }))?
+        .collect::<rusqlite::Result<_>>()?;
+    surname_group_of(conn, surname, known)
+}
+
+fn surname_group_of(conn: &Connection, surname: &str, known: Vec<Person>) -> Result<SurnameGroup> {
+    let mut group = SurnameGroup { surname: surname.to_string(), surname_only: Vec::new(), candidates: Vec::new() };
+    for person in known {
+        if person.name.eq_ignore_ascii_case(surname) {
+            group.surname_only.push(person);
+            continue;
+        }
+        // Only full names ending in the surname: a first name or a hand-given alias is not a surname, and a
+        // titled given name ("Prince Charles") never is.
+        let ends_in_surname =
+            crate::store::write::surname(&person.name).is_some_and(|s| s.eq_ignore_ascii_case(surname));
+        if !ends_in_surname || has_given_name_title(&person.name) {
+            continue;
+        }
+        let mut candidate = Candidate { person, mentions: 0, articles: 0, surname_only_articles: Vec::new() };
+        let mut stmt = conn.prepare_cached(MENTIONS_BY_ARTICLE)?;
+        let mut rows = stmt.query(params![candidate.person.id, surname])?;
+        while let Some(row) = rows.next()? {
+            let (article, mentions, in_full): (i64, i64, bool) = (row.get(0)?, row.get(1)?, row.get(2)?);
+            if in_full {
+                candidate.mentions += mentions;
+                candidate.articles += 1;
+            } else {
+                candidate.surname_only_articles.push(article);
+            }
+        }
+        group.candidates.push(candidate);
+    }
+    group.candidates.sort_by(|a, b| {
+        (b.mentions, b.articles).cmp(&(a.mentions, a.articles)).then_with(|| a.person.name.cmp(&b.person.name))
+    });
+    Ok(group)
+}
+
+impl SurnameGroup {
+    /// The dominance rule (see DOMINANCE_RATIO) applied to the candidates.
+    pub fn resolution(&self) -> SurnameResolution {
+        match self.candidates.as_slice() {
+            [] => SurnameResolution::NoCandidate,
+            [_] => SurnameResolution::Only(0),
+            [leader, others @ ..] => {
+                let of_note = |c: &&Candidate| c.articles >= DOMINANCE_MIN_ARTICLES;
+                let rest: i64 = others.iter().filter(of_note).map(|c| c.mentions).sum();
+                if of_note(&leader) && leader.mentions >= DOMINANCE_RATIO * rest {
+                    SurnameResolution::Dominant(0)
+                } else {
+                    SurnameResolution::Apart
+                }
+            }
+        }
+    }
+}
+
+/// Applies the resolution of `surname` to the database: surname-only mentions move to the candidate it names,
+/// or to the surname-only person when several are plausible. Run inside the ingest's transaction after each batch
+/// for every surname the batch touched; the result depends only on what the database holds, so it is the same
+/// whatever the order and batching of the ingest. Cheap when the surname has one person or none (one index
+/// look-up); otherwise it reads the candidates' own mentions through the mentions_person index.
+pub fn resolve_surname(conn: &Connection, surname: &str) -> Result<()> {
+    let known: Vec<Person> = conn
+        .prepare_cached(PEOPLE_WITH_ALIAS)?
+        .query_map([surname], |r| Ok(Person { id: r.get(0)?, name: r.get(1)? }))?
+        .collect::<rusqlite::Result<_>>()?;
+    if known.len() < 2 {
+        return Ok(());
+    }
+    let group = surname_group_of(conn, surname, known)?;
+    let target = match group.resolution() {
+        SurnameResolution::Only(i) | SurnameResolution::Dominant(i) => group.candidates[i].person.id,
+        SurnameResolution::NoCandidate | SurnameResolution::Apart => {
+            let stray = group.candidates.iter().any(|c| !c.surname_only_articles.is_empty());
+            match group.surname_only.first() {
+                Some(person) => person.id,
+                None if stray => {
+                    conn.prepare_cached(INSERT_PERSON)?.execute([surname])?;
+                    let id = conn.last_insert_rowid();
+                    conn.prepare_cached(INSERT_ALIAS)?.execute(params![surname, id])?;
+                    id
+                }
+                None => return Ok(()),
+            }
+        }
+    };
+    // Case variants of the surname ("Bush", "BUSH") are one surname-only person.
+    for person in group.surname_only.iter().filter(|p| p.id != target) {
+        merge(conn, target, person.id)?;
+    }
+    for candidate in group.candidates.iter().filter(|c| c.person.id != target) {
+        for &article in &candidate.surname_only_articles {
+            move_article(conn, target, candidate.person.id, article)?;
+        }
+    }
+    Ok(())
+}
+
+const INSERT_PERSON: &str = "INSERT INTO people (name) VALUES (?1)";
+const MOVE_ARTICLE_MENTIONS: &str = "UPDATE mentions SET person_id = ?1 WHERE person_id = ?2 AND article_id = ?3";
+const MOVE_ARTICLE_STATEMENTS: &str = "UPDATE statements SET speaker_id = ?1 WHERE speaker_id = ?2 AND article_id = ?3";
+const MOVE_ARTICLE_ROLES: &str =
+    "UPDATE OR IGNORE person_roles SET person_id = ?1 WHERE person_id = ?2 AND article_id = ?3";
+const DELETE_ARTICLE_ROLES: &str = "DELETE FROM person_roles WHERE person_id = ?1 AND article_id = ?2";
+
+/// Moves what one article says of person `from` (mentions, statements, roles) to person `into`.
+fn move_article(conn: &Connection, into: i64, from: i64, article: i64) -> Result<()> {
+    conn.prepare_cached(MOVE_ARTICLE_MENTIONS)?.execute([into, from, article])?;
+    conn.prepare_cached(MOVE_ARTICLE_STATEMENTS)?.execute([into, from, article])?;
+    conn.prepare_cached(MOVE_ARTICLE_ROLES)?.execute([into, from, article])?;
+    conn.prepare_cached(DELETE_ARTICLE_ROLES)?.execute([from, article])?;
+    Ok(())
+}
+
+/// `people show` for a surname-only person: the full names it may be, with all their mentions and articles.
+fn candidates_table(conn: &Connection, person: &Person) -> Result<Option<Table>> {
+    if !is_one_word(&person.name) {
+        return Ok(None);
+    }
+    let group = surname_group(conn, &person.name)?;
+    if group.candidates.is_empty() {
+        return Ok(None);
+    }
+    let mut table = Table { columns: vec!["name".into(), "mentions".into(), "articles".into()], rows: Vec::new() };
+    let mut totals = Vec::new();
+    for candidate in &group.candidates {
+        let (mentions, articles): (i64, i64) =
+            conn.prepare_cached(PERSON_TOTALS)?.query_row([candidate.person.id], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        totals.push((mentions, articles, candidate.person.name.clone()));
+    }
+    totals.sort_by(|a, b| (b.0, b.1).cmp(&(a.0, a.1)).then_with(|| a.2.cmp(&b.2)));
+    for (mentions, articles, name) in totals {
+        table.rows.push(vec![Cell::Text(name), Cell::Int(mentions), Cell::Int(articles)]);
+    }
+    Ok(Some(table))
+}
+
+// `people check`: what an analyst should confirm (issue 11).
+
+/// Every person with the counts and the evidence `people check` weighs. A full scan: it is a report, run by hand.
+const PEOPLE_EVIDENCE: &str = "SELECT p.id, p.name,
+        (SELECT count(*) FROM mentions WHERE person_id = p.id),
+        (SELECT count(DISTINCT article_id) FROM mentions WHERE person_id = p.id),
+        EXISTS (SELECT 1 FROM person_roles WHERE person_id = p.id),
+        EXISTS (SELECT 1 FROM statements WHERE speaker_id = p.id),
+        (SELECT group_concat(alias, char(31)) FROM person_aliases WHERE person_id = p.id)
+    FROM people p";
+
+/// One person as `people check` sees them.
+struct Evidence {
+    person: Person,
+    mentions: i64,
+    articles: i64,
+    has_role: bool,
+    speaks: bool,
+    aliases: Vec<String>,
+}
+
+fn people_evidence(conn: &Connection) -> Result<Vec<Evidence>> {
+    let mut stmt = conn.prepare(PEOPLE_EVIDENCE)?;
+    let rows = stmt.query_map([], |r| {
+        let aliases: Option<String> = r.get(6)?;
+        Ok(Evidence {
+            person: Person { id: r.get(0)?, name: r.get(1)? },
+            mentions: r.get(2)?,
+            articles: r.get(3)?,
+            has_role: r.get(4)?,
+            speaks: r.get(5)?,
+            aliases: aliases.map(|a| a.split('\u{1f}').map(String::from).collect()).unwrap_or_default(),
+        })
+    })?;
+    let mut people: Vec<Evidence> = rows.collect::<rusqlite::Result<_>>()?;
+    people.sort_by(|a, b| b.mentions.cmp(&a.mentions).then_with(|| a.person.name.cmp(&b.person.name)));
+    Ok(people)
+}
+
+/// A name quoted for a POSIX shell: double quotes when nothing inside needs escaping, else single quotes.
+fn shell_quote(name: &str) -> String {
+    if !name.contains(['"', '$', '`', '\\', '!']) {
+        return format!("\"{name}\"");
+    }
+    format!("'{}'", name.replace('\'', "'\\''"))
+}
+
+fn merge_command(into: &str, from: &str) -> String {
+    format!("newsdb people merge {} {}", shell_quote(into), shell_quote(from))
+}
+
+/// Lower case without diacritics, punctuation as spaces, one space between words: "José  Mourinho" and
+/// "jose mourinho" are the same key.
+fn folded(name: &str) -> String {
+    use unicode_normalization::{char::is_combining_mark, UnicodeNormalization};
+    let plain: String = name.nfd().filter(|c| !is_combining_mark(*c)).flat_map(char::to_lowercase).collect();
+    plain.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect::<Vec<_>>().join(" ")
+}
+
+/// The key of a name without its middle initials, and whether it had any: "Vladimir V. Putin" -> ("vladimir
+/// putin", true). Middle words that are not initials stay, so "George Walker Bush" is not "George Bush".
+fn without_middle_initials(key: &str) -> (String, bool) {
+    let words: Vec<&str> = key.split(' ').collect();
+    if words.len() < 3 {
+        return (key.to_string(), false);
+    }
+    let middle = &words[1..words.len() - 1];
+    if !middle.iter().all(|w| w.chars().count() == 1) {
+        return (key.to_string(), false);
+    }
+    (format!("{} {}", words[0], words[words.len() - 1]), true)
+}
+
+const DUPLICATE_COLUMNS: [&str; 8] =
+    ["kind", "name", "mentions", "articles", "may_be", "may_be_mentions", "may_be_articles", "command"];
+
+/// Likely duplicates, most-mentioned first: surname-only people with a dominant or plausible full name, names that
+/// differ only in case, diacritics or punctuation, and names that differ only by middle initials when exactly one
+/// such fuller name exists. Each row carries the `people merge` command that joins them (into the name with more
+/// mentions), for the analyst to run once confirmed.
+pub fn likely_duplicates(conn: &Connection, limit: usize) -> Result<Table> {
+    let people = people_evidence(conn)?;
+    let by_id: HashMap<i64, &Evidence> = people.iter().map(|e| (e.person.id, e)).collect();
+    // (sort key: mentions of the person merged away, row)
+    let mut rows: Vec<(i64, Vec<Cell>)> = Vec::new();
+    let row = |kind: &str, from: &Evidence, into: &Evidence| -> Vec<Cell> {
+        vec![
+            Cell::from(kind),
+            Cell::Text(from.person.name.clone()),
+            Cell::Int(from.mentions),
+            Cell::Int(from.articles),
+            Cell::Text(into.person.name.clone()),
+            Cell::Int(into.mentions),
+            Cell::Int(into.articles),
+            Cell::Text(merge_command(&into.person.name, &from.person.name)),
+        ]
+    };
+
+    let mut seen_surnames = HashSet::new();
+    for person in people.iter().filter(|e| is_one_word(&e.person.name)) {
+        if !seen_surnames.insert(person.person.name.to_ascii_lowercase()) {
+            continue;
+        }
+        let group = surname_group(conn, &person.person.name)?;
+        let (kind, shown) = match group.resolution() {
+            SurnameResolution::NoCandidate => continue,
+            SurnameResolution::Only(i) => ("surname: only full name", &group.candidates[i..=i]),
+            SurnameResolution::Dominant(i) => ("surname: dominant full name", &group.candidates[i..=i]),
+            SurnameResolution::Apart => {
+                ("surname: plausible full name", &group.candidates[..group.candidates.len().min(3)])
+            }
+        };
+        for candidate in shown {
+            if let Some(into) = by_id.get(&candidate.person.id) {
+                rows.push((person.mentions, row(kind, person, into)));
+            }
+        }
+    }
+
+    // Names equal once folded, then names equal without middle initials.
+    let mut by_key: HashMap<String, Vec<&Evidence>> = HashMap::new();
+    for person in &people {
+        by_key.entry(folded(&person.person.name)).or_default().push(person);
+    }
+    for group in by_key.values().filter(|g| g.len() > 1) {
+        // people are in mention order, so the first is the one to keep.
+        for from in &group[1..] {
+            rows.push((from.mentions, row("spelling: case, diacritics or punctuation", from, group[0])));
+        }
+    }
+    let mut with_initials: HashMap<String, Vec<&Evidence>> = HashMap::new();
+    for person in &people {
+        let (short, had) = without_middle_initials(&folded(&person.person.name));
+        if had {
+            with_initials.entry(short).or_default().push(person);
+        }
+    }
+    for person in &people {
+        let key = folded(&person.person.name);
+        // "George Bush" with both "George W. Bush" and "George H. W. Bush" known could be either: not listed.
+        if let Some([fuller]) = with_initials.get(&key).map(Vec::as_slice) {
+            let (into, from) = if fuller.mentions >= person.mentions { (*fuller, person) } else { (person, *fuller) };
+            rows.push((from.mentions, row("middle initials", from, into)));
+        }
+    }
+
+    rows.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1[1].to_string().cmp(&b.1[1].to_string())));
+    rows.truncate(limit);
+    Ok(Table {
+        columns: DUPLICATE_COLUMNS.map(String::from).to_vec(),
+        rows: rows.into_iter().map(|(_, r)| r).collect(),
+    })
+}
+
+const NON_PERSON_COLUMNS: [&str; 6] = ["name", "mentions", "articles", "evidence", "reason", "command"];
+
+/// Likely non-people, most-mentioned first: names without a given name or a title (in the name or any alias)
+/// that either have no person evidence at all (never given a role, never a speaker) or contain a word that marks
+/// an organisation, place or event in newsdb's lexicons ("Chelsea", "Deutsche Boerse"). Roles and statements do
+/// not clear such a word: teams and companies are quoted and described too.
+pub fn likely_non_people(conn: &Connection, limit: usize) -> Result<Table> {
+    let mut rows = Vec::new();
+    for person in people_evidence(conn)? {
+        if rows.len() >= limit {
+            break;
+        }
+        let name = &person.person.name;
+        if has_given_name_or_title(name, &person.aliases) {
+            continue;
+        }
+        let marker = non_person_word(name);
+        if marker.is_none() && (person.has_role || person.speaks) {
+            continue;
+        }
+        let evidence = match (person.has_role, person.speaks) {
+            (true, true) => "role, speaker",
+            (true, false) => "role",
+            (false, true) => "speaker",
+            (false, false) => "none",
+        };
+        let reason = match &marker {
+            Some(word) => format!("organisation, place or event word {word:?}"),
+            None => "no person evidence: no given name, title, role or statement".to_string(),
+        };
+        rows.push(vec![
+            Cell::Text(name.clone()),
+            Cell::Int(person.mentions),
+            Cell::Int(person.articles),
+            Cell::from(evidence),
+            Cell::Text(reason),
+            Cell::Text(format!("newsdb people show {}", shell_quote(name))),
+        ]);
+    }
+    Ok(Table { columns: NON_PERSON_COLUMNS.map(String::from).to_vec(), rows })
+}
+
+/// Given names the given-name lexicon leaves out because they are also ordinary words (its header lists them):
+/// as the first word of a name of several words they are given names ("Bill Thompson", "Mark Hughes").
+const GIVEN_NAMES_ALSO_WORDS: &[&str] =
+    &["will", "mark", "rose", "hope", "grace", "may", "june", "bill", "art", "guy", "max", "joy"];
+
+/// Person evidence in the name itself: a known given name or an initial first ("Tony Blair", "C. Paterson"), or a
+/// title before the name or one of its aliases ("Mr Blair", "President Bush").
+fn has_given_name_or_title(name: &str, aliases: &[String]) -> bool {
+    let first_word = |text: &str| -> Option<String> {
+        let mut words = text.split_whitespace();
+        let first = words.next()?.trim_end_matches('.').to_lowercase();
+        words.next().map(|_| first)
+    };
+    let given = first_word(name).is_some_and(|w| {
+        w.chars().count() == 1 || lexicon::GIVEN_NAMES.contains(&w) || GIVEN_NAMES_ALSO_WORDS.contains(&w.as_str())
+    });
+    given
+        || std::iter::once(name)
+            .chain(aliases.iter().map(String::as_str))
+            .any(|text| first_word(text).is_some_and(|w| lexicon::TITLES.contains(&w)))
+}
+
+/// The first word of the name (or the whole name) that newsdb's lexicons list as an organisation, place, event or
+/// other non-person word.
+fn non_person_word(name: &str) -> Option<String> {
+    let lower = name.to_lowercase();
+    if lexicon::NON_PERSON_PHRASES.contains(&lower) || lexicon::NON_PERSON.contains(&lower) {
+        return Some(lower);
+    }
+    lower
+        .split(|c: char| !c.is_alphanumeric() && c != '\'')
+        .map(|w| w.trim_end_matches("'s"))
+        .find(|w| !w.is_empty() && (lexicon::ORG_WORDS.contains(*w) || lexicon::NON_PERSON.contains(*w)))
+        .map(String::from)
 }
 
 #[cfg(test)]

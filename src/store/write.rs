@@ -1,6 +1,7 @@
 //! Writing ingested articles: one writer, batched transactions, idempotent (a re-ingested article is a duplicate).
 
-use std::collections::HashMap;
+use std::borrow::Cow;
+use std::collections::{HashMap, HashSet};
 
 use rusqlite::{params, Connection, OptionalExtension, Transaction};
 
@@ -145,10 +146,11 @@ fn write_batch(
 ) -> Result<Vec<Outcome>> {
     let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
     let mut outcomes = Vec::with_capacity(records.len());
+    let mut surnames = Surnames::default();
     for record in records {
         let outcome = match record {
             Record::Article(article, extraction) => {
-                write_article(&tx, run_id, outlet_ids, topic_ids, article, extraction)?
+                write_article(&tx, run_id, outlet_ids, topic_ids, &mut surnames, article, extraction)?
             }
             Record::Failed { source, message } => {
                 tx.prepare_cached(INSERT_ISSUE)?.execute(params![run_id, source, "error", message])?;
@@ -156,6 +158,11 @@ fn write_batch(
             }
         };
         outcomes.push(outcome);
+    }
+    // Issue 11: bare surnames are resolved over the whole database once per batch, not per article: the batch's
+    // full names count as evidence, and the same answer comes whatever the order and batching of the input.
+    for surname in &surnames.0 {
+        people::resolve_surname(&tx, surname)?;
     }
     let new_ids = outcomes.iter().filter_map(|o| match o {
         Outcome::New { article_id, .. } => Some(*article_id),
@@ -179,6 +186,7 @@ fn write_article(
     run_id: i64,
     outlet_ids: &mut HashMap<String, i64>,
     topic_ids: &mut HashMap<String, i64>,
+    surnames: &mut Surnames,
     article: &Article,
     extraction: &Extraction,
 ) -> Result<Outcome> {
@@ -222,18 +230,22 @@ fn write_article(
 
     let mut person_ids = Vec::with_capacity(extraction.people.len());
     for person in &extraction.people {
-        let person_id = person_id(tx, &person.name)?;
-        if let Some(absorbed) = absorb_surname_only(tx, person_id, &person.name)? {
+        let name = stored_name(person);
+        let person_id = person_id(tx, &name)?;
+        if let Some(absorbed) = absorb_surname_only(tx, person_id, &name)? {
             // A person of this same article may have resolved to the absorbed one: its statements must not
             // point at the deleted row.
             person_ids.iter_mut().filter(|id| **id == absorbed).for_each(|id| *id = person_id);
         }
         person_ids.push(person_id);
         let mut add_alias = tx.prepare_cached(INSERT_ALIAS)?;
-        add_alias.execute(params![person.name, person_id])?;
-        for alias in person.aliases.iter().map(String::as_str).chain(surname(&person.name)) {
+        add_alias.execute(params![name, person_id])?;
+        // "Prince Charles" is not known as a bare "Charles": that is Ray Charles's surname.
+        let bare_name = (*name != person.name).then_some(person.name.as_str());
+        for alias in person.aliases.iter().map(String::as_str).filter(|a| Some(*a) != bare_name).chain(surname(&name)) {
             add_alias.execute(params![alias, person_id])?;
         }
+        surnames.touch(surname(&name).or(people::is_one_word(&name).then_some(&*name)));
         let mut add_mention = tx.prepare_cached(INSERT_MENTION)?;
         for mention in &person.mentions {
             add_mention.execute(params![
@@ -345,9 +357,52 @@ fn absorb_surname_only(tx: &Transaction, person_id: i64, name: &str) -> Result<O
     Ok(Some(*absorbed))
 }
 
+/// The surnames a batch wrote people with (full names' last words and surname-only names), once each in ASCII
+/// case-insensitive terms as aliases compare, in first-seen order.
+#[derive(Default)]
+struct Surnames(Vec<String>, HashSet<String>);
+
+impl Surnames {
+    fn touch(&mut self, surname: Option<&str>) {
+        if let Some(surname) = surname {
+            if self.1.insert(surname.to_ascii_lowercase()) {
+                self.0.push(surname.to_string());
+            }
+        }
+    }
+}
+
+/// The name a person is stored under: the extracted name, except that a one-word name written after a title that
+/// precedes given names ("Prince Charles", "Sir Alex") keeps that title, since the word is a given name and must
+/// not be taken for the surname of another person (issue 11: every "Prince Charles" was Ray Charles). The title
+/// comes from a written form ("Sir Alex") or, where the extractor took it for a role, from the role ("Prince").
+fn stored_name(person: &crate::model::ExtractedPerson) -> Cow<'_, str> {
+    let name = person.name.as_str();
+    if !people::is_one_word(name) {
+        return Cow::Borrowed(name);
+    }
+    let written = person.aliases.iter().find(|alias| {
+        people::has_given_name_title(alias)
+            && alias.split_whitespace().nth(1) == Some(name)
+            && alias.split_whitespace().nth(2).is_none()
+    });
+    if let Some(written) = written {
+        return Cow::Owned(written.split_whitespace().collect::<Vec<_>>().join(" "));
+    }
+    let role = person.roles.iter().find(|role| people::GIVEN_NAME_TITLES.iter().any(|t| role.eq_ignore_ascii_case(t)));
+    match role {
+        Some(title) => Cow::Owned(format!("{title} {name}")),
+        None => Cow::Borrowed(name),
+    }
+}
+
 /// The last word of a name of several words: recorded as an alias so that a later article naming only
-/// "Gallyamov" finds "Abbas Gallyamov" (when no other known person has that surname).
+/// "Gallyamov" finds "Abbas Gallyamov" (when no other known person has that surname). A given name after a title
+/// ("Prince Charles") is no surname.
 pub(crate) fn surname(name: &str) -> Option<&str> {
+    if people::has_given_name_title(name) {
+        return None;
+    }
     const SUFFIXES: [&str; 6] = ["Jr", "Jr.", "Sr", "Sr.", "II", "III"];
     let words: Vec<&str> = name.split_whitespace().filter(|w| !SUFFIXES.contains(w)).collect();
     match words.as_slice() {
@@ -500,26 +555,176 @@ mod tests {
     }
 
     /// Issue 4: a surname-only person is not absorbed by a full name when another full name shares the surname.
+    /// Issue 11: nor does a bare surname stay with the full name it reached while that was the only one: once a
+    /// second plausible full name is known, every bare "Smith" is the surname-only person, whatever the order.
     #[test]
     fn shared_surname_stays_apart_when_the_surname_comes_first() {
         let (_dir, conn) = ingest(&[&["John Smith"], &["Smith"], &["Jane Smith"], &["Smith"]]);
-        let names = people(&conn);
-        // "Smith" in article 2 was unambiguous then, so it is John Smith; after Jane Smith it is nobody's.
         assert_eq!(
-            names,
+            people(&conn),
             [
                 "Jane Smith m:3 s:3 a:Jane Smith,Smith",
-                "John Smith m:1,2 s:1,2 a:John Smith,Smith",
-                "Smith m:4 s:4 a:Smith",
+                "John Smith m:1 s:1 a:John Smith,Smith",
+                "Smith m:2,4 s:2,4 a:Smith",
             ]
         );
+        no_dangling_rows(&conn);
         let (_dir, conn) = ingest(&[&["Smith"], &["John Smith"], &["Jane Smith"], &["Smith"], &["Jane Smith"]]);
         assert_eq!(
             people(&conn),
             [
                 "Jane Smith m:3,5 s:3,5 a:Jane Smith,Smith",
-                "John Smith m:1,2 s:1,2 a:John Smith,Smith",
-                "Smith m:4 s:4 a:Smith",
+                "John Smith m:2 s:2 a:John Smith,Smith",
+                "Smith m:1,4 s:1,4 a:Smith",
+            ]
+        );
+        no_dangling_rows(&conn);
+    }
+
+    /// Writes the articles (name lists, numbered from 1 in the order given) in `order`, `batch` records per
+    /// transaction; returns each person with the articles (by number) that mention them and that they speak in.
+    fn people_by_article(articles: &[&[&str]], order: &[usize], batch: usize) -> Vec<String> {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("t.sqlite");
+        let mut writer = Writer::start(crate::store::db::open(&path).unwrap(), &[]).unwrap();
+        let records: Vec<Record> = order.iter().map(|&i| record(i + 1, articles[i])).collect();
+        for chunk in records.chunks(batch) {
+            writer.write_batch(chunk).unwrap();
+        }
+        writer.finish(records.len(), 0, 0).unwrap();
+        let conn = crate::store::db::open(&path).unwrap();
+        no_dangling_rows(&conn);
+        // Article numbers come from the title, since ids follow the order of writing.
+        const SQL: &str = "SELECT p.name,
+            (SELECT group_concat(n, ',') FROM (SELECT DISTINCT CAST(substr(a.title, 9) AS INTEGER) AS n
+                FROM mentions m JOIN articles a ON a.id = m.article_id WHERE m.person_id = p.id ORDER BY 1)),
+            (SELECT group_concat(n, ',') FROM (SELECT CAST(substr(a.title, 9) AS INTEGER) AS n
+                FROM statements s JOIN articles a ON a.id = s.article_id WHERE s.speaker_id = p.id ORDER BY 1))
+            FROM people p ORDER BY p.name";
+        let mut stmt = conn.prepare(SQL).unwrap();
+        let rows = stmt.query_map([], |r| {
+            Ok(format!("{} m:{} s:{}", r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?))
+        });
+        rows.unwrap().map(Result::unwrap).collect()
+    }
+
+    /// Issue 11: George W. Bush, named in full in five articles, dominates George H. W. Bush (one article, so not
+    /// of note): every bare "Bush" is George W. Bush, including the one written while George H. W. Bush was the
+    /// only Bush known.
+    const BUSHES: [&[&str]; 9] = [
+        &["George H. W. Bush"],
+        &["Bush"],
+        &["George W. Bush"],
+        &["George W. Bush"],
+        &["Bush", "Tony Blair"],
+        &["George W. Bush"],
+        &["George W. Bush"],
+        &["George W. Bush"],
+        &["Bush"],
+    ];
+
+    #[test]
+    fn a_dominant_full_name_takes_every_bare_surname() {
+        let order: Vec<usize> = (0..BUSHES.len()).collect();
+        assert_eq!(
+            people_by_article(&BUSHES, &order, 1),
+            ["George H. W. Bush m:1 s:1", "George W. Bush m:2,3,4,5,6,7,8,9 s:2,3,4,5,6,7,8,9", "Tony Blair m:5 s:5",]
+        );
+    }
+
+    /// Issue 11: a rival of note (three articles) is outweighed only by five times its full-name mentions.
+    #[test]
+    fn a_rival_of_note_needs_five_times_its_mentions_to_be_outweighed() {
+        const W: &str = "George W. Bush";
+        const HW: &str = "George H. W. Bush";
+        for (w_mentions, expected) in
+            [(5, people::SurnameResolution::Dominant(0)), (4, people::SurnameResolution::Apart)]
+        {
+            // Three articles each; the extra mentions of George W. Bush sit in the last one.
+            let last: Vec<&str> = std::iter::repeat_n(W, w_mentions * 3 - 2).collect();
+            let (_dir, conn) = ingest(&[&[W], &[W], &last, &[HW], &[HW], &[HW], &["Bush"]]);
+            let group = people::surname_group(&conn, "Bush").unwrap();
+            assert_eq!(group.resolution(), expected, "{w_mentions} x");
+            let bare = people(&conn).iter().any(|p| p.starts_with("Bush "));
+            assert_eq!(bare, expected == people::SurnameResolution::Apart);
+        }
+    }
+
+    /// Issue 11: John Smith (four articles) does not dominate Jane Smith (three): a bare "Smith" is either, so it
+    /// stays its own person, and `people show Smith` lists both.
+    const SMITHS: [&[&str]; 9] = [
+        &["John Smith"],
+        &["Smith"],
+        &["Jane Smith"],
+        &["John Smith"],
+        &["Smith"],
+        &["Jane Smith"],
+        &["John Smith"],
+        &["Jane Smith"],
+        &["John Smith"],
+    ];
+
+    #[test]
+    fn two_plausible_full_names_leave_the_surname_apart() {
+        let order: Vec<usize> = (0..SMITHS.len()).collect();
+        assert_eq!(
+            people_by_article(&SMITHS, &order, 1),
+            ["Jane Smith m:3,6,8 s:3,6,8", "John Smith m:1,4,7,9 s:1,4,7,9", "Smith m:2,5 s:2,5"]
+        );
+        let (_dir, conn) = ingest(&SMITHS);
+        let smith = people::resolve(&conn, "Smith").unwrap();
+        let sections = people::show(&conn, &smith, 10).unwrap();
+        assert_eq!(sections[1].0, "may be");
+        let may_be: Vec<String> = sections[1].1.rows.iter().map(|r| format!("{} {}", r[0], r[1])).collect();
+        assert_eq!(may_be, ["John Smith 4", "Jane Smith 3"]);
+        let group = people::surname_group(&conn, "Smith").unwrap();
+        assert_eq!(group.resolution(), people::SurnameResolution::Apart);
+    }
+
+    /// Issue 11: the same articles give the same people in any order and any batch size.
+    #[test]
+    fn surname_resolution_does_not_depend_on_order_or_batching() {
+        for articles in [&BUSHES[..], &SMITHS[..]] {
+            let n = articles.len();
+            let forward: Vec<usize> = (0..n).collect();
+            let expected = people_by_article(articles, &forward, 1);
+            let backward: Vec<usize> = (0..n).rev().collect();
+            // Every rotation, and even positions before odd ones.
+            let mut orders: Vec<Vec<usize>> = (0..n).map(|k| (0..n).map(|i| (i + k) % n).collect()).collect();
+            orders.push(backward);
+            orders.push((0..n).step_by(2).chain((1..n).step_by(2)).collect());
+            for order in &orders {
+                for batch in [1, 2, 3, n] {
+                    assert_eq!(people_by_article(articles, order, batch), expected, "order {order:?}, batch {batch}");
+                }
+            }
+        }
+    }
+
+    /// Issue 11: "Prince Charles" names a given name, so it is never Ray Charles, whose surname it is.
+    #[test]
+    fn a_title_before_a_given_name_never_joins_that_surname() {
+        let mut prince = record(2, &["Charles"]);
+        let mut sir = record(3, &["Alex"]);
+        if let (Record::Article(_, p), Record::Article(_, s)) = (&mut prince, &mut sir) {
+            p.people[0].roles = vec!["Prince".to_string()];
+            s.people[0].aliases = vec!["Sir Alex".to_string()];
+        }
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("t.sqlite");
+        let mut writer = Writer::start(crate::store::db::open(&path).unwrap(), &[]).unwrap();
+        for record in [record(1, &["Ray Charles", "Alex Ferguson"]), prince, sir, record(4, &["Charles"])] {
+            writer.write_batch(&[record]).unwrap();
+        }
+        writer.finish(4, 0, 0).unwrap();
+        let conn = crate::store::db::open(&path).unwrap();
+        assert_eq!(
+            people(&conn),
+            [
+                "Alex Ferguson m:1 s:1 a:Alex Ferguson,Ferguson",
+                "Prince Charles m:2 s:2 a:Prince Charles",
+                "Ray Charles m:1,4 s:1,4 a:Charles,Ray Charles",
+                "Sir Alex m:3 s:3 a:Sir Alex",
             ]
         );
     }
