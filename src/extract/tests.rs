@@ -2456,3 +2456,84 @@ fn invisible_characters_do_not_split_names() {
         assert_eq!(speaker_name(&x, only_statement(&x)), Some("Vladimir Putin"));
     }
 }
+
+// Issue 11: "he" and "she" resolve to the nearest person of a fitting sex; descriptions to the person whose roles
+// fit; what fits nobody, or several equally, stays a label.
+
+/// Issue 11: "she said" is not attributed to Dennis Brooks when a woman was named earlier.
+#[test]
+fn she_said_skips_a_man_named_last() {
+    let body = "Mary Clarke chairs the parish council. Dennis Brooks, a local farmer, opposed the plan.\n\n\
+                “We will look at it again,” she said.";
+    let x = run_checked("", body);
+    let s = only_statement(&x);
+    assert_eq!(speaker_name(&x, s), Some("Mary Clarke"));
+    assert_eq!(speaker_text(s), Some("she"));
+}
+
+/// Issue 11: "he said" is not attributed to a woman named last.
+#[test]
+fn he_said_skips_a_woman_named_last() {
+    let body = "Dennis Brooks runs the farm. His neighbour, Susan Wells, owns the land beside it.\n\n\
+                “It is far too late for that,” he said.";
+    let x = run_checked("", body);
+    let s = only_statement(&x);
+    assert_eq!(speaker_name(&x, s), Some("Dennis Brooks"));
+}
+
+/// Issue 11: honorifics give the sex when the name does not ("Ms Kowalczyk", "Mr Tanaka").
+#[test]
+fn honorifics_ms_and_mr_give_the_sex() {
+    let body = "Ms Kowalczyk met Mr Tanaka in Brussels on Monday.\n\n“The talks went well,” she said.";
+    let x = run_checked("", body);
+    assert_eq!(speaker_name(&x, only_statement(&x)), Some("Kowalczyk"));
+    let body = "Mr Tanaka met Ms Kowalczyk in Brussels on Monday.\n\n“The talks went well,” he said.";
+    let x = run_checked("", body);
+    assert_eq!(speaker_name(&x, only_statement(&x)), Some("Tanaka"));
+}
+
+/// Issue 11: a title ("Queen") and a role noun ("actress") give the sex too.
+#[test]
+fn title_and_role_noun_give_the_sex() {
+    let body = "Queen Margrethe opened the exhibition. The architect Peter Lund showed her round.\n\n\
+                “It is a wonderful building,” she said.";
+    let x = run_checked("", body);
+    assert_eq!(speaker_name(&x, only_statement(&x)), Some("Margrethe"));
+    let body = "The actress Robin Vale starred in the film, which Sam Ortiz directed.\n\n\
+                “I read the script in one night,” she said.";
+    let x = run_checked("", body);
+    assert_eq!(speaker_name(&x, only_statement(&x)), Some("Robin Vale"));
+}
+
+/// Issue 11: a pronoun that fits nobody of the article stays a label rather than a wrong person.
+#[test]
+fn pronoun_fitting_nobody_stays_unresolved() {
+    let body = "Dennis Brooks said the plan was dead.\n\n“It is over,” she said.";
+    let x = run_checked("", body);
+    let s = x.statements.iter().find(|s| s.text.text.contains("over")).expect("the quote");
+    assert_eq!(s.speaker, None);
+    assert_eq!(speaker_text(s), Some("she"));
+}
+
+/// Issue 11: a description resolves to the person whose roles use its noun, not to the person named last.
+#[test]
+fn description_resolves_by_role() {
+    let body = "Health Minister Anna Berg visited the hospital with the surgeon Tom Hill.\n\n\
+                “We need more beds,” the minister said.";
+    let x = run_checked("", body);
+    let s = only_statement(&x);
+    assert_eq!(speaker_name(&x, s), Some("Anna Berg"));
+    assert_eq!(speaker_text(s), Some("the minister"));
+}
+
+/// Issue 11: a description several people fit, none of them named before it, stays a label (it used to be the
+/// first of them).
+#[test]
+fn ambiguous_description_stays_unresolved() {
+    let body = "“We will not give in,” the minister said.\n\n\
+                Foreign Minister Anna Berg and Defence Minister Tom Hill met the unions on Monday.";
+    let x = run_checked("", body);
+    let s = x.statements.iter().find(|s| s.text.text.contains("give in")).expect("the quote");
+    assert_eq!(s.speaker, None);
+    assert_eq!(speaker_text(s), Some("the minister"));
+}
