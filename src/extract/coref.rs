@@ -26,7 +26,7 @@ pub fn pronoun(doc: &Doc, people: &People, quoted: &[bool], at: usize, following
         }
     }
     before()
-        .last()
+        .next_back()
         .map(|m| m.person)
         .or(following.filter(|&f| fits(f)))
         .or(people.headline_subject.filter(|&h| fits(h)))
