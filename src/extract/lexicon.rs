@@ -137,8 +137,38 @@ impl CueSet {
 /// Ordinary nouns and adjectives that make up titles of works and events, many a line.
 pub static ORDINARY_WORDS: LazyLock<Set> = LazyLock::new(|| load_words(include_str!("lexicons/ordinary_words.txt")));
 
-/// Common given names, many a line.
-pub static GIVEN_NAMES: LazyLock<Set> = LazyLock::new(|| load_words(include_str!("lexicons/given_names.txt")));
+pub type Map<V> = HashMap<String, V, BuildHasherDefault<FxHasher>>;
+
+/// Parses a lexicon file of sections: a `#= NAME` line starts section NAME, whose entries follow several a line
+/// (as in `load_words`). Each entry maps to the section it is in last.
+fn load_sections(src: &'static str) -> Map<&'static str> {
+    let mut out = Map::default();
+    let mut section = "";
+    for line in src.lines() {
+        if let Some(name) = line.strip_prefix("#=") {
+            section = name.trim();
+        } else if !line.trim_start().starts_with('#') {
+            for w in line.split_whitespace() {
+                out.insert(super::text::lowercase(w), section);
+            }
+        }
+    }
+    out
+}
+
+/// Given names with the sex they are borne by: section `female`, `male` or `either` (issue 11). The sections
+/// `female, sex only` and `male, sex only` are ordinary words ("bill", "grace") or rarer names that give only a sex.
+pub static GIVEN_NAME_SECTIONS: LazyLock<Map<&'static str>> =
+    LazyLock::new(|| load_sections(include_str!("lexicons/given_names.txt")));
+
+/// Common given names, the evidence of a person (not the sections of ordinary words), many a line.
+pub static GIVEN_NAMES: LazyLock<Set> = LazyLock::new(|| {
+    GIVEN_NAME_SECTIONS.iter().filter(|(_, s)| !s.ends_with("sex only")).map(|(w, _)| w.clone()).collect()
+});
+
+/// Honorifics, titles, roles and kinship nouns that say a person's sex: section `female` or `male` (issue 11).
+pub static GENDERED_NOUNS: LazyLock<Map<&'static str>> =
+    LazyLock::new(|| load_sections(include_str!("lexicons/gendered_nouns.txt")));
 
 pub fn is_cue(w: &str) -> bool {
     REPORTING_VERBS.contains(w)

@@ -1,6 +1,7 @@
 //! Extraction: pure, deterministic text analysis from an article's title and body to people, statements and topics.
 
 mod coref;
+mod gender;
 pub(crate) mod lexicon;
 mod people;
 mod quotes;

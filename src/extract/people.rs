@@ -1,6 +1,7 @@
 //! Personal names: capitalised-word candidates, the evidence that makes one a person, surname
 //! clustering, mentions and roles (appositions, parentheses, role phrases, the standfirst).
 
+use super::gender::{self, Gender};
 use super::lexicon::FxHasher;
 use super::lexicon::{
     is_cue, is_role_noun, COMMON_WORDS, GIVEN_NAMES, NON_PERSON, NON_PERSON_PHRASES, ORDINARY_WORDS, ORG_WORDS,
@@ -60,6 +61,8 @@ pub struct Person {
     pub name: String,
     pub aliases: Vec<String>,
     pub roles: Vec<String>,
+    /// The sex the article shows, if it does (issue 11; filled in by `gender::assign`).
+    pub gender: Option<Gender>,
 }
 
 /// A mention: a token range `[start, end)` of the body and the person it names.
@@ -463,7 +466,9 @@ fn candidates(doc: &Doc) -> Vec<Cand> {
                 last_word = j;
                 if j + 1 < n && doc.str(j + 1) == "." && !doc.tokens[j + 1].space_before {
                     let l = doc.low(j);
-                    if is_initial(doc, j) || TITLES.contains(l) {
+                    // Not across a sentence end: "... and Elvis Bishop. Ray Charles, who ..." (issue 11).
+                    let same_sentence = doc.sent_of.get(j + 2) == Some(&doc.sent_of[j]);
+                    if (is_initial(doc, j) || TITLES.contains(l)) && same_sentence {
                         j += 2;
                         continue;
                     }
@@ -584,7 +589,8 @@ fn candidates(doc: &Doc) -> Vec<Cand> {
             // "the Jeff McBride Experience", "the Ross Ice Shelf": ordinary words after a given name and
             // more end the name (three words or more, so that "Emma Stone" stays whole).
             if given_first {
-                let words: Vec<usize> = (s..end).filter(|&k| doc.is_word(k)).collect();
+                // Initials are not words here: "Maya D. Song" is two words and stays whole (issue 11).
+                let words: Vec<usize> = (s..end).filter(|&k| doc.is_word(k) && !is_initial(doc, k)).collect();
                 if words.len() >= 3 {
                     let mut keep = words.len();
                     while keep > 1 && ordinary(doc.low(words[keep - 1])) {
@@ -1301,6 +1307,7 @@ pub fn find(body: &Doc, title: &Doc) -> People {
             name: names[p].clone(),
             aliases: aliases[p].iter().filter(|a| **a != names[p]).cloned().collect(),
             roles: Vec::new(),
+            gender: None,
         })
         .collect();
     let mentions: Vec<Mention> = raw_mentions
@@ -1358,7 +1365,9 @@ pub fn find(body: &Doc, title: &Doc) -> People {
             add_role(m.person, &body.text[a..b]);
         }
     }
-    People { persons, mentions, headline_subject }
+    let mut people = People { persons, mentions, headline_subject };
+    gender::assign(body, &mut people);
+    people
 }
 
 /// Does token range `[s, e)` name a person? Used by the quote stage for speakers.
