@@ -249,7 +249,7 @@ pub enum ReportCommand {
     /// People: mentions, articles, statements, outlets, first and last seen.
     People(ReportArgs),
     /// Statements: speaker, text, cue, article, outlet, date, URL.
-    Quotes(ReportArgs),
+    Quotes(QuotesArgs),
     /// Articles per topic, optionally broken down by outlet or period.
     Topics(TopicsArgs),
     /// Mentions or statements per interval for a person, topic or search query.
@@ -262,6 +262,18 @@ pub enum ReportCommand {
 
 #[derive(Debug, Args)]
 pub struct ReportArgs {
+    #[command(flatten)]
+    pub filter: FilterArgs,
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct QuotesArgs {
+    /// Add a `context` column: each statement with this many characters of its article around it (and around
+    /// its speaker), the speaker in [brackets], "…" where the article goes on.
+    #[arg(long, value_name = "CHARS")]
+    pub context: Option<u32>,
     #[command(flatten)]
     pub filter: FilterArgs,
     #[command(flatten)]

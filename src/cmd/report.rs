@@ -14,7 +14,14 @@ pub fn run(command: &ReportCommand, db: &Path) -> Result<()> {
     let conn = db::open_read_only(db)?;
     match command {
         ReportCommand::People(args) => simple(&conn, args, read::people),
-        ReportCommand::Quotes(args) => simple(&conn, args, read::quotes),
+        ReportCommand::Quotes(args) => {
+            let filter = Filter::resolve(&conn, &args.filter)?;
+            let table = match args.context {
+                Some(chars) => read::quotes_in_context(&conn, &filter, chars)?,
+                None => read::quotes(&conn, &filter)?,
+            };
+            output::print(&table, &args.output)
+        }
         ReportCommand::Outlets(args) => simple(&conn, args, read::outlets),
         ReportCommand::Cooccurrence(args) => simple(&conn, args, read::cooccurrence),
         ReportCommand::Topics(args) => {

@@ -289,21 +289,88 @@ pub fn people(conn: &Connection, filter: &Filter) -> Result<Table> {
 }
 
 /// Statements in the filtered articles; --person keeps that person's statements. Undated
-/// articles sort last.
-const QUOTES: &str = concat!(
-    "SELECT coalesce(p.name, s.source_label, '') AS speaker, s.text AS text, s.kind AS kind, s.cue AS cue,
-            s.cue_class AS cue_class, s.attribution AS attribution, s.rule AS rule, a.title AS title, o.name AS outlet, a.published_at AS published_at,
-            a.url AS url, a.id AS article_id, s.start AS start, s.end AS end
-     FROM statements s JOIN articles a ON a.id = s.article_id
-     LEFT JOIN people p ON p.id = s.speaker_id LEFT JOIN outlets o ON o.id = a.outlet_id
-     WHERE ",
-    article_filter!(),
-    " AND (?5 IS NULL OR s.speaker_id = ?5) AND ",
-    statement_class!(),
-    "
-     ORDER BY a.published_at IS NULL, a.published_at, a.id, s.start, s.id
-     LIMIT ?6"
+/// articles sort last. `$extra` adds columns after the report's own.
+macro_rules! quotes_sql {
+    ($extra:literal) => {
+        concat!(
+            "SELECT coalesce(p.name, s.source_label, '') AS speaker, s.text AS text, s.kind AS kind, s.cue AS cue,
+                    s.cue_class AS cue_class, s.attribution AS attribution, s.rule AS rule, a.title AS title,
+                    o.name AS outlet, a.published_at AS published_at, a.url AS url, a.id AS article_id,
+                    s.start AS start, s.end AS end",
+            $extra,
+            " FROM statements s JOIN articles a ON a.id = s.article_id
+             LEFT JOIN people p ON p.id = s.speaker_id LEFT JOIN outlets o ON o.id = a.outlet_id
+             WHERE ",
+            article_filter!(),
+            " AND (?5 IS NULL OR s.speaker_id = ?5) AND ",
+            statement_class!(),
+            " ORDER BY a.published_at IS NULL, a.published_at, a.id, s.start, s.id
+             LIMIT ?6"
+        )
+    };
+}
+
+const QUOTES: &str = quotes_sql!("");
+
+/// The part of the body around the statement and its speaker, ?8 characters either side: its text, where it
+/// starts, and the speaker's span (character offsets into the body, as stored).
+const QUOTES_IN_CONTEXT: &str = quotes_sql!(
+    ", max(0, min(s.start, coalesce(s.speaker_start, s.start)) - ?8) AS window_start,
+       substr(a.body, max(0, min(s.start, coalesce(s.speaker_start, s.start)) - ?8) + 1,
+              max(s.end, coalesce(s.speaker_end, s.end)) + ?8
+              - max(0, min(s.start, coalesce(s.speaker_start, s.start)) - ?8)) AS window,
+       length(a.body) AS body_chars, s.speaker_start AS speaker_start, s.speaker_end AS speaker_end"
 );
+
+/// The quotes report with a `context` column after `text` (issue 11): the window of the body around each
+/// statement, "…" where the body goes on, the speaker as written in [brackets].
+pub fn quotes_in_context(conn: &Connection, filter: &Filter, chars: u32) -> Result<Table> {
+    let mut table = run(conn, QUOTES_IN_CONTEXT, filter, [Value::Integer(i64::from(chars))])?;
+    let helpers = table.columns.len() - 5;
+    table.columns.truncate(helpers);
+    table.columns.insert(2, "context".to_string());
+    for row in &mut table.rows {
+        let extra = row.split_off(helpers);
+        let number = |cell: &Cell| match cell {
+            Cell::Int(n) => usize::try_from(*n).ok(),
+            _ => None,
+        };
+        let (window_start, body_chars) = (number(&extra[0]).unwrap_or(0), number(&extra[2]).unwrap_or(0));
+        let window = match &extra[1] {
+            Cell::Text(t) => t.as_str(),
+            _ => "",
+        };
+        let speaker = number(&extra[3]).zip(number(&extra[4]));
+        row.insert(2, Cell::Text(context(window, window_start, body_chars, speaker)));
+    }
+    Ok(table)
+}
+
+/// `window` (which starts `window_start` characters into a body of `body_chars`) with the speaker span in
+/// [brackets], "…" at a cut end, and line breaks as spaces so each statement stays on one row.
+fn context(window: &str, window_start: usize, body_chars: usize, speaker: Option<(usize, usize)>) -> String {
+    let mut out = String::with_capacity(window.len() + 8);
+    if window_start > 0 {
+        out.push('…');
+    }
+    let speaker = speaker.map(|(s, e)| (s.saturating_sub(window_start), e.saturating_sub(window_start)));
+    for (i, c) in window.chars().enumerate() {
+        if speaker.is_some_and(|(s, _)| s == i) {
+            out.push('[');
+        }
+        if speaker.is_some_and(|(_, e)| e == i) {
+            out.push(']');
+        }
+        out.push(if c == '\n' { ' ' } else { c });
+    }
+    if speaker.is_some_and(|(_, e)| e == window.chars().count()) {
+        out.push(']');
+    }
+    if window_start + window.chars().count() < body_chars {
+        out.push('…');
+    }
+    out
+}
 
 pub fn quotes(conn: &Connection, filter: &Filter) -> Result<Table> {
     run(conn, QUOTES, filter, [])
@@ -784,6 +851,20 @@ mod tests {
             lines(&people(&conn, &f).unwrap())[1].split('|').nth(4).unwrap().to_string()
         };
         assert_eq!((counts(CueClassFilter::Speech), counts(CueClassFilter::All)), ("1".into(), "2".into()));
+    }
+
+    /// Issue 11: `report quotes --context N` shows each statement in its article, the speaker in brackets.
+    #[test]
+    fn quotes_in_context_mark_the_speaker() {
+        assert_eq!(context("Anna Berg said no.", 0, 18, Some((0, 9))), "[Anna Berg] said no.");
+        assert_eq!(context("said Anna\nBerg", 5, 30, Some((10, 19))), "…said [Anna Berg]…");
+        assert_eq!(context("no speaker", 0, 10, None), "no speaker");
+        let (_dir, conn) = fixture::connection();
+        let table = quotes_in_context(&conn, &Filter::default(), 10).unwrap();
+        assert_eq!(table.columns[..3], ["speaker", "text", "context"]);
+        assert_eq!(table.columns.len(), quotes(&conn, &Filter::default()).unwrap().columns.len() + 1);
+        let Cell::Text(first) = &table.rows[0][2] else { panic!("{:?}", table.rows[0]) };
+        assert!(first.contains("We want peace,"), "{first}");
     }
 
     #[test]
