@@ -17,6 +17,13 @@ use super::people::{mention_at, Mention, People};
 use super::text::{Doc, Kind};
 use crate::model::{Attribution, ExtractedStatement, StatementKind};
 
+/// A quotation that no rule attributes and no speaker the article follows continues.
+const UNATTRIBUTED: &str = "unattributed-quote";
+/// A piece of a quotation running over several paragraphs, attributed where another piece is.
+const QUOTE_CHAIN_CONTINUATION: &str = "quote-chain-continuation";
+/// A statement without attribution of its own: the speaker the article was following.
+const CONTINUATION: &str = "continuation";
+
 /// Who said it, as found in the text.
 #[derive(Debug, Clone)]
 struct Speaker {
@@ -32,6 +39,8 @@ struct Attr {
     cue: Option<usize>,
     speaker: Option<Speaker>,
     how: Attribution,
+    /// The id of the rule that found the attribution.
+    rule: &'static str,
 }
 
 /// The speaker the article is following, for quotes without attribution of their own.
@@ -261,42 +270,55 @@ pub fn find(doc: &Doc, people: &People) -> Vec<ExtractedStatement> {
         if signature.is_some() {
             signature_seg[si + 1] = true;
         }
-        let after = s.close.and_then(|c| after_quote(doc, people, c));
+        let after_rule = s.close.and_then(|c| tag_after_mark(doc, people, c));
+        let after = after_rule.map(|(_, tag)| tag);
         // "According to CNN, the FBI has “many open cases”", "As Breitbart News reported, ...": the source of the
         // whole sentence, unless a tag of the quotation's own follows the opening.
         let opening = s.open.and_then(|o| opening_source_before_quote(doc, people, o));
-        let before = s
+        let before_rule = s
             .open
-            .and_then(|o| before_quote(doc, people, o))
+            .and_then(|o| tag_before_mark(doc, people, o, after.is_none()))
             .or_else(|| {
                 // A colon at the end of the previous paragraph introduces this one.
                 let o = s.open?;
                 let (ps, _) = doc.paras[doc.tokens[o].para];
                 (o == ps && ps > 0 && doc.str(ps - 1) == ":")
-                    .then(|| before_quote(doc, people, ps - 1))
+                    .then(|| tag_before_mark(doc, people, ps - 1, false))
                     .flatten()
-                    .map(|(c, sp, _)| (c, sp, true))
+                    .map(|(id, (c, sp, _))| (id, (c, sp, true)))
             })
-            .or_else(|| s.open.filter(|_| after.is_none()).and_then(|o| cue_sentence_before(doc, people, o)))
-            .filter(|b| opening.is_none_or(|(_, comma, _)| b.0 > comma));
-        // Without a tag, a quoted transcript line ("“Chris Matthews: Seriously, …”"), whose name before the colon
-        // speaks the rest, or a name line before the quotation (`heading` is the speaker of either).
-        let (line, heading) = match (after, before) {
-            (None, None) if signature.is_some() => (None, signature),
-            (None, None) => {
-                let line = transcript_speaker(doc, people, s.a, s.b);
-                (
-                    line,
-                    line.map(|(sp, _)| sp)
-                        .or_else(|| name_lines.get_or_init(|| NameLines::new(doc, people)).speaker(doc, people, s)),
-                )
-            }
-            _ => (None, None),
-        };
-        let untagged_opening = match (after, before, heading) {
-            (None, None, None) => opening,
+            .filter(|(_, b)| opening.is_none_or(|(_, comma, _)| b.0 > comma));
+        let before = before_rule.map(|(_, tag)| tag);
+        // Without a tag, a line of its own names the speaker (a pull quote's signature, a quoted transcript line
+        // "“Chris Matthews: Seriously, …”" whose name before the colon speaks the rest, a roundup's name line), or
+        // the quotation's sentence does.
+        let untagged = Untagged { doc, people, seg: s, signature, opening, name_lines: &name_lines };
+        let heading_rule = match (after, before) {
+            (None, None) => own_line_speaker(&untagged),
             _ => None,
         };
+        let (heading, line) = match heading_rule {
+            Some((_, (sp, colon))) => (Some(sp), colon.map(|c| (sp, c))),
+            None => (None, None),
+        };
+        let sentence_rule = match (after, before, heading) {
+            (None, None, None) => sentence_tag(&untagged),
+            _ => None,
+        };
+        let untagged_opening = match sentence_rule {
+            Some((_, SentenceTag::Opening(cue, comma, sp))) => Some((cue, comma, sp)),
+            _ => None,
+        };
+        let subject = match sentence_rule {
+            Some((_, SentenceTag::Subject(v, sp))) => Some((v, sp)),
+            _ => None,
+        };
+        let rule =
+            [after_rule.map(|r| r.0), before_rule.map(|r| r.0), heading_rule.map(|r| r.0), sentence_rule.map(|r| r.0)]
+                .into_iter()
+                .flatten()
+                .next()
+                .unwrap_or(UNATTRIBUTED);
         let Some(kind) = statement_kind(
             doc,
             s,
@@ -308,17 +330,6 @@ pub fn find(doc: &Doc, people: &People) -> Vec<ExtractedStatement> {
             continue;
         };
         let mut kind = kind;
-        // Without a tag, the sentence's subject and verb: "Rubio bemoaned the climate in which people “literally
-        // hate each other”" attributes the verb's whole object, quoted words included.
-        let subject = match (after, before, heading, untagged_opening) {
-            (None, None, None, None) => s.open.and_then(|o| {
-                // "He then listed the qualities a Republican needs:" closing the previous paragraph.
-                let ps = doc.paras[doc.tokens[o].para].0;
-                let intro = o == ps && ps > 0 && doc.str(ps - 1) == ":";
-                sentence_subject(doc, people, if intro { ps - 1 } else { o })
-            }),
-            _ => None,
-        };
         if let Some(a) = s.open.and_then(|o| content_before(doc, o, after.is_some(), before.map(|b| (b.0, b.1)))) {
             // The sentence's own words before the quote are part of what was said: a mixed quote.
             start = doc.tokens[a].start;
@@ -368,11 +379,9 @@ pub fn find(doc: &Doc, people: &People) -> Vec<ExtractedStatement> {
             Some(f) => Some(f.chain.unwrap_or(f.tok)),
             None => s.continued.then_some(s.a),
         };
-        let attr = attr.map(|(cue, sp, how)| Attr { cue, speaker: Some(resolve_later(sp)), how }).unwrap_or(Attr {
-            cue: None,
-            speaker: None,
-            how: Attribution::None,
-        });
+        let attr = attr
+            .map(|(cue, sp, how)| Attr { cue, speaker: Some(resolve_later(sp)), how, rule })
+            .unwrap_or(Attr { cue: None, speaker: None, how: Attribution::None, rule });
         found.push(Found { kind, start, end, attr, nested: false, tok: s.a, chain });
     }
 
@@ -390,7 +399,12 @@ pub fn find(doc: &Doc, people: &People) -> Vec<ExtractedStatement> {
             continue;
         }
         if let Some(src) = found.iter().find(|f| f.chain == Some(id) && f.attr.speaker.is_some()) {
-            let attr = Attr { cue: None, speaker: src.attr.speaker.clone(), how: Attribution::Continuation };
+            let attr = Attr {
+                cue: None,
+                speaker: src.attr.speaker.clone(),
+                how: Attribution::Continuation,
+                rule: QUOTE_CHAIN_CONTINUATION,
+            };
             found[i].attr = attr;
         }
     }
@@ -400,6 +414,7 @@ pub fn find(doc: &Doc, people: &People) -> Vec<ExtractedStatement> {
         let mut speaker_span = None;
         let mut label = None;
         let mut how = f.attr.how;
+        let mut rule = f.attr.rule;
         let mut cue = f.attr.cue.map(|c| doc.str(c).to_string());
         let mut written_end = f.tok;
         if let Some(sp) = &f.attr.speaker {
@@ -413,6 +428,7 @@ pub fn find(doc: &Doc, people: &People) -> Vec<ExtractedStatement> {
             speaker = fw.person;
             label = fw.label.clone();
             how = Attribution::Continuation;
+            rule = CONTINUATION;
             cue = None;
             // The speaker is written where the statement it continues was attributed, or where named again since
             // ("“…,” Trump added. Then Donald Trump turned to the crowd. “Who …”").
@@ -473,7 +489,7 @@ pub fn find(doc: &Doc, people: &People) -> Vec<ExtractedStatement> {
         out.push(ExtractedStatement {
             kind,
             cue_class: super::lexicon::cue_class(cue.as_deref()),
-            rule: how.as_str(),
+            rule,
             cue,
             text,
             speaker,

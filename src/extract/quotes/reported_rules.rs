@@ -4,6 +4,17 @@
 #[allow(clippy::wildcard_imports)]
 use super::*;
 
+const TRANSCRIPT_LINE: &str = "transcript-line";
+const AS_SOURCE_CLAUSE: &str = "as-source-clause";
+const ACCORDING_TO: &str = "according-to";
+const CUE_COLON_CLAUSE: &str = "cue-colon-clause";
+const PARENTHETICAL_TAG: &str = "parenthetical-tag";
+const CLAUSE_THEN_TAG: &str = "clause-then-tag";
+const REPORTED_THAT_CLAUSE: &str = "reported-that-clause";
+const REPORTED_CLAUSE: &str = "reported-clause";
+const REPORTED_OBJECT: &str = "reported-object";
+const CHARACTERISATION: &str = "characterisation";
+
 /// Transcript lines without quotation marks: a paragraph "Alex Seitz-Wald: She is right on all these things." is
 /// the named person's words. In the first line, a headline: "Abbas Gallyamov: Putin wants peace ...", "Bill Clinton:
 /// Hillary ‘Better Qualified to Be President’" (its quoted words folded in, a mixed statement).
@@ -15,12 +26,17 @@ pub(super) fn transcript_lines(doc: &Doc, people: &People, quoted: &[bool], foun
             continue;
         }
         let (ta, tb) = (colon + 1, sentence_text_end(doc, colon + 1, pe));
-        if quoted[ta] || absorb_quotes(doc, found, (ta, tb), colon, sp, Attribution::Colon, false) {
+        if quoted[ta] || absorb_quotes(doc, found, (ta, tb), colon, sp, (TRANSCRIPT_LINE, Attribution::Colon), false) {
             continue;
         }
         // Like other colon introductions without marks (issue 4), not a direct quote.
         if let Some((start, end)) = text_range(doc, ta, tb) {
-            let attr = Attr { cue: Some(colon), speaker: Some(resolve_later(sp)), how: Attribution::Colon };
+            let attr = Attr {
+                cue: Some(colon),
+                speaker: Some(resolve_later(sp)),
+                how: Attribution::Colon,
+                rule: TRANSCRIPT_LINE,
+            };
             found.push(Found { kind: StatementKind::Indirect, start, end, attr, nested: false, tok: ta, chain: None });
         }
     }
@@ -45,7 +61,17 @@ pub(super) fn colon_and_indirect(doc: &Doc, people: &People, quoted: &[bool], fo
                     let tb = sentence_text_end(doc, comma + 1, se);
                     // A quotation in it is already the statement (see `opening_source_before_quote`); scare quotes are not.
                     if word_count(doc, comma + 1, tb) >= 3 && !(comma + 1..tb).any(|x| quoted[x]) {
-                        push_indirect(doc, found, comma + 1, tb, v, sp, Attribution::Explicit, nested, &overlaps);
+                        push_indirect(
+                            doc,
+                            found,
+                            comma + 1,
+                            tb,
+                            v,
+                            sp,
+                            (AS_SOURCE_CLAUSE, Attribution::Explicit),
+                            nested,
+                            &overlaps,
+                        );
                         k = tb;
                         continue;
                     }
@@ -65,7 +91,17 @@ pub(super) fn colon_and_indirect(doc: &Doc, people: &People, quoted: &[bool], fo
                     // are part of this one ("According to Variety, Trump brought “SNL” its highest ratings").
                     let quoted_in = (ta..tb).any(|x| quoted[x]);
                     if tail_ok && word_count(doc, ta, tb) >= 3 && !quoted_in {
-                        push_indirect(doc, found, ta, tb, k, sp, Attribution::AccordingTo, nested, &overlaps);
+                        push_indirect(
+                            doc,
+                            found,
+                            ta,
+                            tb,
+                            k,
+                            sp,
+                            (ACCORDING_TO, Attribution::AccordingTo),
+                            nested,
+                            &overlaps,
+                        );
                     }
                 }
                 k += 2;
@@ -106,7 +142,17 @@ pub(super) fn colon_and_indirect(doc: &Doc, people: &People, quoted: &[bool], fo
                         let tb = sentence_text_end(doc, c + 1, se);
                         if word_count(doc, c + 1, tb) >= 3 && !overlaps(doc.tokens[c + 1].start, doc.tokens[tb - 1].end)
                         {
-                            push_indirect(doc, found, c + 1, tb, k, sp, Attribution::Colon, nested, &overlaps);
+                            push_indirect(
+                                doc,
+                                found,
+                                c + 1,
+                                tb,
+                                k,
+                                sp,
+                                (CUE_COLON_CLAUSE, Attribution::Colon),
+                                nested,
+                                &overlaps,
+                            );
                         }
                     }
                 }
@@ -134,7 +180,17 @@ pub(super) fn colon_and_indirect(doc: &Doc, people: &People, quoted: &[bool], fo
             if let Some((s0, e1)) = parenthetical(doc, people, k, ss, se) {
                 let tb = content_end(doc, e1, se);
                 if word_count(doc, ss, tb) >= 6 {
-                    push_indirect(doc, found, ss, tb, k, (s0, k), Attribution::Explicit, nested, &overlaps);
+                    push_indirect(
+                        doc,
+                        found,
+                        ss,
+                        tb,
+                        k,
+                        (s0, k),
+                        (PARENTHETICAL_TAG, Attribution::Explicit),
+                        nested,
+                        &overlaps,
+                    );
                     k = tb;
                     continue;
                 }
@@ -159,7 +215,17 @@ pub(super) fn colon_and_indirect(doc: &Doc, people: &People, quoted: &[bool], fo
                     if let Some(sp) = sp {
                         let cut = if doc.str(k - 1) == "," { k - 1 } else { sp.0 - 1 };
                         if word_count(doc, ss, cut) >= 4 {
-                            push_indirect(doc, found, ss, cut, k, sp, Attribution::Explicit, nested, &overlaps);
+                            push_indirect(
+                                doc,
+                                found,
+                                ss,
+                                cut,
+                                k,
+                                sp,
+                                (CLAUSE_THEN_TAG, Attribution::Explicit),
+                                nested,
+                                &overlaps,
+                            );
                         }
                     }
                 }
@@ -436,16 +502,16 @@ pub(super) fn reported_clause(
         t += 1;
     }
     let opened = t > k + 1 && doc.tokens[t - 1].kind == Kind::Quote;
-    let ta = match that {
+    let (ta, rule) = match that {
         // Not past a subject: in "said he was confident that ..." the clause starts at "he".
         Some(x)
             if (t..x).all(|y| {
                 doc.is_word(y) && !matches!(doc.low(y), "he" | "she" | "they" | "we" | "i") || doc.str(y) == ","
             }) && x + 1 < se =>
         {
-            x + 1
+            (x + 1, REPORTED_THAT_CLAUSE)
         }
-        _ if t < se && doc.is_word(t) && clause_start(doc, t) => t,
+        _ if t < se && doc.is_word(t) && clause_start(doc, t) => (t, REPORTED_CLAUSE),
         // After "said", nearly any word opens the reported clause ("said if elected he could ...",
         // "said in politics it takes time"); not a preposition that makes it "said of/to/about X".
         _ if speech
@@ -453,9 +519,11 @@ pub(super) fn reported_clause(
             && doc.is_word(t)
             && !matches!(doc.low(t), "of" | "to" | "about" | "for" | "with" | "by" | "at" | "from" | "so" | "as") =>
         {
-            t
+            (t, REPORTED_CLAUSE)
         }
-        _ if !nested && t < se && doc.is_word(t) && !(speech && clause_only(w)) && object_start(doc, t) => t,
+        _ if !nested && t < se && doc.is_word(t) && !(speech && clause_only(w)) && object_start(doc, t) => {
+            (t, REPORTED_OBJECT)
+        }
         _ => return k + 1,
     };
     // Content opening with a quotation starts at its mark.
@@ -474,7 +542,7 @@ pub(super) fn reported_clause(
     }
     // Quoted words in a nested report are the outer speaker's ("He says he believes his campaign has “…”").
     let sp = if (ta..tb).any(|x| doc.tokens[x].kind == Kind::Quote) { outer_speaker(doc, people, sp, ss) } else { sp };
-    push_indirect(doc, found, ta, tb, k, sp, Attribution::Explicit, nested, overlaps);
+    push_indirect(doc, found, ta, tb, k, sp, (rule, Attribution::Explicit), nested, overlaps);
     // Go on inside the content: PolNeAR annotates nested attributions ("X said voters want Y") too.
     k + 2
 }
@@ -489,7 +557,7 @@ pub(super) fn absorb_quotes(
     (ta, tb): (usize, usize),
     cue: usize,
     sp: (usize, usize),
-    how: Attribution,
+    (rule, how): (&'static str, Attribution),
     nested: bool,
 ) -> bool {
     let Some((start, mut end)) = text_range(doc, ta, tb) else {
@@ -522,7 +590,7 @@ pub(super) fn absorb_quotes(
         kind: StatementKind::Mixed,
         start,
         end,
-        attr: Attr { cue: Some(cue), speaker: Some(resolve_later(sp)), how },
+        attr: Attr { cue: Some(cue), speaker: Some(resolve_later(sp)), how, rule },
         nested,
         tok: ta,
         chain: None,
@@ -594,7 +662,7 @@ pub(super) fn characterisation(
         }
         let ta = if what { sp.0 - 1 } else { t };
         let tb = clause_end(doc, c + 1, se);
-        push_indirect(doc, found, ta, tb, k, sp, Attribution::Explicit, nested, overlaps);
+        push_indirect(doc, found, ta, tb, k, sp, (CHARACTERISATION, Attribution::Explicit), nested, overlaps);
         return Some(c + 1);
     }
     calls.then_some(k + 1)
@@ -671,11 +739,11 @@ pub(super) fn push_indirect(
     tb: usize,
     cue: usize,
     sp: (usize, usize),
-    how: Attribution,
+    by: (&'static str, Attribution),
     nested: bool,
     overlaps: &dyn Fn(usize, usize) -> bool,
 ) {
-    if absorb_quotes(doc, found, (ta, tb), cue, sp, how, nested) {
+    if absorb_quotes(doc, found, (ta, tb), cue, sp, by, nested) {
         return;
     }
     let Some((start, end)) = text_range(doc, ta, tb) else {
@@ -688,7 +756,7 @@ pub(super) fn push_indirect(
         kind: StatementKind::Indirect,
         start,
         end,
-        attr: Attr { cue: Some(cue), speaker: Some(resolve_later(sp)), how },
+        attr: Attr { cue: Some(cue), speaker: Some(resolve_later(sp)), how: by.1, rule: by.0 },
         nested,
         tok: ta,
         chain: None,
