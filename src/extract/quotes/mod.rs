@@ -385,8 +385,7 @@ pub fn find(doc: &Doc, people: &People) -> Vec<ExtractedStatement> {
         found.push(Found { kind, start, end, attr, nested: false, tok: s.a, chain });
     }
 
-    transcript_lines(doc, people, &quoted, &mut found);
-    colon_and_indirect(doc, people, &quoted, &mut found);
+    reported_speech(doc, people, &quoted, &mut found);
     found.sort_by_key(|f| (f.start, f.end));
 
     // Resolve speakers in text order, following the article's current speaker for continuations.

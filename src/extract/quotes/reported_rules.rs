@@ -15,98 +15,178 @@ const REPORTED_CLAUSE: &str = "reported-clause";
 const REPORTED_OBJECT: &str = "reported-object";
 const CHARACTERISATION: &str = "characterisation";
 
-/// Transcript lines without quotation marks: a paragraph "Alex Seitz-Wald: She is right on all these things." is
-/// the named person's words. In the first line, a headline: "Abbas Gallyamov: Putin wants peace ...", "Bill Clinton:
-/// Hillary ‘Better Qualified to Be President’" (its quoted words folded in, a mixed statement).
-pub(super) fn transcript_lines(doc: &Doc, people: &People, quoted: &[bool], found: &mut Vec<Found>) {
-    for (i, &(ps, pe)) in doc.paras.iter().enumerate() {
-        let Some((sp, colon)) = transcript_speaker(doc, people, ps, pe) else { continue };
-        // Below the headline, a sentence, not a subheading ("Obama: A Legacy in Doubt").
-        if i > 0 && !matches!(doc.str(pe - 1), "." | "!" | "?") {
-            continue;
-        }
-        let (ta, tb) = (colon + 1, sentence_text_end(doc, colon + 1, pe));
-        if quoted[ta] || absorb_quotes(doc, found, (ta, tb), colon, sp, (TRANSCRIPT_LINE, Attribution::Colon), false) {
-            continue;
-        }
-        // Like other colon introductions without marks (issue 4), not a direct quote.
-        if let Some((start, end)) = text_range(doc, ta, tb) {
-            let attr = Attr {
-                cue: Some(colon),
-                speaker: Some(resolve_later(sp)),
-                how: Attribution::Colon,
-                rule: TRANSCRIPT_LINE,
-            };
-            found.push(Found { kind: StatementKind::Indirect, start, end, attr, nested: false, tok: ta, chain: None });
-        }
+/// One rule of the reported-speech table.
+pub struct ReportedRule {
+    /// Recorded on every statement the rule attributes (`ExtractedStatement::rule`).
+    pub id: &'static str,
+    /// What the rule matches, for the README's table.
+    pub matches: &'static str,
+    /// Sentences whose statement this rule, and no earlier one, attributes (checked by the rule-example test).
+    pub examples: &'static [&'static str],
+    pub(super) apply: ReportedApply,
+}
+
+/// Where a reported-speech rule looks.
+pub(super) enum ReportedApply {
+    /// A paragraph of its own.
+    Line(fn(&mut Sentence, usize)),
+    /// At any word of a sentence, before the cue look-up.
+    Word(fn(&mut Sentence, usize) -> Step),
+    /// At a verb of saying.
+    SpeechCue(fn(&mut Sentence, usize) -> Step),
+    /// After a cue (speech or not) whose subject was found, on what follows it: the object and its quoted
+    /// characterisation, which pushes the statement itself and says where to go on.
+    Characterises(fn(&mut Sentence, &Content) -> Option<usize>),
+    /// After a cue whose subject was found, where the reported content opens.
+    Opens(fn(&Sentence, &Content) -> Option<usize>),
+    /// At a verb of saying that neither tags a quotation before it nor opens content after it.
+    SpeechCueWithoutContent(fn(&mut Sentence, usize) -> Step),
+}
+
+/// What a rule at a word says: not this rule's shape, or go on at a token.
+pub(super) enum Step {
+    Pass,
+    Next(usize),
+}
+
+macro_rules! rule {
+    ($id:ident, $place:ident($f:path), $matches:literal, [$($ex:literal),+ $(,)?]) => {
+        ReportedRule { id: $id, matches: $matches, examples: &[$($ex),+], apply: ReportedApply::$place($f) }
+    };
+}
+
+/// The rules for reported speech, in order of precedence.
+pub static REPORTED_RULES: &[ReportedRule] = &[
+    rule!(
+        TRANSCRIPT_LINE,
+        Line(transcript_line),
+        "a paragraph opened by a named person and a colon, without quotation marks",
+        ["Alex Seitz-Wald: She is right on all these things and the party knows it."]
+    ),
+    rule!(
+        AS_SOURCE_CLAUSE,
+        Word(as_source_clause),
+        "a sentence opened by \"As X reported,\"",
+        ["As Breitbart News reported, the council approved the budget on Monday."]
+    ),
+    rule!(
+        ACCORDING_TO,
+        Word(according_to),
+        "\"according to X\" opening or closing a clause",
+        [
+            "According to the harbour authority, the strike will cost the port a million pounds.",
+            "The strike will cost the port a million pounds, according to the harbour authority."
+        ]
+    ),
+    rule!(
+        CUE_COLON_CLAUSE,
+        SpeechCue(cue_colon_clause),
+        "a speaker and a verb of saying, then a colon and unquoted words",
+        ["The political scientist Abbas Gallyamov says: Putin really needs negotiations now."]
+    ),
+    rule!(
+        CHARACTERISATION,
+        Characterises(characterisation),
+        "\"called X “…”\", \"described X as “…”\": the object and its quoted characterisation",
+        ["Maria Lopez called the agreement “an historic step forward” for the town."]
+    ),
+    rule!(
+        REPORTED_THAT_CLAUSE,
+        Opens(reported_that_clause),
+        "a subject, a cue and a \"that\" clause",
+        ["Maria Lopez said on Monday that the council would vote on the budget."]
+    ),
+    rule!(
+        REPORTED_CLAUSE,
+        Opens(reported_clause_start),
+        "a subject, a cue and a clause without \"that\"",
+        ["Maria Lopez said the council would vote on the budget next week."]
+    ),
+    rule!(
+        REPORTED_OBJECT,
+        Opens(reported_object),
+        "a subject and a cue taking a noun phrase or infinitive (\"criticized the plan\", \"wants to build\")",
+        ["Maria Lopez criticized the budget for leaving nothing to the harbour."]
+    ),
+    rule!(
+        PARENTHETICAL_TAG,
+        SpeechCueWithoutContent(parenthetical_tag),
+        "a tag between commas inside its content: \"<clause>, X said, <clause>\"",
+        ["The council, Maria Lopez said, will have to vote on the budget again in March."]
+    ),
+    rule!(
+        CLAUSE_THEN_TAG,
+        SpeechCueWithoutContent(clause_then_tag),
+        "a clause, then \", X said\" or \", said X\" closing the sentence",
+        ["The council will have to vote on the budget again in March, Maria Lopez said."]
+    ),
+];
+
+/// A sentence being read for reported speech, with the statements found so far.
+pub(super) struct Sentence<'a, 'd> {
+    pub(super) doc: &'a Doc<'d>,
+    pub(super) people: &'a People,
+    quoted: &'a [bool],
+    pub(super) found: &'a mut Vec<Found>,
+    pub(super) ss: usize,
+    pub(super) se: usize,
+    /// Inside a quotation: a statement reported by the quoted speaker.
+    pub(super) nested: bool,
+    /// Whether a text range overlaps a quotation found before reported speech (without lying inside it).
+    pub(super) overlaps: &'a dyn Fn(usize, usize) -> bool,
+    /// The end of the quotation the current cue tags, if any.
+    tagged: Option<usize>,
+}
+
+impl Sentence<'_, '_> {
+    fn push(&mut self, (ta, tb): (usize, usize), cue: usize, sp: (usize, usize), by: (&'static str, Attribution)) {
+        push_indirect(self.doc, self.found, ta, tb, cue, sp, by, self.nested, self.overlaps);
     }
 }
 
-/// Colon introductions without marks, indirect speech ("X said that ...", "..., X said") and "according to X".
-pub(super) fn colon_and_indirect(doc: &Doc, people: &People, quoted: &[bool], found: &mut Vec<Found>) {
+/// Transcript lines without quotation marks, then colon introductions, indirect speech ("X said that ...", "..., X
+/// said") and "according to X", by the rules of `REPORTED_RULES`.
+pub(super) fn reported_speech(doc: &Doc, people: &People, quoted: &[bool], found: &mut Vec<Found>) {
+    let never = |_: usize, _: usize| false;
+    let mut line = Sentence {
+        doc,
+        people,
+        quoted,
+        found: &mut *found,
+        ss: 0,
+        se: 0,
+        nested: false,
+        overlaps: &never,
+        tagged: None,
+    };
+    for p in 0..doc.paras.len() {
+        for rule in REPORTED_RULES {
+            if let ReportedApply::Line(f) = rule.apply {
+                f(&mut line, p);
+            }
+        }
+    }
     let direct: Vec<(usize, usize)> = found.iter().map(|f| (f.start, f.end)).collect();
     let overlaps = |a: usize, b: usize| direct.iter().any(|&(s, e)| a < e && s < b && !(s <= a && b <= e));
     for &(ss, se) in &doc.sents {
         let nested = quoted[ss];
+        let mut sentence =
+            Sentence { doc, people, quoted, found: &mut *found, ss, se, nested, overlaps: &overlaps, tagged: None };
         let mut k = ss;
-        while k < se {
+        'words: while k < se {
             if !doc.is_word(k) {
                 k += 1;
                 continue;
             }
+            for rule in REPORTED_RULES {
+                if let ReportedApply::Word(f) = rule.apply {
+                    if let Step::Next(next) = f(&mut sentence, k) {
+                        k = next;
+                        continue 'words;
+                    }
+                }
+            }
             let w = doc.low(k);
-            // "As Breitbart News reported, <clause>."
-            if w == "as" && k == ss {
-                if let Some((v, comma, sp)) = opening_source(doc, people, ss, se) {
-                    let tb = sentence_text_end(doc, comma + 1, se);
-                    // A quotation in it is already the statement (see `opening_source_before_quote`); scare quotes are not.
-                    if word_count(doc, comma + 1, tb) >= 3 && !(comma + 1..tb).any(|x| quoted[x]) {
-                        push_indirect(
-                            doc,
-                            found,
-                            comma + 1,
-                            tb,
-                            v,
-                            sp,
-                            (AS_SOURCE_CLAUSE, Attribution::Explicit),
-                            nested,
-                            &overlaps,
-                        );
-                        k = tb;
-                        continue;
-                    }
-                }
-            }
-            // "according to X, ..." / "..., according to X."
-            if w == "according" && k + 1 < se && doc.low(k + 1) == "to" {
-                if let Some(sp) = according_source(doc, people, k, se) {
-                    let (ta, tb) = if k == ss {
-                        let comma = (sp.1..se).find(|&c| doc.str(c) == ",").map(|c| c + 1).unwrap_or(sp.1);
-                        (comma, se)
-                    } else {
-                        (ss, k)
-                    };
-                    let tail_ok = k == ss || (sp.1..se).all(|c| !doc.is_word(c));
-                    // A quotation in it is already a statement (see `opening_source_before_quote`); scare quotes
-                    // are part of this one ("According to Variety, Trump brought “SNL” its highest ratings").
-                    let quoted_in = (ta..tb).any(|x| quoted[x]);
-                    if tail_ok && word_count(doc, ta, tb) >= 3 && !quoted_in {
-                        push_indirect(
-                            doc,
-                            found,
-                            ta,
-                            tb,
-                            k,
-                            sp,
-                            (ACCORDING_TO, Attribution::AccordingTo),
-                            nested,
-                            &overlaps,
-                        );
-                    }
-                }
-                k += 2;
-                continue;
-            }
             // One look-up for every cue; then whether it is a verb of saying. A cue inside a quotation
             // of an unquoted sentence belongs to the quote's own statement.
             // A capitalised cue is a sentence start or a name, except in a title-case headline ("Trump's Son Says ...").
@@ -123,116 +203,177 @@ pub(super) fn colon_and_indirect(doc: &Doc, people: &People, quoted: &[bool], fo
             let speech = is_cue(w);
             if !speech {
                 let at = doc.tokens[k].start;
-                if nested || found.iter().rev().any(|f| f.start <= at && at < f.end) {
+                if nested || sentence.found.iter().rev().any(|f| f.start <= at && at < f.end) {
                     // Inside a quote or another reported content, a belief is part of that content
                     // ("they said ... and now he wants to join them"), not a statement of its own.
                     k += 1;
                     continue;
                 }
                 // "Polls show (that) ...", "Trump wants to build a wall": non-speech attribution (issue 4).
-                k = reported_clause(doc, people, found, (ss, se), k, false, nested, &overlaps);
+                k = reported_clause(&mut sentence, k, false);
                 continue;
             }
-            let colon = (k + 1..se.min(k + 7)).find(|&c| doc.str(c) == ":");
-            if let Some(c) = colon {
-                // "the political scientist says: Putin really needs negotiations."
-                let unquoted = c + 1 < se && doc.tokens[c + 1].kind != Kind::Quote;
-                if unquoted && (k + 1..c).all(|x| doc.is_word(x) && !is_cue(doc.low(x))) {
-                    if let Some(sp) = speaker_ending(doc, people, skip_adverbs_back(doc, k, ss), ss) {
-                        let tb = sentence_text_end(doc, c + 1, se);
-                        if word_count(doc, c + 1, tb) >= 3 && !overlaps(doc.tokens[c + 1].start, doc.tokens[tb - 1].end)
-                        {
-                            push_indirect(
-                                doc,
-                                found,
-                                c + 1,
-                                tb,
-                                k,
-                                sp,
-                                (CUE_COLON_CLAUSE, Attribution::Colon),
-                                nested,
-                                &overlaps,
-                            );
-                        }
+            for rule in REPORTED_RULES {
+                if let ReportedApply::SpeechCue(f) = rule.apply {
+                    if let Step::Next(next) = f(&mut sentence, k) {
+                        k = next;
+                        continue 'words;
                     }
                 }
-                k = c + 1;
-                continue;
             }
             // Whether the cue tags a quotation, and whether that quotation comes before it. "“…,” Sanders said during
             // an interview on CNN’s “State of the Union.”": a cue tagging the quotation before it is followed by its
             // setting, not by reported content.
             let at = doc.tokens[k].start;
-            let tagged =
-                found.iter().find(|f| f.attr.cue == Some(k) && f.kind != StatementKind::Indirect).map(|f| f.end);
+            let tagged = sentence
+                .found
+                .iter()
+                .find(|f| f.attr.cue == Some(k) && f.kind != StatementKind::Indirect)
+                .map(|f| f.end);
             if tagged.is_some_and(|end| end <= at) {
                 k += 1;
                 continue;
             }
+            sentence.tagged = tagged;
             // "X said (on Monday) (that) <clause>", "X told Y (that) <clause>", "X criticized <object>".
-            let next = reported_clause(doc, people, found, (ss, se), k, true, nested, &overlaps);
+            let next = reported_clause(&mut sentence, k, true);
             if next > k + 1 {
                 k = next;
                 continue;
             }
-            // "<clause-a>, X said, <clause-b>.": the attribution is a parenthesis inside its content, which PolNeAR
-            // takes as the whole sentence.
-            if let Some((s0, e1)) = parenthetical(doc, people, k, ss, se) {
-                let tb = content_end(doc, e1, se);
-                if word_count(doc, ss, tb) >= 6 {
-                    push_indirect(
-                        doc,
-                        found,
-                        ss,
-                        tb,
-                        k,
-                        (s0, k),
-                        (PARENTHETICAL_TAG, Attribution::Explicit),
-                        nested,
-                        &overlaps,
-                    );
-                    k = tb;
-                    continue;
-                }
-            }
-            // "<clause>, X said." / "<clause>, said X." Not when the cue already tags a quote after it ("In an
-            // interview, Butz, 49, told The Huffington Post: “…”"): what follows "told" is its addressee.
-            // A participle ("..., saying Mr. Trump ...") never closes its content this way.
-            if k > ss + 4 && tagged.is_none() && !w.ends_with("ing") {
-                // The subject: a speaker phrase, or any noun phrase ("the memo stated") right after a comma.
-                let subject = speaker_ending(doc, people, k, ss)
-                    .or_else(|| np_ending(doc, k, ss))
-                    .filter(|sp| sp.0 > ss && doc.str(sp.0 - 1) == ",");
-                let comma = doc.str(k - 1) == "," || subject.is_some();
-                let tail_end = (k + 1..se).find(|&x| !doc.is_word(x)).unwrap_or(se);
-                // Only a short tail ("said Tuesday"): "..., the Census denied any improper role" is not one.
-                // "..., Hollande said Tuesday in Paris, noting ...": or a participle's clause after it.
-                let participle_next =
-                    tail_end + 1 < se && doc.str(tail_end) == "," && doc.low(tail_end + 1).ends_with("ing");
-                let tail_ok = (tail_end + 1 >= se || participle_next) && tail_end <= k + 5 || doc.str(k - 1) == ",";
-                if comma && tail_ok {
-                    let sp = if doc.str(k - 1) == "," { speaker_starting(doc, people, k + 1, se) } else { subject };
-                    if let Some(sp) = sp {
-                        let cut = if doc.str(k - 1) == "," { k - 1 } else { sp.0 - 1 };
-                        if word_count(doc, ss, cut) >= 4 {
-                            push_indirect(
-                                doc,
-                                found,
-                                ss,
-                                cut,
-                                k,
-                                sp,
-                                (CLAUSE_THEN_TAG, Attribution::Explicit),
-                                nested,
-                                &overlaps,
-                            );
-                        }
+            for rule in REPORTED_RULES {
+                if let ReportedApply::SpeechCueWithoutContent(f) = rule.apply {
+                    if let Step::Next(next) = f(&mut sentence, k) {
+                        k = next;
+                        continue 'words;
                     }
                 }
             }
             k += 1;
         }
     }
+}
+
+/// Transcript lines without quotation marks: a paragraph "Alex Seitz-Wald: She is right on all these things." is
+/// the named person's words. In the first line, a headline: "Abbas Gallyamov: Putin wants peace ...", "Bill Clinton:
+/// Hillary ‘Better Qualified to Be President’" (its quoted words folded in, a mixed statement).
+fn transcript_line(s: &mut Sentence, i: usize) {
+    let (doc, people) = (s.doc, s.people);
+    let (ps, pe) = doc.paras[i];
+    let Some((sp, colon)) = transcript_speaker(doc, people, ps, pe) else { return };
+    // Below the headline, a sentence, not a subheading ("Obama: A Legacy in Doubt").
+    if i > 0 && !matches!(doc.str(pe - 1), "." | "!" | "?") {
+        return;
+    }
+    let (ta, tb) = (colon + 1, sentence_text_end(doc, colon + 1, pe));
+    if s.quoted[ta] || absorb_quotes(doc, s.found, (ta, tb), colon, sp, (TRANSCRIPT_LINE, Attribution::Colon), false) {
+        return;
+    }
+    // Like other colon introductions without marks (issue 4), not a direct quote.
+    if let Some((start, end)) = text_range(doc, ta, tb) {
+        let attr =
+            Attr { cue: Some(colon), speaker: Some(resolve_later(sp)), how: Attribution::Colon, rule: TRANSCRIPT_LINE };
+        s.found.push(Found { kind: StatementKind::Indirect, start, end, attr, nested: false, tok: ta, chain: None });
+    }
+}
+
+/// "As Breitbart News reported, <clause>."
+fn as_source_clause(s: &mut Sentence, k: usize) -> Step {
+    let (doc, ss, se) = (s.doc, s.ss, s.se);
+    if !(k == ss && doc.low(k) == "as") {
+        return Step::Pass;
+    }
+    let Some((v, comma, sp)) = opening_source(doc, s.people, ss, se) else { return Step::Pass };
+    let tb = sentence_text_end(doc, comma + 1, se);
+    // A quotation in it is already the statement (see `opening_source_before_quote`); scare quotes are not.
+    if word_count(doc, comma + 1, tb) < 3 || (comma + 1..tb).any(|x| s.quoted[x]) {
+        return Step::Pass;
+    }
+    s.push((comma + 1, tb), v, sp, (AS_SOURCE_CLAUSE, Attribution::Explicit));
+    Step::Next(tb)
+}
+
+/// "according to X, ..." / "..., according to X."
+fn according_to(s: &mut Sentence, k: usize) -> Step {
+    let (doc, ss, se) = (s.doc, s.ss, s.se);
+    if !(doc.low(k) == "according" && k + 1 < se && doc.low(k + 1) == "to") {
+        return Step::Pass;
+    }
+    if let Some(sp) = according_source(doc, s.people, k, se) {
+        let (ta, tb) = if k == ss {
+            let comma = (sp.1..se).find(|&c| doc.str(c) == ",").map(|c| c + 1).unwrap_or(sp.1);
+            (comma, se)
+        } else {
+            (ss, k)
+        };
+        let tail_ok = k == ss || (sp.1..se).all(|c| !doc.is_word(c));
+        // A quotation in it is already a statement (see `opening_source_before_quote`); scare quotes
+        // are part of this one ("According to Variety, Trump brought “SNL” its highest ratings").
+        let quoted_in = (ta..tb).any(|x| s.quoted[x]);
+        if tail_ok && word_count(doc, ta, tb) >= 3 && !quoted_in {
+            s.push((ta, tb), k, sp, (ACCORDING_TO, Attribution::AccordingTo));
+        }
+    }
+    Step::Next(k + 2)
+}
+
+/// "the political scientist says: Putin really needs negotiations."
+fn cue_colon_clause(s: &mut Sentence, k: usize) -> Step {
+    let (doc, ss, se) = (s.doc, s.ss, s.se);
+    let Some(c) = (k + 1..se.min(k + 7)).find(|&c| doc.str(c) == ":") else { return Step::Pass };
+    let unquoted = c + 1 < se && doc.tokens[c + 1].kind != Kind::Quote;
+    if unquoted && (k + 1..c).all(|x| doc.is_word(x) && !is_cue(doc.low(x))) {
+        if let Some(sp) = speaker_ending(doc, s.people, skip_adverbs_back(doc, k, ss), ss) {
+            let tb = sentence_text_end(doc, c + 1, se);
+            if word_count(doc, c + 1, tb) >= 3 && !(s.overlaps)(doc.tokens[c + 1].start, doc.tokens[tb - 1].end) {
+                s.push((c + 1, tb), k, sp, (CUE_COLON_CLAUSE, Attribution::Colon));
+            }
+        }
+    }
+    Step::Next(c + 1)
+}
+
+/// "<clause-a>, X said, <clause-b>.": the attribution is a parenthesis inside its content, which PolNeAR takes as
+/// the whole sentence.
+fn parenthetical_tag(s: &mut Sentence, k: usize) -> Step {
+    let (doc, ss, se) = (s.doc, s.ss, s.se);
+    let Some((s0, e1)) = parenthetical(doc, s.people, k, ss, se) else { return Step::Pass };
+    let tb = content_end(doc, e1, se);
+    if word_count(doc, ss, tb) < 6 {
+        return Step::Pass;
+    }
+    s.push((ss, tb), k, (s0, k), (PARENTHETICAL_TAG, Attribution::Explicit));
+    Step::Next(tb)
+}
+
+/// "<clause>, X said." / "<clause>, said X." Not when the cue already tags a quote after it ("In an interview,
+/// Butz, 49, told The Huffington Post: “…”"): what follows "told" is its addressee. A participle ("..., saying Mr.
+/// Trump ...") never closes its content this way.
+fn clause_then_tag(s: &mut Sentence, k: usize) -> Step {
+    let (doc, people, ss, se) = (s.doc, s.people, s.ss, s.se);
+    if !(k > ss + 4 && s.tagged.is_none() && !doc.low(k).ends_with("ing")) {
+        return Step::Pass;
+    }
+    // The subject: a speaker phrase, or any noun phrase ("the memo stated") right after a comma.
+    let subject = speaker_ending(doc, people, k, ss)
+        .or_else(|| np_ending(doc, k, ss))
+        .filter(|sp| sp.0 > ss && doc.str(sp.0 - 1) == ",");
+    let comma = doc.str(k - 1) == "," || subject.is_some();
+    let tail_end = (k + 1..se).find(|&x| !doc.is_word(x)).unwrap_or(se);
+    // Only a short tail ("said Tuesday"): "..., the Census denied any improper role" is not one.
+    // "..., Hollande said Tuesday in Paris, noting ...": or a participle's clause after it.
+    let participle_next = tail_end + 1 < se && doc.str(tail_end) == "," && doc.low(tail_end + 1).ends_with("ing");
+    let tail_ok = (tail_end + 1 >= se || participle_next) && tail_end <= k + 5 || doc.str(k - 1) == ",";
+    if comma && tail_ok {
+        let sp = if doc.str(k - 1) == "," { speaker_starting(doc, people, k + 1, se) } else { subject };
+        if let Some(sp) = sp {
+            let cut = if doc.str(k - 1) == "," { k - 1 } else { sp.0 - 1 };
+            if word_count(doc, ss, cut) >= 4 {
+                s.push((ss, cut), k, sp, (CLAUSE_THEN_TAG, Attribution::Explicit));
+            }
+        }
+    }
+    Step::Pass
 }
 
 /// The source of "according to" at `k`, ending before `ceil`: a speaker phrase, else any noun phrase up to the next
@@ -382,20 +523,56 @@ pub(super) fn content_end(doc: &Doc, a: usize, se: usize) -> usize {
     b
 }
 
+/// A cue whose subject was found, and what follows it.
+pub(super) struct Content {
+    /// The cue.
+    k: usize,
+    /// The cue is a verb of saying.
+    speech: bool,
+    /// The subject, the written speaker.
+    sp: (usize, usize),
+    /// The first token after the cue, its addressee and its setting ("told reporters on Monday").
+    t: usize,
+    /// A "that" right after `t` (a few words on after a verb of saying).
+    that: Option<usize>,
+}
+
+/// Not past a subject: in "said he was confident that ..." the clause starts at "he".
+fn reported_that_clause(s: &Sentence, c: &Content) -> Option<usize> {
+    let doc = s.doc;
+    let x = c.that?;
+    let plain =
+        |y: usize| doc.is_word(y) && !matches!(doc.low(y), "he" | "she" | "they" | "we" | "i") || doc.str(y) == ",";
+    ((c.t..x).all(plain) && x + 1 < s.se).then_some(x + 1)
+}
+
+/// A clause opening after the cue; after "said", nearly any word opens it ("said if elected he could ...", "said
+/// in politics it takes time"), but not a preposition that makes it "said of/to/about X".
+fn reported_clause_start(s: &Sentence, c: &Content) -> Option<usize> {
+    let (doc, t) = (s.doc, c.t);
+    if !(t < s.se && doc.is_word(t)) {
+        return None;
+    }
+    let any_word = || {
+        c.speech && !matches!(doc.low(t), "of" | "to" | "about" | "for" | "with" | "by" | "at" | "from" | "so" | "as")
+    };
+    (clause_start(doc, t) || any_word()).then_some(t)
+}
+
+/// A noun phrase or infinitive object ("criticized the plan", "wants to build a wall"), not after "say", "tell" or
+/// "add", and not inside a quotation.
+fn reported_object(s: &Sentence, c: &Content) -> Option<usize> {
+    let (doc, t) = (s.doc, c.t);
+    let ok =
+        !s.nested && t < s.se && doc.is_word(t) && !(c.speech && clause_only(doc.low(c.k))) && object_start(doc, t);
+    ok.then_some(t)
+}
+
 /// Reported content after cue `k`: its subject before the cue and its clause or object after it. Pushes an
 /// indirect statement and returns the token to continue from (`k + 1` when nothing was found). `speech` is whether
 /// the cue is a verb of saying; nominal content ("criticized the plan") is taken for any cue but "say"/"tell"/"add".
-#[allow(clippy::too_many_arguments)]
-pub(super) fn reported_clause(
-    doc: &Doc,
-    people: &People,
-    found: &mut Vec<Found>,
-    (ss, se): (usize, usize),
-    k: usize,
-    speech: bool,
-    nested: bool,
-    overlaps: &dyn Fn(usize, usize) -> bool,
-) -> usize {
+fn reported_clause(s: &mut Sentence, k: usize, speech: bool) -> usize {
+    let (doc, people, ss, se, nested) = (s.doc, s.people, s.ss, s.se, s.nested);
     let w = doc.low(k);
     let mut e0 = aux_back(doc, k, ss);
     // "Pence went on to say ...", "she continued to insist ...": the subject is before the verb that takes "to".
@@ -460,7 +637,7 @@ pub(super) fn reported_clause(
             return k + 1;
         }
     }
-    if (nested || quoted_at(found, doc.tokens[k].start))
+    if (nested || quoted_at(s.found, doc.tokens[k].start))
         && (matches!(doc.low(sp.0), "i" | "we" | "you") || !speech || matches!(w, "think" | "thought" | "believe"))
     {
         // "“I think we can win,” he said": inside a quote, the speaker's own hedges are part of the quote.
@@ -485,8 +662,15 @@ pub(super) fn reported_clause(
     // "called for a ban", "talked about trade": the content is the preposition's object.
     if t + 1 < se && !clause_only(w) && matches!(doc.low(t), "about" | "for" | "on" | "against" | "over") {
         t += 1;
-    } else if let Some(next) = characterisation(doc, people, found, (ss, se), k, t, sp, nested, overlaps) {
-        return next;
+    } else {
+        let content = Content { k, speech, sp, t, that: None };
+        for rule in REPORTED_RULES {
+            if let ReportedApply::Characterises(f) = rule.apply {
+                if let Some(next) = f(s, &content) {
+                    return next;
+                }
+            }
+        }
     }
     // "that" a few words on only after a verb of saying ("said on Monday that"); after "wants peace that ..."
     // it is a relative pronoun.
@@ -502,30 +686,12 @@ pub(super) fn reported_clause(
         t += 1;
     }
     let opened = t > k + 1 && doc.tokens[t - 1].kind == Kind::Quote;
-    let (ta, rule) = match that {
-        // Not past a subject: in "said he was confident that ..." the clause starts at "he".
-        Some(x)
-            if (t..x).all(|y| {
-                doc.is_word(y) && !matches!(doc.low(y), "he" | "she" | "they" | "we" | "i") || doc.str(y) == ","
-            }) && x + 1 < se =>
-        {
-            (x + 1, REPORTED_THAT_CLAUSE)
-        }
-        _ if t < se && doc.is_word(t) && clause_start(doc, t) => (t, REPORTED_CLAUSE),
-        // After "said", nearly any word opens the reported clause ("said if elected he could ...",
-        // "said in politics it takes time"); not a preposition that makes it "said of/to/about X".
-        _ if speech
-            && t < se
-            && doc.is_word(t)
-            && !matches!(doc.low(t), "of" | "to" | "about" | "for" | "with" | "by" | "at" | "from" | "so" | "as") =>
-        {
-            (t, REPORTED_CLAUSE)
-        }
-        _ if !nested && t < se && doc.is_word(t) && !(speech && clause_only(w)) && object_start(doc, t) => {
-            (t, REPORTED_OBJECT)
-        }
-        _ => return k + 1,
-    };
+    let content = Content { k, speech, sp, t, that };
+    let opens = REPORTED_RULES.iter().find_map(|rule| match rule.apply {
+        ReportedApply::Opens(f) => f(s, &content).map(|ta| (ta, rule.id)),
+        _ => None,
+    });
+    let Some((ta, rule)) = opens else { return k + 1 };
     // Content opening with a quotation starts at its mark.
     let ta = if opened && ta == t { t - 1 } else { ta };
     let mut tb = content_end(doc, ta, se);
@@ -542,7 +708,7 @@ pub(super) fn reported_clause(
     }
     // Quoted words in a nested report are the outer speaker's ("He says he believes his campaign has “…”").
     let sp = if (ta..tb).any(|x| doc.tokens[x].kind == Kind::Quote) { outer_speaker(doc, people, sp, ss) } else { sp };
-    push_indirect(doc, found, ta, tb, k, sp, (rule, Attribution::Explicit), nested, overlaps);
+    s.push((ta, tb), k, sp, (rule, Attribution::Explicit));
     // Go on inside the content: PolNeAR annotates nested attributions ("X said voters want Y") too.
     k + 2
 }
@@ -603,18 +769,8 @@ pub(super) fn absorb_quotes(
 /// efforts"), are one mixed statement. Returns where to go on, or None when the verb is not one of these or has
 /// no such quote; "call" without one names ("called him Jeb"), so it ends there. A single quoted term ("called
 /// the measures “temporary”") is a scare quote, unless it characterises people ("called Trump “unhinged”").
-#[allow(clippy::too_many_arguments)]
-pub(super) fn characterisation(
-    doc: &Doc,
-    people: &People,
-    found: &mut Vec<Found>,
-    (ss, se): (usize, usize),
-    k: usize,
-    t: usize,
-    sp: (usize, usize),
-    nested: bool,
-    overlaps: &dyn Fn(usize, usize) -> bool,
-) -> Option<usize> {
+fn characterisation(s: &mut Sentence, c: &Content) -> Option<usize> {
+    let (doc, people, ss, se, k, t, sp) = (s.doc, s.people, s.ss, s.se, c.k, c.t, c.sp);
     let w = doc.low(k);
     let calls = matches!(w, "call" | "calls" | "called" | "calling" | "dubbed" | "dubbing" | "branded" | "termed");
     let describes =
@@ -662,7 +818,7 @@ pub(super) fn characterisation(
         }
         let ta = if what { sp.0 - 1 } else { t };
         let tb = clause_end(doc, c + 1, se);
-        push_indirect(doc, found, ta, tb, k, sp, (CHARACTERISATION, Attribution::Explicit), nested, overlaps);
+        s.push((ta, tb), k, sp, (CHARACTERISATION, Attribution::Explicit));
         return Some(c + 1);
     }
     calls.then_some(k + 1)
