@@ -2456,3 +2456,36 @@ fn invisible_characters_do_not_split_names() {
         assert_eq!(speaker_name(&x, only_statement(&x)), Some("Vladimir Putin"));
     }
 }
+
+/// Issue 11: every attribution rule has examples, and each example is attributed by its own rule, so a later rule
+/// shadowed by an earlier one (or an earlier one that grew to swallow it) fails here.
+#[test]
+fn every_rule_attributes_its_own_examples() {
+    let rules = super::attribution_rules();
+    let mut ids = std::collections::HashSet::new();
+    let mut failures = Vec::new();
+    for rule in &rules {
+        assert!(ids.insert(rule.id), "rule id {} is used twice", rule.id);
+        assert!(!rule.examples.is_empty(), "rule {} has no example", rule.id);
+        assert!(rule.id.bytes().all(|b| b.is_ascii_lowercase() || b == b'-'), "rule id {} is not kebab-case", rule.id);
+        for example in rule.examples {
+            let extraction = super::run("", example);
+            if !extraction.statements.iter().any(|s| s.rule == rule.id) {
+                let got: Vec<_> = extraction.statements.iter().map(|s| (s.rule, s.text.text.as_str())).collect();
+                failures.push(format!("{}: {example:?} gave {got:?}", rule.id));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{} examples not attributed by their rule:\n{}", failures.len(), failures.join("\n"));
+}
+
+/// Issue 11: README.md's rule table is the one generated from the rule tables (`cargo run --example rules_table`).
+#[test]
+fn readme_rule_table_matches_the_rules() {
+    let readme = include_str!("../../README.md");
+    let table = super::attribution_rules_markdown();
+    assert!(
+        readme.contains(&table),
+        "README.md's rule table is stale: replace it with `cargo run --example rules_table`"
+    );
+}

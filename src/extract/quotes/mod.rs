@@ -24,6 +24,47 @@ const QUOTE_CHAIN_CONTINUATION: &str = "quote-chain-continuation";
 /// A statement without attribution of its own: the speaker the article was following.
 const CONTINUATION: &str = "continuation";
 
+/// The rules of the speaker-resolution stage, which apply to quotations no rule of `QUOTE_RULES` attributed:
+/// (id, what it matches, examples).
+const RESOLUTION_RULES: &[(&str, &str, &[&str])] = &[
+    (
+        QUOTE_CHAIN_CONTINUATION,
+        "a piece of a quotation running over several paragraphs takes the attribution of another piece",
+        &["Maria Lopez said: “The harbour is dying and nobody on the council is listening to us.\n\n“We need a plan before the summer, or the boats will leave for good.”"],
+    ),
+    (
+        CONTINUATION,
+        "a quotation without a tag of its own continues the speaker the article was following",
+        &["“The harbour is dying,” Maria Lopez said. “We need a plan before the summer, or the boats will leave.”"],
+    ),
+    (UNATTRIBUTED, "a quotation nobody is named for", &["“We will never give up on this town and its harbour.”"]),
+];
+
+/// One attribution rule, as documented: its table, id, what it matches and its example sentences.
+#[derive(Debug, Clone, Copy)]
+pub struct RuleDoc {
+    /// "quotation", "resolution" or "reported".
+    pub table: &'static str,
+    pub id: &'static str,
+    pub matches: &'static str,
+    pub examples: &'static [&'static str],
+}
+
+/// Every attribution rule in order of precedence: the quotation table, speaker resolution, reported speech.
+pub fn rules() -> Vec<RuleDoc> {
+    let quotation =
+        QUOTE_RULES.iter().map(|r| RuleDoc { table: "quotation", id: r.id, matches: r.matches, examples: r.examples });
+    let resolution =
+        RESOLUTION_RULES.iter().map(|&(id, matches, examples)| RuleDoc { table: "resolution", id, matches, examples });
+    let reported = REPORTED_RULES.iter().map(|r| RuleDoc {
+        table: "reported",
+        id: r.id,
+        matches: r.matches,
+        examples: r.examples,
+    });
+    quotation.chain(resolution).chain(reported).collect()
+}
+
 /// Who said it, as found in the text.
 #[derive(Debug, Clone)]
 struct Speaker {

@@ -88,7 +88,7 @@ pub static REPORTED_RULES: &[ReportedRule] = &[
         CHARACTERISATION,
         Characterises(characterisation),
         "\"called X “…”\", \"described X as “…”\": the object and its quoted characterisation",
-        ["Maria Lopez called the agreement “an historic step forward” for the town."]
+        ["Maria Lopez called the budget “a disaster” for the town."]
     ),
     rule!(
         REPORTED_THAT_CLAUSE,
@@ -105,8 +105,8 @@ pub static REPORTED_RULES: &[ReportedRule] = &[
     rule!(
         REPORTED_OBJECT,
         Opens(reported_object),
-        "a subject and a cue taking a noun phrase or infinitive (\"criticized the plan\", \"wants to build\")",
-        ["Maria Lopez criticized the budget for leaving nothing to the harbour."]
+        "a subject and a cue taking an infinitive or a noun phrase that is no clause (\"wants to build\", \"called for a ban\")",
+        ["Maria Lopez wants to build a new harbour wall before the winter."]
     ),
     rule!(
         PARENTHETICAL_TAG,
