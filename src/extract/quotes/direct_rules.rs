@@ -894,20 +894,7 @@ pub(super) fn filler_line(doc: &Doc, p: usize) -> bool {
         return false;
     }
     let number = doc.str(ps).bytes().all(|b| b.is_ascii_digit()) && (ps + 1..pe).all(|x| !doc.is_word(x));
-    let credit = matches!(
-        doc.low(ps),
-        "getty"
-            | "ap"
-            | "reuters"
-            | "afp"
-            | "courtesy"
-            | "photo"
-            | "photos"
-            | "image"
-            | "images"
-            | "credit"
-            | "screenshot"
-    );
+    let credit = PHOTO_CREDITS.contains(doc.low(ps));
     number || credit
 }
 

@@ -12,7 +12,10 @@ use reported_rules::*;
 use speaker::*;
 
 use super::coref;
-use super::lexicon::{is_cue, is_pronoun, is_role_noun, ANY_CUES, COMMON_WORDS, SOURCES};
+use super::lexicon::{
+    is_cue, is_pronoun, is_role_noun, ADVERBIAL_OPENERS, ANY_CUES, BETWEEN_SUBJECT_AND_VERB, COMMON_WORDS,
+    MESSAGE_NOUNS, NAMING_WORDS, PHOTO_CREDITS, SENTENCE_ADVERBS, SOURCES, TAG_ADVERBS,
+};
 use super::people::{mention_at, Mention, People};
 use super::text::{Doc, Kind};
 use crate::model::{Attribution, ExtractedStatement, StatementKind};
@@ -96,40 +99,6 @@ struct Following {
     written_end: usize,
 }
 
-/// Words that introduce a quoted name or term rather than speech ("the film “...”", "so-called").
-const NAMING_WORDS: &[&str] = &[
-    "called",
-    "titled",
-    "entitled",
-    "dubbed",
-    "named",
-    "so-called",
-    "film",
-    "movie",
-    "book",
-    "song",
-    "album",
-    "novel",
-    "series",
-    "show",
-    "programme",
-    "program",
-    "play",
-    "term",
-    "word",
-    "words",
-    "phrase",
-    "slogan",
-    "nicknamed",
-    "hashtag",
-    "label",
-    "operation",
-    "codenamed",
-    "headline",
-    "motto",
-    "brand",
-];
-
 /// Resolves a written speaker to a person or a label.
 fn resolve(doc: &Doc, people: &People, quoted: &[bool], (s, e): (usize, usize), following: Option<usize>) -> Speaker {
     let mut sp = Speaker { s, e, person: None, label: None };
@@ -196,7 +165,7 @@ fn statement_kind(doc: &Doc, s: &Seg, has_adjacent_cue: bool) -> Option<Statemen
     }
     let ends_punct = s.b > s.a && matches!(doc.str(s.b - 1), "." | "!" | "?" | "," | "…");
     if let Some(o) = s.open {
-        if o > 0 && doc.is_word(o - 1) && NAMING_WORDS.contains(&doc.low(o - 1)) {
+        if o > 0 && doc.is_word(o - 1) && NAMING_WORDS.contains(doc.low(o - 1)) {
             return None;
         }
     }

@@ -458,54 +458,7 @@ pub(super) fn conjoined_subject(doc: &Doc, people: &People, c: usize, floor: usi
 
 /// A preposition or subordinating conjunction: it opens an adverbial phrase or clause, never a speaker phrase.
 pub(super) fn opens_adverbial(w: &str) -> bool {
-    matches!(
-        w,
-        "over"
-            | "by"
-            | "for"
-            | "from"
-            | "with"
-            | "without"
-            | "within"
-            | "under"
-            | "in"
-            | "on"
-            | "at"
-            | "after"
-            | "before"
-            | "during"
-            | "since"
-            | "until"
-            | "about"
-            | "against"
-            | "among"
-            | "amid"
-            | "around"
-            | "across"
-            | "through"
-            | "throughout"
-            | "upon"
-            | "like"
-            | "unlike"
-            | "despite"
-            | "outside"
-            | "inside"
-            | "toward"
-            | "towards"
-            | "behind"
-            | "beyond"
-            | "into"
-            | "of"
-            | "to"
-            | "via"
-            | "if"
-            | "when"
-            | "while"
-            | "although"
-            | "though"
-            | "because"
-            | "whether"
-    )
+    ADVERBIAL_OPENERS.contains(w)
 }
 
 /// "will continue to be": an aspectual verb before an infinitive, not a verb of saying.
@@ -597,20 +550,7 @@ pub(super) fn message_sender(doc: &Doc, people: &People, sp: (usize, usize), flo
     while head > sp.0 && (DAYS.contains(&doc.low(head)) || matches!(doc.low(head), "today" | "yesterday")) {
         head -= 1;
     }
-    let message = matches!(
-        doc.low(head),
-        "statement"
-            | "email"
-            | "e-mail"
-            | "letter"
-            | "note"
-            | "tweet"
-            | "post"
-            | "message"
-            | "memo"
-            | "release"
-            | "report"
-    );
+    let message = MESSAGE_NOUNS.contains(doc.low(head));
     let mut msg_start = sp.0;
     if msg_start > floor && doc.low(msg_start - 1) == "out" {
         msg_start -= 1;
@@ -647,40 +587,7 @@ pub(super) fn outer_speaker(doc: &Doc, people: &People, sp: (usize, usize), floo
 
 /// Words between a speaker and the cue of a tag: "Smith also said", "he later told", "she will say".
 pub(super) fn tag_adverb(w: &str) -> bool {
-    matches!(
-        w,
-        "also"
-            | "is"
-            | "are"
-            | "were"
-            | "later"
-            | "then"
-            | "has"
-            | "had"
-            | "have"
-            | "was"
-            | "once"
-            | "previously"
-            | "recently"
-            | "repeatedly"
-            | "often"
-            | "frequently"
-            | "sometimes"
-            | "quickly"
-            | "simply"
-            | "finally"
-            | "publicly"
-            | "privately"
-            | "reportedly"
-            | "first"
-            | "further"
-            | "again"
-            | "will"
-            | "would"
-            | "might"
-            | "may"
-            | "could"
-    )
+    TAG_ADVERBS.contains(w)
 }
 
 pub(super) fn skip_adverbs_back(doc: &Doc, k: usize, floor: usize) -> usize {
@@ -693,41 +600,7 @@ pub(super) fn skip_adverbs_back(doc: &Doc, k: usize, floor: usize) -> usize {
 
 /// A word that opens a sentence before a comma without being its subject: "However,", "Meanwhile,", "Separately,".
 pub(super) fn is_sentence_adverb(w: &str) -> bool {
-    w.ends_with("ly")
-        || matches!(
-            w,
-            "however"
-                | "still"
-                | "meanwhile"
-                | "instead"
-                | "indeed"
-                | "moreover"
-                | "yet"
-                | "now"
-                | "then"
-                | "afterward"
-                | "afterwards"
-                | "today"
-                | "yesterday"
-                | "nonetheless"
-                | "nevertheless"
-                | "again"
-                | "also"
-                | "first"
-                | "second"
-                | "overall"
-                | "thus"
-                | "so"
-                | "well"
-                | "furthermore"
-                | "otherwise"
-                | "regardless"
-                | "here"
-                | "there"
-                | "later"
-                | "earlier"
-                | "separately"
-        )
+    w.ends_with("ly") || SENTENCE_ADVERBS.contains(w)
 }
 
 /// Where the subject of the sentence starting at `ss` begins, before `end`: past a leading conjunction and an
@@ -888,57 +761,7 @@ pub(super) fn aux_back(doc: &Doc, k: usize, floor: usize) -> usize {
     }
     while e > floor && k - e < 4 && doc.is_word(e - 1) {
         let w = doc.low(e - 1);
-        let aux = matches!(
-            w,
-            "will"
-                | "would"
-                | "could"
-                | "can"
-                | "may"
-                | "might"
-                | "should"
-                | "must"
-                | "do"
-                | "does"
-                | "did"
-                | "not"
-                | "never"
-                | "don't"
-                | "doesn't"
-                | "didn't"
-                | "won't"
-                | "wouldn't"
-                | "also"
-                | "still"
-                | "only"
-                | "just"
-                | "now"
-                | "long"
-                | "really"
-                | "clearly"
-                | "personally"
-                | "privately"
-                | "publicly"
-                | "has"
-                | "have"
-                | "had"
-                | "later"
-                | "then"
-                | "again"
-                | "repeatedly"
-                | "often"
-                | "sometimes"
-                | "first"
-                | "previously"
-                | "recently"
-                | "once"
-                | "further"
-                | "strongly"
-                | "firmly"
-                | "even"
-                | "already"
-                | "however"
-        );
+        let aux = BETWEEN_SUBJECT_AND_VERB.contains(w);
         // "Trump on Friday described", "Ms. Clinton Tuesday said", "Feinstein last week said": a time between
         // subject and verb.
         if DAYS.contains(&w) || matches!(w, "yesterday" | "today" | "tonight") {
