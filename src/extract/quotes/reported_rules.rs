@@ -392,7 +392,8 @@ pub(super) fn according_source(doc: &Doc, people: &People, k: usize, ceil: usize
     // The whole phrase when the speaker phrase stops short of it: "according to a study by Media Matters".
     match speaker_starting(doc, people, k + 2, ceil) {
         Some(sp) if sp.1 < ceil && doc.is_word(sp.1) => phrase().or(Some(sp)),
-        Some(sp) => Some(sp),
+        // "according to the city's finance director, Priya Raman, ...": the name in apposition (issue 11).
+        Some(sp) => Some(apposed_name(doc, people, sp, ceil).unwrap_or(sp)),
         None => phrase(),
     }
 }

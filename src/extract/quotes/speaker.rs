@@ -504,6 +504,16 @@ pub(super) fn opens_clause(doc: &Doc, sp: (usize, usize)) -> bool {
     sp.1 < doc.tokens.len() && is_auxiliary(doc.low(sp.1))
 }
 
+/// A person named in apposition right after the description `sp`: "the city's finance director, Priya Raman," is
+/// Priya Raman. The name, when `sp` does not end in one itself and a comma closes the apposition before `ceil`.
+pub(super) fn apposed_name(doc: &Doc, people: &People, sp: (usize, usize), ceil: usize) -> Option<(usize, usize)> {
+    if sp.1 + 1 >= ceil || doc.str(sp.1) != "," || ends_in_name(people, sp) {
+        return None;
+    }
+    let m = mention_at(people, sp.1 + 1).filter(|m| m.start == sp.1 + 1 && m.end < ceil && doc.str(m.end) == ",")?;
+    Some((m.start, m.end))
+}
+
 /// A named subject before an aside that the comma or dash `close` ends: "Michael Bloomberg, who's thinking about
 /// running for president, said", "Mr. Manafort, citing ''…,'' said", "It was then that Mr. Trump, asked about ...,
 /// said". The name must open its clause.
@@ -511,8 +521,16 @@ pub(super) fn subject_before_aside(doc: &Doc, people: &People, close: usize, flo
     let c0 =
         (close.saturating_sub(25).max(floor)..close).rev().find(|&x| matches!(doc.str(x), "," | "—" | "–" | "--"))?;
     let Some(m) = mention_at(people, c0.checked_sub(1)?).filter(|m| m.end == c0 && m.start >= floor) else {
-        // "Another user, Roland Z, wrote": a short description opening the clause, then a short apposition.
         let s = subject_start(doc, floor, c0);
+        // "Its medical director, Dr. Amara Nwosu, said", "The council's finance chair, David Mensah, told": a named
+        // person in apposition to a description opening the clause is the speaker, not the description (issue 11).
+        let description = s < c0
+            && c0 - s <= 8
+            && (s..c0).all(|x| np_token(doc, x) && !(doc.is_word(x) && !doc.is_cap(x) && is_cue(doc.low(x))));
+        if let Some(name) = apposed_name(doc, people, (s, c0), close + 1).filter(|n| n.1 == close && description) {
+            return Some(name);
+        }
+        // "Another user, Roland Z, wrote": a short description opening the clause, then a short apposition.
         let described = s + 1 < c0
             && c0 - s <= 5
             && DETERMINERS.contains(&doc.low(s))
