@@ -385,8 +385,14 @@ pub(super) fn according_source(doc: &Doc, people: &People, k: usize, ceil: usize
     if k + 2 >= ceil || doc.low(k) != "according" || doc.low(k + 1) != "to" {
         return None;
     }
+    // A full stop ends the phrase only where the sentence ends: "according to Dr. Sofia Marques of ..." goes on.
+    let stop = |c: usize| match doc.str(c) {
+        "," | ";" | "!" | "?" | ":" => true,
+        "." => c + 1 >= ceil || doc.sent_start(c + 1) == c + 1,
+        _ => false,
+    };
     let phrase = || {
-        let e = (k + 2..ceil.min(k + 16)).find(|&c| matches!(doc.str(c), "," | "." | ";" | "!" | "?" | ":"))?;
+        let e = (k + 2..ceil.min(k + 16)).find(|&c| stop(c))?;
         (e > k + 2).then_some((k + 2, e))
     };
     // The whole phrase when the speaker phrase stops short of it: "according to a study by Media Matters".
