@@ -490,6 +490,7 @@ pub(super) fn is_auxiliary(w: &str) -> bool {
             | "may"
             | "might"
             | "must"
+            | "cannot"
     )
 }
 
@@ -706,7 +707,9 @@ pub(super) fn np_ending(doc: &Doc, e: usize, floor: usize) -> Option<(usize, usi
             || COMMON_WORDS.contains(doc.low(e - 2)) && !DETERMINERS.contains(&doc.low(e - 2)))
         && !SOURCES.contains(w)
         && !is_role_noun(w);
+    // Nor an auxiliary: "they continue but cannot continue because ..." has no subject "cannot" (issue 11).
     if COMMON_WORDS.contains(w) && !SOURCES.contains(w)
+        || is_auxiliary(w)
         || ANY_CUES.contains(w) && !noun
         || w.ends_with("ly")
         || participle
