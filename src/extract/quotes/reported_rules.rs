@@ -498,6 +498,15 @@ pub(super) fn clause_end(doc: &Doc, a: usize, se: usize) -> usize {
 /// trailing ", X said" / ", according to X" attribution and closing quotation marks.
 pub(super) fn content_end(doc: &Doc, a: usize, se: usize) -> usize {
     let b = sentence_text_end(doc, a, se);
+    // "... to strike for 48 hours next week, their union said, in a dispute ...": the tag of another statement,
+    // between commas, ends the content; it belongs to its own statement (issue 11).
+    let tag_between_commas = |c: usize| {
+        let v = (c + 1..b.min(c + 6)).find(|&x| !doc.is_word(x) || !doc.is_cap(x) && is_cue(doc.low(x)));
+        v.is_some_and(|v| v > c + 1 && v + 1 < b && doc.is_word(v) && is_cue(doc.low(v)) && doc.str(v + 1) == ",")
+    };
+    if let Some(c) = (a + 1..b).find(|&c| doc.str(c) == "," && tag_between_commas(c)) {
+        return c;
+    }
     // ", adding that ...", ", saying ...": a second report by the same speaker starts there.
     let participle = |x: usize| doc.is_word(x) && doc.low(x).ends_with("ing") && is_cue(doc.low(x));
     // "... but suggesting ...", "... and adding ...": a coordinated participle too.
