@@ -732,7 +732,15 @@ pub(super) fn np_ending(doc: &Doc, e: usize, floor: usize) -> Option<(usize, usi
         }
         s = p;
     }
-    Some((with_owner(doc, (s, e), floor), e))
+    let s = with_owner(doc, (s, e), floor);
+    // "Dock workers at Northport harbour voted": the people a place or body phrase belongs to head the subject, which
+    // is the whole phrase (issue 11).
+    if s > floor + 1 && matches!(doc.low(s - 1), "at" | "of" | "from" | "in") {
+        if let Some(owner) = np_ending(doc, s - 1, floor).filter(|o| is_role_noun(doc.low(o.1 - 1))) {
+            return Some((owner.0, e));
+        }
+    }
+    Some((s, e))
 }
 
 /// A phrase start on a possessive's "'s" takes its owner along ("Iowa's 14 congressional districts"), or drops the
