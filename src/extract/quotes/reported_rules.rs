@@ -499,8 +499,12 @@ pub(super) fn clause_end(doc: &Doc, a: usize, se: usize) -> usize {
 pub(super) fn content_end(doc: &Doc, a: usize, se: usize) -> usize {
     let b = sentence_text_end(doc, a, se);
     // "... to strike for 48 hours next week, their union said, in a dispute ...": the tag of another statement,
-    // between commas, ends the content; it belongs to its own statement (issue 11).
+    // between commas, ends the content; it belongs to its own statement (issue 11). Not the speaker's own hedge:
+    // "the people who voted for me, I think, together".
     let tag_between_commas = |c: usize| {
+        if c + 1 < b && matches!(doc.low(c + 1), "i" | "we" | "you") {
+            return false;
+        }
         let v = (c + 1..b.min(c + 6)).find(|&x| !doc.is_word(x) || !doc.is_cap(x) && is_cue(doc.low(x)));
         v.is_some_and(|v| v > c + 1 && v + 1 < b && doc.is_word(v) && is_cue(doc.low(v)) && doc.str(v + 1) == ",")
     };
