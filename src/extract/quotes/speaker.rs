@@ -525,9 +525,7 @@ pub(super) fn subject_before_aside(doc: &Doc, people: &People, close: usize, flo
         let s = subject_start(doc, floor, c0);
         // "Its medical director, Dr. Amara Nwosu, said", "The council's finance chair, David Mensah, told": a named
         // person in apposition to a description opening the clause is the speaker, not the description (issue 11).
-        let description = s < c0
-            && c0 - s <= 8
-            && (s..c0).all(|x| np_token(doc, x) && !(doc.is_word(x) && !doc.is_cap(x) && is_cue(doc.low(x))));
+        let description = s < c0 && c0 - s <= 8 && (s..c0).all(|x| np_token(doc, x));
         if let Some(name) = apposed_name(doc, people, (s, c0), close + 1).filter(|n| n.1 == close && description) {
             return Some(name);
         }
