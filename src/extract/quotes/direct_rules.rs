@@ -28,6 +28,9 @@ impl<T> From<Option<T>> for Verdict<T> {
 /// A tag: the cue's token and the written speaker's tokens `[s, e)`.
 pub(super) type Tag = (usize, (usize, usize));
 
+/// A tag before the opening mark, and whether a colon introduces the quotation.
+pub(super) type ColonTag = (usize, (usize, usize), bool);
+
 /// A speaker named apart from any cue, and the colon after the name when the quotation is a transcript line.
 pub(super) type Heading = ((usize, usize), Option<usize>);
 
@@ -213,7 +216,7 @@ pub(super) fn tag_before_mark(
     people: &People,
     open: usize,
     cue_sentence: bool,
-) -> Option<(&'static str, (usize, (usize, usize), bool))> {
+) -> Option<(&'static str, ColonTag)> {
     let mark = BeforeMark::new(doc, people, open, cue_sentence);
     first(|apply| match apply {
         QuoteApply::BeforeMark(f) => Some(f(&mark)),
