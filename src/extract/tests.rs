@@ -2564,3 +2564,10 @@ fn issue_11_an_auxiliary_is_no_speaker() {
     let x = run_checked("", "They continue to fight but cannot continue because the army is retreating.");
     assert!(x.statements.iter().all(|s| s.source_label.as_deref() != Some("cannot")), "{:?}", x.statements);
 }
+
+/// Issue 11: a counted subject keeps its number and the people it names ("big banks" was the speaker).
+#[test]
+fn issue_11_a_counted_subject_names_its_people() {
+    let x = run_checked("", "Economists at two big banks said they now expect the first cut in April.");
+    assert_eq!(speaker_text(only_statement(&x)), Some("Economists at two big banks"));
+}

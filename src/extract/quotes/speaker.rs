@@ -721,7 +721,9 @@ pub(super) fn np_ending(doc: &Doc, e: usize, floor: usize) -> Option<(usize, usi
             break;
         }
         let pw = doc.low(p);
-        if DETERMINERS.contains(&pw) || matches!(pw, "many" | "some" | "most" | "few" | "several" | "all") {
+        // A number counts like a determiner: "Economists at two big banks said" (issue 11).
+        let number = NUMBERS.contains(&pw) || pw.bytes().all(|b| b.is_ascii_digit());
+        if DETERMINERS.contains(&pw) || matches!(pw, "many" | "some" | "most" | "few" | "several" | "all") || number {
             s = p;
             break;
         }
