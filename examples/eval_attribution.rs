@@ -225,6 +225,8 @@ struct Pred {
     speaker_span: Option<(usize, usize)>,
     speaker_words: Vec<String>,
     attribution: &'static str,
+    /// The id of the rule that produced the statement.
+    rule: &'static str,
     cue: Option<String>,
 }
 
@@ -262,6 +264,8 @@ struct Tally {
     missed_partial: usize,
     missed_untouched: usize,
     fp_by_attribution: BTreeMap<&'static str, usize>,
+    /// Per rule (a unit counts as its first statement's rule), over all statements: predictions and matches.
+    by_rule: BTreeMap<&'static str, (usize, usize)>,
     fp_touching_gold: usize,
     /// False positives lying mostly inside a gold Content already matched: one gold attribution split in several
     /// statements (split quotes, multi-paragraph quotes), which one-to-one matching cannot credit.
@@ -411,6 +415,32 @@ fn main() {
             missing_by.join(", "),
             tally.all_speaker.1 - tally.all_speaker.0 - tally.speaker_missing
         );
+    }
+
+    // Precision per rule: how many of the statements each rule produced match a gold attribution; R% is the share
+    // of all gold attributions the rule's statements match (the rule's part of the recall).
+    println!();
+    println!("per rule (all statements; strict and unit scoring; R% = share of all gold matched by the rule):");
+    let groups: Vec<(String, &Tally)> = [("strict", &strict), ("unit", &tallies)]
+        .into_iter()
+        .flat_map(|(name, ts)| THRESHOLDS.iter().zip(ts.iter()).map(move |(t, tally)| (format!("{name} T={t}"), tally)))
+        .collect();
+    let mut header = format!("{:<30} {:>5}", "", "");
+    let mut columns = format!("{:<30} {:>5}", "rule", "pred");
+    for (name, _) in &groups {
+        header += &format!(" | {name:<17}");
+        columns += &format!(" | {:>5} {:>5} {:>5}", "match", "P%", "R%");
+    }
+    println!("{header}\n{columns}");
+    let mut rules: Vec<&'static str> = strict[0].by_rule.keys().copied().collect();
+    rules.sort_by_key(|r| (std::cmp::Reverse(strict[0].by_rule[r].0), *r));
+    for rule in rules {
+        let mut row = format!("{rule:<30} {:>5}", strict[0].by_rule[rule].0);
+        for (_, tally) in &groups {
+            let (pred, tp) = tally.by_rule.get(rule).copied().unwrap_or_default();
+            row += &format!(" | {tp:>5} {:>5} {:>5}", pct(ratio(tp, pred)), pct(ratio(tp, n_gold)));
+        }
+        println!("{row}");
     }
 
     if by_article > 0 {
@@ -602,6 +632,7 @@ fn predictions(ex: &Extraction) -> Vec<Pred> {
                 speaker_span: s.speaker_span.as_ref().map(|sp| (sp.start, sp.end)),
                 speaker_words,
                 attribution: s.attribution.as_str(),
+                rule: s.rule,
                 cue: s.cue.clone(),
             }
         })
@@ -711,6 +742,14 @@ fn score_doc(doc: usize, gold: &[GoldAttr], pred: &[Pred], t: f64, unit: bool, t
         let matches = match_at(gs, ps, t);
         let prf = if direct { &mut tally.direct } else { &mut tally.all };
         prf.add(matches.len(), ps.len(), gs.len());
+        if !direct {
+            for p in ps.iter() {
+                tally.by_rule.entry(p.rule).or_default().0 += 1;
+            }
+            for &(_, pi) in &matches {
+                tally.by_rule.entry(ps[pi].rule).or_default().1 += 1;
+            }
+        }
         let mut g_hit = vec![false; gs.len()];
         let mut p_hit = vec![false; ps.len()];
         for &(gi, pi) in &matches {

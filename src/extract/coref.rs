@@ -55,9 +55,6 @@ pub fn nominal(people: &People, head: &str, at: usize) -> Option<usize> {
 /// not the deputy prime minister, "the chancellor" not the shadow chancellor); an age ("45-year-old") must not
 /// clash with one the article gives the person ("Smith, 45,", "45-year-old Smith"), chooses among several, and
 /// alone ("the 45-year-old") resolves to the one person of that age.
-// Called from quotes.rs `resolve()` once that file takes it in place of `nominal` (issue 11; quotes.rs is being
-// restructured): until then only the tests call it.
-#[allow(dead_code)]
 pub fn description(doc: &Doc, people: &People, s: usize, e: usize) -> Option<usize> {
     if e <= s || e > doc.tokens.len() {
         return None;
@@ -188,7 +185,6 @@ fn nearest(people: &People, candidates: &[usize], at: usize) -> Option<usize> {
 }
 
 /// The age in a word such as "45-year-old".
-#[allow(dead_code)]
 pub fn age_word(w: &str) -> Option<u32> {
     w.strip_suffix("-year-old").and_then(|n| n.parse().ok()).filter(|&a| a > 0 && a < 130)
 }

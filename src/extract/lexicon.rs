@@ -54,6 +54,37 @@ fn load_words(src: &str) -> Set {
         .collect()
 }
 
+/// Parses one `[section]` of a lexicon file with one entry a line.
+fn load_section(src: &str, section: &str) -> Set {
+    let mut inside = false;
+    let mut set = Set::default();
+    for line in src.lines().map(str::trim) {
+        if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
+            inside = name == section;
+        } else if inside && !line.is_empty() && !line.starts_with('#') {
+            set.insert(super::text::lowercase(line));
+        }
+    }
+    assert!(!set.is_empty(), "lexicon section [{section}] is missing or empty");
+    set
+}
+
+/// A section of attribution_words.txt.
+macro_rules! attribution_words {
+    ($name:ident, $section:literal) => {
+        pub static $name: LazyLock<Set> =
+            LazyLock::new(|| load_section(include_str!("lexicons/attribution_words.txt"), $section));
+    };
+}
+
+attribution_words!(NAMING_WORDS, "naming words");
+attribution_words!(ADVERBIAL_OPENERS, "adverbial openers");
+attribution_words!(TAG_ADVERBS, "tag adverbs");
+attribution_words!(SENTENCE_ADVERBS, "sentence adverbs");
+attribution_words!(BETWEEN_SUBJECT_AND_VERB, "between subject and verb");
+attribution_words!(PHOTO_CREDITS, "photo credits");
+attribution_words!(MESSAGE_NOUNS, "message nouns");
+
 macro_rules! lexicon {
     ($name:ident, $file:literal) => {
         pub static $name: LazyLock<Set> = LazyLock::new(|| load(include_str!(concat!("lexicons/", $file))));

@@ -17,7 +17,21 @@ use std::collections::HashMap;
 use crate::model::{ExtractedPerson, ExtractedStatement, Extraction};
 
 pub use lexicon::cue_class;
+pub use quotes::{rules as attribution_rules, RuleDoc};
 pub use screen::{DropRule, DROP_RULES};
+
+/// The attribution rules as a markdown table (id, what it matches, one example), for the README: generated from
+/// the rule tables, so the documentation cannot drift from the code.
+pub fn attribution_rules_markdown() -> String {
+    let mut out = String::from("| # | table | rule | matches | example |\n|---|---|---|---|---|\n");
+    let cell = |s: &str| s.replace('|', "\\|").replace('\n', " ¶ ");
+    for (i, rule) in attribution_rules().iter().enumerate() {
+        let example = rule.examples.first().copied().unwrap_or("");
+        out +=
+            &format!("| {} | {} | `{}` | {} | {} |\n", i + 1, rule.table, rule.id, cell(rule.matches), cell(example));
+    }
+    out
+}
 
 /// Bodies longer than this many bytes are read for people and statements in parts of about this size, cut at
 /// paragraph ends. Some steps compare each mention or statement with those before it, which is quick for an
