@@ -49,6 +49,12 @@ const DATE_WORDS: &[&str] = &[
     "november",
     "december",
 ];
+/// Verbs of the common-word list that open titles of shows, services and slogans ("Ask Jeeves", "Meet the Press",
+/// "Make America Great Again"): capitalised inside a sentence, they start no name.
+const TITLE_VERBS: &[&str] = &[
+    "ask", "meet", "take", "let", "look", "see", "tell", "thank", "welcome", "remember", "imagine", "consider", "listen",
+    "say", "watch", "read", "make", "keep", "stop", "save", "get", "do", "does", "did", "is", "are", "was", "were",
+];
 /// Month abbreviations, which a day number follows ("Jan. 20", "Sept 3"): not the given name "Jan".
 const MONTH_ABBREVIATIONS: &[&str] = &["jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"];
 
@@ -598,12 +604,12 @@ fn candidates(doc: &Doc) -> Vec<Cand> {
             }
         }
         let raw_end = last_word + 1;
-        // A sentence word capitalised inside a sentence opens a title, not a name: "at Ask Jeeves", "on Meet the
-        // Press" (issue 11).
+        // A verb capitalised inside a sentence opens a title, not a name: "at Ask Jeeves", "on Meet the Press",
+        // "Debating The Donald" (issue 11).
         if i > 0
             && doc.is_word(i - 1)
             && !doc.is_cap(i - 1)
-            && class(doc.low(i)) & (COMMON | TITLE | GIVEN) == COMMON
+            && TITLE_VERBS.contains(&doc.low(i))
             && doc.sent_start(i) != i
         {
             i = raw_end.max(i + 1);
@@ -641,8 +647,12 @@ fn candidates(doc: &Doc) -> Vec<Cand> {
             // Hampshire", "Boston Celtics"), else dropped like a demonym ("New Hampshire Gov. Maggie Hassan").
             if c & PHRASE_START != 0 {
                 if let Some(after) = thing_phrase_at(doc, s, raw_end) {
+                    // One word left that is no given name is the thing the place qualifies ("United States
+                    // Embassy", "New York Yankees"), not a surname.
+                    let words_left = (after..raw_end).filter(|&k| doc.is_word(k)).count();
+                    let thing_left = words_left == 1 && !is_given(doc.low(raw_end - 1));
                     title_start = None;
-                    s = after;
+                    s = if thing_left { raw_end } else { after };
                     continue;
                 }
             }
@@ -658,15 +668,22 @@ fn candidates(doc: &Doc) -> Vec<Cand> {
                 || sentence_word(doc, s)
                 || c & MODIFIER != 0 && s + 1 < raw_end
                 || is_role_noun(l) && s + 1 < raw_end
-                || c & GIVEN == 0
-                    && s + 1 < raw_end
-                    && l.ends_with("ed")
-                    && !is_acronym(doc.str(s))
-                    && PARTICIPLES.contains(l)
             {
-                // The last: an English participle never written with a capital is no given name ("Injured Chelsea",
-                // "Crooked Hillary Clinton"). Other lower-case words may be foreign given names ("Dries Mertens",
-                // "Starry Lee", "Mu Li"), so they stay (issue 11).
+                title_start = None;
+            } else if c & GIVEN == 0
+                && s + 1 < raw_end
+                && l.ends_with("ed")
+                && !is_acronym(doc.str(s))
+                && PARTICIPLES.contains(l)
+            {
+                // An English participle never written with a capital is no given name. Before a given name it
+                // describes the person or team ("Injured Chelsea", "Crooked Hillary Clinton"); before anything else
+                // the run is a thing's name ("United Mine Workers", "Advanced Micro Devices"). Other lower-case words
+                // may be foreign given names ("Dries Mertens", "Starry Lee", "Mu Li"), so they stay (issue 11).
+                if !(s + 1..raw_end).find(|&k| doc.is_word(k)).is_some_and(|k| is_given(doc.low(k))) {
+                    s = raw_end;
+                    break;
+                }
                 title_start = None;
             } else {
                 break;
