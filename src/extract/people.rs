@@ -3,8 +3,8 @@
 
 use super::lexicon::FxHasher;
 use super::lexicon::{
-    is_cue, is_role_noun, Set, AGENCIES, COMMON_WORDS, GIVEN_NAMES, NON_PERSON, NON_PERSON_PHRASES,
-    ORDINARY_WORDS, ORG_SUFFIXES, ORG_WORDS, PARTICIPLES, PARTICLES, PLACES, ROLE_NOUNS, TEAMS, THING_CONTEXT, TITLES,
+    is_cue, is_role_noun, Set, AGENCIES, COMMON_WORDS, GIVEN_NAMES, NON_PERSON, NON_PERSON_PHRASES, ORDINARY_WORDS,
+    ORG_SUFFIXES, ORG_WORDS, PARTICIPLES, PARTICLES, PLACES, ROLE_NOUNS, TEAMS, THING_CONTEXT, TITLES,
 };
 use super::text::Doc;
 use std::collections::HashMap;
@@ -30,6 +30,12 @@ const TEAM: u16 = 256;
 const PHRASE_START: u16 = 512;
 /// A weekday or month: never inside a name or a role ("Hampshire Monday", "Monday Russian President").
 const DATE: u16 = 1024;
+/// A news agency, a verb that opens titles, a month abbreviation or a word that names the thing after it: each
+/// asked about the first word of every run, so a bit here spares a look-up or a scan (speed).
+const AGENCY: u16 = 2048;
+const TITLE_VERB: u16 = 4096;
+const MONTH_ABBREVIATION: u16 = 8192;
+const THING_HEAD: u16 = 16384;
 
 /// Weekdays and months, which in news open datelines and close clauses: never a name word at a run's edge.
 /// ("may", "june", "april" and "august" are given names too and stay out.)
@@ -52,29 +58,19 @@ const DATE_WORDS: &[&str] = &[
 /// Verbs of the common-word list that open titles of shows, services and slogans ("Ask Jeeves", "Meet the Press",
 /// "Make America Great Again"): capitalised inside a sentence, they start no name.
 const TITLE_VERBS: &[&str] = &[
-    "ask", "meet", "take", "let", "look", "see", "tell", "thank", "welcome", "remember", "imagine", "consider", "listen",
-    "say", "watch", "read", "make", "keep", "stop", "save", "get", "do", "does", "did", "is", "are", "was", "were",
+    "ask", "meet", "take", "let", "look", "see", "tell", "thank", "welcome", "remember", "imagine", "consider",
+    "listen", "say", "watch", "read", "make", "keep", "stop", "save", "get", "do", "does", "did", "is", "are", "was",
+    "were",
 ];
 /// Month abbreviations, which a day number follows ("Jan. 20", "Sept 3"): not the given name "Jan".
-const MONTH_ABBREVIATIONS: &[&str] = &["jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"];
+const MONTH_ABBREVIATIONS: &[&str] =
+    &["jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"];
 
 /// Titles that are part of the name they precede when the name is one word: "Prince Charles", "Pope Francis",
 /// "King Abdullah" name one person each, who is not Ray Charles or Francis Collins (issue 11).
 const NAME_TITLES: &[&str] = &[
-    "king",
-    "queen",
-    "prince",
-    "princess",
-    "pope",
-    "emperor",
-    "empress",
-    "duke",
-    "duchess",
-    "sheikh",
-    "sheik",
-    "emir",
-    "sultan",
-    "crown",
+    "king", "queen", "prince", "princess", "pope", "emperor", "empress", "duke", "duchess", "sheikh", "sheik", "emir",
+    "sultan", "crown",
 ];
 
 /// Places and teams of several words ("Ivory Coast", "New Hampshire", "Boston Celtics") and the hand-made
@@ -126,6 +122,18 @@ static CLASS: std::sync::LazyLock<Map<String, u16>> = std::sync::LazyLock::new(|
     }
     for w in DATE_WORDS {
         *m.entry(w.to_string()).or_insert(0) |= DATE;
+    }
+    for w in AGENCIES.iter() {
+        *m.entry(w.clone()).or_insert(0) |= AGENCY;
+    }
+    for w in TITLE_VERBS {
+        *m.entry(w.to_string()).or_insert(0) |= TITLE_VERB;
+    }
+    for w in MONTH_ABBREVIATIONS {
+        *m.entry(w.to_string()).or_insert(0) |= MONTH_ABBREVIATION;
+    }
+    for w in THING_BEFORE.iter() {
+        *m.entry(w.clone()).or_insert(0) |= THING_HEAD;
     }
     m
 });
@@ -415,10 +423,11 @@ fn role_word(doc: &Doc, i: usize) -> bool {
         return doc.str(i) == "'s" || doc.str(i) == "’s";
     }
     let w = doc.low(i);
-    if dateline_word(doc, i) {
+    let c = class(w);
+    if c & (DATE | AGENCY) != 0 || dateline_caps(doc, i) {
         return false;
     }
-    if is_role_noun(w) || class(w) & MODIFIER != 0 || TITLES.contains(w) || NON_PERSON.contains(w) {
+    if c & (MODIFIER | TITLE | NONP) != 0 || is_role_noun(w) {
         return true;
     }
     if doc.is_cap(i) {
@@ -429,18 +438,14 @@ fn role_word(doc: &Doc, i: usize) -> bool {
         && !COMMON_WORDS.contains(w)
 }
 
-/// A word that belongs to a dateline, a date or a credit, never to a role or a name (issue 11): a weekday or
-/// month ("Monday Russian President"), a news agency ("AP", "Reuters"), or a word in capitals opening its
-/// paragraph ("WASHINGTON President ...", "LONDON -").
-fn dateline_word(doc: &Doc, i: usize) -> bool {
-    let w = doc.low(i);
-    if class(w) & DATE != 0 || AGENCIES.contains(w) {
-        return true;
-    }
+/// A word in capitals that belongs to a dateline, never to a role or a name (issue 11), like weekdays, months
+/// ("Monday Russian President") and news agencies ("AP", "Reuters"), which have class bits.
+/// It opens its paragraph, or follows another: "WASHINGTON President ...", "NEW YORK".
+fn dateline_caps(doc: &Doc, i: usize) -> bool {
     let s = doc.str(i);
     s.len() >= 3
         && is_acronym(s)
-        && (i == 0 || doc.tokens[i - 1].para != doc.tokens[i].para || i >= 1 && dateline_word(doc, i - 1))
+        && (i == 0 || doc.tokens[i - 1].para != doc.tokens[i].para || i >= 1 && dateline_caps(doc, i - 1))
 }
 
 /// The role phrase ending just before token `end` (exclusive), if that token range ends in a role
@@ -577,8 +582,8 @@ fn candidates(doc: &Doc) -> Vec<Cand> {
             // Marco Rubio"): the run ends before it (issue 11).
             if j > i
                 && doc.is_cap(j)
-                && class(doc.low(j)) & (COMMON | TITLE) == COMMON
                 && doc.tokens.get(j + 1).is_some_and(|_| doc.is_cap(j + 1))
+                && class(doc.low(j)) & (COMMON | TITLE) == COMMON
             {
                 break;
             }
@@ -604,18 +609,15 @@ fn candidates(doc: &Doc) -> Vec<Cand> {
             }
         }
         let raw_end = last_word + 1;
+        let first_class = class(doc.low(i));
         // A verb capitalised inside a sentence opens a title, not a name: "at Ask Jeeves", "on Meet the Press",
         // "Debating The Donald" (issue 11).
-        if i > 0
-            && doc.is_word(i - 1)
-            && !doc.is_cap(i - 1)
-            && TITLE_VERBS.contains(&doc.low(i))
-            && doc.sent_start(i) != i
+        if i > 0 && doc.is_word(i - 1) && !doc.is_cap(i - 1) && first_class & TITLE_VERB != 0 && doc.sent_start(i) != i
         {
             i = raw_end.max(i + 1);
             continue;
         }
-        if let Some(skip) = not_a_name_run(doc, i, raw_end) {
+        if let Some(skip) = not_a_name_run(doc, i, raw_end, first_class) {
             if let Some(thing) = skip {
                 out.push(thing);
             }
@@ -798,7 +800,16 @@ fn candidates(doc: &Doc) -> Vec<Cand> {
             // The title of a work or product is one in the whole article ("the film Vera Drake" ... "Vera Drake
             // won"): recorded as a thing (issue 11).
             let key: Vec<String> = (s..end).filter(|&k| doc.is_word(k)).map(|k| doc.low(k).to_string()).collect();
-            out.push(Cand { title_start: s, titled: false, start: s, end, key, weak: false, title_in_key: false, thing: true });
+            out.push(Cand {
+                title_start: s,
+                titled: false,
+                start: s,
+                end,
+                key,
+                weak: false,
+                title_in_key: false,
+                thing: true,
+            });
             i = raw_end.max(i + 1);
             continue;
         }
@@ -864,11 +875,11 @@ const ORG_COMPOUNDS: &[&str] =
 
 /// Runs `[i, e)` that are no personal name whatever their words (issue 11): `Some(None)` to skip the run,
 /// `Some(Some(thing))` to skip it and record the thing it names ("Hurricane Ivan": "Ivan" is a storm here).
-fn not_a_name_run(doc: &Doc, i: usize, e: usize) -> Option<Option<Cand>> {
+fn not_a_name_run(doc: &Doc, i: usize, e: usize, first_class: u16) -> Option<Option<Cand>> {
     let first = doc.low(i);
     let org_compound = first.contains('-') && ORG_COMPOUNDS.iter().any(|c| first.ends_with(c));
     // "Jan. 20", "Sept 3": a month abbreviation before a day number.
-    if e == i + 1 && MONTH_ABBREVIATIONS.contains(&first) {
+    if e == i + 1 && first_class & MONTH_ABBREVIATION != 0 {
         let mut k = e;
         if k < doc.tokens.len() && doc.str(k) == "." {
             k += 1;
@@ -877,12 +888,21 @@ fn not_a_name_run(doc: &Doc, i: usize, e: usize) -> Option<Option<Cand>> {
             return Some(None);
         }
     }
-    if e > i + 1 && (org_compound || THING_BEFORE.contains(first)) {
+    if e > i + 1 && (org_compound || first_class & THING_HEAD != 0) {
         let key: Vec<String> = (i + 1..e).filter(|&k| doc.is_word(k)).map(|k| doc.low(k).to_string()).collect();
         if key.is_empty() {
             return Some(None);
         }
-        let thing = Cand { title_start: i + 1, titled: false, start: i + 1, end: e, key, weak: false, title_in_key: false, thing: true };
+        let thing = Cand {
+            title_start: i + 1,
+            titled: false,
+            start: i + 1,
+            end: e,
+            key,
+            weak: false,
+            title_in_key: false,
+            thing: true,
+        };
         return Some(Some(thing));
     }
     org_compound.then_some(None)
@@ -1239,7 +1259,7 @@ fn thing_keys(doc: &Doc, cands: &[Cand]) -> Map<Vec<String>, ()> {
         let p = c.title_start;
         let preceded = p > 0
             && (lower(p - 1) && THING_BEFORE.contains(doc.low(p - 1))
-                || p > 1 && matches!(doc.low(p - 1), "of" | "in") && lower(p - 2) && THING_BEFORE.contains(doc.low(p - 2))
+                || p > 1 && matches!(doc.low(p - 1), "of" | "in") && THING_BEFORE.contains(doc.low(p - 2))
                 || award_category(doc, p));
         if team || followed || preceded {
             things.entry(c.key.clone()).or_insert(());
@@ -1261,7 +1281,11 @@ fn thing_keys(doc: &Doc, cands: &[Cand]) -> Map<Vec<String>, ()> {
 fn employer_of_next(doc: &Doc, k: usize) -> bool {
     let n = doc.tokens.len();
     let lower = |x: usize| x < n && doc.is_word(x) && !doc.is_cap(x);
-    if !lower(k) || !(is_role_noun(doc.low(k)) || class(doc.low(k)) & MODIFIER != 0) {
+    // A capitalised word within three tokens first: the cheap test that rules out most places.
+    if !lower(k) || !(k + 1..(k + 4).min(n)).any(|x| doc.is_cap(x)) {
+        return false;
+    }
+    if !(is_role_noun(doc.low(k)) || class(doc.low(k)) & MODIFIER != 0) {
         return false;
     }
     let mut x = k;
@@ -1695,7 +1719,15 @@ pub fn find(body: &Doc, title: &Doc) -> People {
             && body.str(m.name_start - 1) == "."
             && TITLES.contains(body.low(m.name_start - 2))
             && body.sent_start(m.name_start) != m.name_start;
-        let e = if title_stop { m.name_start - 1 } else { m.name_start };
+        // "Prince Charles": the title is part of the name, so the role is what comes before it ("Britain's").
+        let name_title = m.start < m.name_start && NAME_TITLES.contains(&body.low(m.start));
+        let e = if name_title {
+            m.start
+        } else if title_stop {
+            m.name_start - 1
+        } else {
+            m.name_start
+        };
         if let Some(s) = role_before(body, e) {
             if !HONORIFICS.contains(&body.low(e - 1)) {
                 add_role(m.person, body.slice(s, e - 1));
