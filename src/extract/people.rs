@@ -644,7 +644,7 @@ fn candidates(doc: &Doc) -> Vec<Cand> {
                 s = raw_end;
                 break;
             }
-            let c = class(l);
+            let c = if s == i { first_class } else { class(l) };
             // A place or team of several words opening the run: the whole run if nothing follows ("New
             // Hampshire", "Boston Celtics"), else dropped like a demonym ("New Hampshire Gov. Maggie Hassan").
             if c & PHRASE_START != 0 {
@@ -779,10 +779,13 @@ fn candidates(doc: &Doc) -> Vec<Cand> {
             }
         }
         // Two names run together in a title-case line ("Jeb Bush Hits Marco Rubio On ...", "Review Crowd Does Not
-        // Like Donald Trump"): a given name after two other words and before a surname starts the last name.
-        if end > s + 3 {
+        // Like Donald Trump"), or a title of several words before a name ("Miss Universe Alicia Machado"): a given
+        // name after another word that is none, and before a surname, starts the last name.
+        if end > s + 2 {
             let words: Vec<usize> = (s..end).filter(|&k| doc.is_word(k)).collect();
-            let cut = (2..words.len().saturating_sub(1)).rev().find(|&w| {
+            // At the second word only after a title ("Miss Universe Alicia Machado", not "Farouk Ben Mustapha").
+            let from = if titled { 1 } else { 2 };
+            let cut = (from..words.len().saturating_sub(1)).rev().find(|&w| {
                 let prev = doc.low(words[w - 1]);
                 is_given(doc.low(words[w])) && !is_given(prev) && !one_char(prev) && class(prev) & TITLE == 0
             });
@@ -1227,14 +1230,20 @@ fn evidence(doc: &Doc, c: &Cand) -> bool {
 /// fans", "Chelsea's midfielder", "shares of Time Warner", "Hurricane Ivan" (a `thing` candidate), and a team's
 /// one-word name ("Chelsea", "Celtics"). A key stays a person's when a mention of it has a title, or it is a
 /// given name and more ("Tony Blair supporters").
-fn thing_keys(doc: &Doc, cands: &[Cand]) -> Map<Vec<String>, ()> {
+fn thing_keys(
+    doc: &Doc,
+    cands: &[Cand],
+    thing_cands: &[Cand],
+    is_person_key: &Map<Vec<String>, bool>,
+) -> Map<Vec<String>, ()> {
     let n = doc.tokens.len();
     let lower = |k: usize| k < n && doc.is_word(k) && !doc.is_cap(k);
     let mut things: Map<Vec<String>, ()> = Map::default();
     let mut works: Vec<&[String]> = Vec::new();
     let mut people: Vec<&[String]> = Vec::new();
     let mut titled: Vec<&[String]> = Vec::new();
-    for c in cands.iter().filter(|c| !c.weak) {
+    let asked = |c: &&Cand| !c.weak && (c.thing || is_person_key.get(&c.key) == Some(&true));
+    for c in cands.iter().chain(thing_cands).filter(asked) {
         if c.titled {
             titled.push(&c.key);
         }
@@ -1520,10 +1529,8 @@ pub fn find(body: &Doc, title: &Doc) -> People {
         None => !c.weak,
     });
 
-    // Keys the article shows to be a team, company, storm or event (issue 11): their own mentions are no evidence
-    // of a person; only a full name that they shorten makes them one.
-    let things = thing_keys(body, &cands);
-    let is_thing = |c: &Cand| !things.is_empty() && things.contains_key(&c.key);
+    // Things named where they stand ("Hurricane Ivan"): set apart, their keys are read by `thing_keys` below.
+    let thing_cands: Vec<Cand> = cands.iter().filter(|c| c.thing).cloned().collect();
     cands.retain(|c| !c.thing);
     // Which written forms (keys) are people: multi-word names pass the filters; single words need evidence.
     let mut is_person_key: Map<Vec<String>, bool> = Map::default();
@@ -1531,7 +1538,7 @@ pub fn find(body: &Doc, title: &Doc) -> People {
     // ("here in Levico" after "Levico Terme").
     let mut first_name_like: Map<&[String], bool> = Map::default();
     for c in &cands {
-        let ok = !c.weak && !is_thing(c) && (c.key.len() > 1 && !place_context(body, c) || evidence(body, c));
+        let ok = !c.weak && (c.key.len() > 1 && !place_context(body, c) || evidence(body, c));
         // Clone the key only when it is new (a name mentioned again needs no copy).
         match is_person_key.get_mut(&c.key) {
             Some(e) => *e |= ok,
@@ -1539,11 +1546,24 @@ pub fn find(body: &Doc, title: &Doc) -> People {
                 is_person_key.insert(c.key.clone(), ok);
             }
         }
-        if !c.weak && c.key.len() == 1 && !is_thing(c) {
+        if !c.weak && c.key.len() == 1 {
             let place = c.start > 0 && matches!(body.low(c.start - 1), "in" | "at" | "near" | "outside" | "around");
             *first_name_like.entry(&c.key).or_insert(true) &= !place;
         }
     }
+    // Keys the article shows to be a team, company, storm or event (issue 11): their own mentions are no evidence
+    // of a person; only a full name that they shorten makes them one. Asked only about the keys that would be
+    // people, the few of an article's capitalised words (speed).
+    let things = thing_keys(body, &cands, &thing_cands, &is_person_key);
+    for k in things.keys() {
+        if let Some(v) = is_person_key.get_mut(k) {
+            *v = false;
+        }
+        if let Some(v) = first_name_like.get_mut(k.as_slice()) {
+            *v = false;
+        }
+    }
+    let is_thing = |c: &Cand| !things.is_empty() && things.contains_key(&c.key);
     // A lone surname (or first name) of a full name used elsewhere needs no evidence of its own.
     let full: Vec<Vec<String>> =
         is_person_key.iter().filter(|(k, &v)| v && k.len() > 1).map(|(k, _)| k.clone()).collect();
