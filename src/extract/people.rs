@@ -132,8 +132,8 @@ static CLASS: std::sync::LazyLock<Map<String, u16>> = std::sync::LazyLock::new(|
     for w in MONTH_ABBREVIATIONS {
         *m.entry(w.to_string()).or_insert(0) |= MONTH_ABBREVIATION;
     }
-    for w in THING_BEFORE.iter() {
-        *m.entry(w.clone()).or_insert(0) |= THING_HEAD;
+    for w in thing_context("opens:") {
+        *m.entry(w).or_insert(0) |= THING_HEAD;
     }
     m
 });
@@ -584,6 +584,7 @@ fn candidates(doc: &Doc) -> Vec<Cand> {
                 && doc.is_cap(j)
                 && doc.tokens.get(j + 1).is_some_and(|_| doc.is_cap(j + 1))
                 && class(doc.low(j)) & (COMMON | TITLE) == COMMON
+                && !PARTICLES.contains(doc.low(j))
             {
                 break;
             }
@@ -682,7 +683,9 @@ fn candidates(doc: &Doc) -> Vec<Cand> {
                 // describes the person or team ("Injured Chelsea", "Crooked Hillary Clinton"); before anything else
                 // the run is a thing's name ("United Mine Workers", "Advanced Micro Devices"). Other lower-case words
                 // may be foreign given names ("Dries Mertens", "Starry Lee", "Mu Li"), so they stay (issue 11).
-                if !(s + 1..raw_end).find(|&k| doc.is_word(k)).is_some_and(|k| is_given(doc.low(k))) {
+                // ("Armed Forces Minister Adam Ingram": a title further on starts the name, below.)
+                let given_next = (s + 1..raw_end).find(|&k| doc.is_word(k)).is_some_and(|k| is_given(doc.low(k)));
+                if !given_next && !(s + 1..raw_end).any(|k| doc.is_word(k) && title_like(doc.low(k))) {
                     s = raw_end;
                     break;
                 }
@@ -719,7 +722,12 @@ fn candidates(doc: &Doc) -> Vec<Cand> {
         }
         let mut end = raw_end;
         // A weekday or month closing the run is the date of what the name did ("Hampshire Monday").
-        while end > s + 1 && doc.is_word(end - 1) && class(doc.low(end - 1)) & DATE != 0 {
+        // Not after a given name: "Mike Friday" is a name.
+        while end > s + 1
+            && doc.is_word(end - 1)
+            && class(doc.low(end - 1)) & DATE != 0
+            && !(doc.is_word(end - 2) && is_given(doc.low(end - 2)))
+        {
             end -= 1;
         }
         // Organisation words and given names inside the run: only for runs of several tokens (most
@@ -778,16 +786,21 @@ fn candidates(doc: &Doc) -> Vec<Cand> {
                 }
             }
         }
-        // Two names run together in a title-case line ("Jeb Bush Hits Marco Rubio On ...", "Review Crowd Does Not
-        // Like Donald Trump"), or a title of several words before a name ("Miss Universe Alicia Machado"): a given
-        // name after another word that is none, and before a surname, starts the last name.
+        // Two names run together in a title-case line ("Jeb Bush Hits Marco Rubio On ...", "Donald Trump Calls Out
+        // Ted Cruz"): a given name after a headline's verb, and before a surname, starts the last name.
         if end > s + 2 {
             let words: Vec<usize> = (s..end).filter(|&k| doc.is_word(k)).collect();
-            // At the second word only after a title ("Miss Universe Alicia Machado", not "Farouk Ben Mustapha").
-            let from = if titled { 1 } else { 2 };
-            let cut = (from..words.len().saturating_sub(1)).rev().find(|&w| {
+            // The word before is a headline's verb ("Hits", "Calls", "Slams"), not a name ("Hew Raymond Griffiths").
+            let verb = |x: &str| {
+                x.len() > 3 && x.ends_with('s') && !x.ends_with("ss") && class(x) & (TITLE | NONP | ROLE | GIVEN) == 0
+            };
+            let cut = (2..words.len().saturating_sub(1)).rev().find(|&w| {
                 let prev = doc.low(words[w - 1]);
-                is_given(doc.low(words[w])) && !is_given(prev) && !one_char(prev) && class(prev) & TITLE == 0
+                // "Calls Out Ted Cruz": a particle may follow the verb.
+                let particle = matches!(prev, "out" | "up" | "off" | "down" | "back") && w >= 3;
+                is_given(doc.low(words[w]))
+                    && !is_given(prev)
+                    && (verb(prev) || particle && verb(doc.low(words[w - 2])))
             });
             if let Some(w) = cut {
                 s = words[w];
@@ -880,7 +893,10 @@ const ORG_COMPOUNDS: &[&str] =
 /// `Some(Some(thing))` to skip it and record the thing it names ("Hurricane Ivan": "Ivan" is a storm here).
 fn not_a_name_run(doc: &Doc, i: usize, e: usize, first_class: u16) -> Option<Option<Cand>> {
     let first = doc.low(i);
-    let org_compound = first.contains('-') && ORG_COMPOUNDS.iter().any(|c| first.ends_with(c));
+    // "US-based Alistair Cragg" is a person.
+    let org_compound = first.contains('-')
+        && ORG_COMPOUNDS.iter().any(|c| first.ends_with(c))
+        && !(i + 1 < e && doc.is_word(i + 1) && is_given(doc.low(i + 1)));
     // "Jan. 20", "Sept 3": a month abbreviation before a day number.
     if e == i + 1 && first_class & MONTH_ABBREVIATION != 0 {
         let mut k = e;
@@ -892,14 +908,19 @@ fn not_a_name_run(doc: &Doc, i: usize, e: usize, first_class: u16) -> Option<Opt
         }
     }
     if e > i + 1 && (org_compound || first_class & THING_HEAD != 0) {
-        let key: Vec<String> = (i + 1..e).filter(|&k| doc.is_word(k)).map(|k| doc.low(k).to_string()).collect();
+        // "Tropical Storm Frances": the name starts after every such word.
+        let mut from = i + 1;
+        while from < e && doc.is_word(from) && class(doc.low(from)) & THING_HEAD != 0 {
+            from += 1;
+        }
+        let key: Vec<String> = (from..e).filter(|&k| doc.is_word(k)).map(|k| doc.low(k).to_string()).collect();
         if key.is_empty() {
             return Some(None);
         }
         let thing = Cand {
-            title_start: i + 1,
+            title_start: from,
             titled: false,
-            start: i + 1,
+            start: from,
             end: e,
             key,
             weak: false,
@@ -1086,7 +1107,15 @@ fn acceptable(doc: &Doc, key: &[&str], start: usize, raw_start: usize, titled: b
     // "the Kremlin", "a Labour ...": a determiner right before the run marks a thing, not a person.
     // A given name and a surname are a person even so ("the Tom Cruise video").
     let given_full = key.len() > 1 && cls[0] & (GIVEN | NONP) == GIVEN;
-    let determiner = start == raw_start && start > 0 && matches!(doc.low(start - 1), "the" | "a" | "an");
+    // Also "The" opening the sentence and the run ("The Super Bowl is on Sunday"), stripped as a common word.
+    // And "the" before place words stripped from the run ("the Toronto Blue Jays").
+    // ("A Craig" is an initial, not an article.)
+    let det = |k: usize| k > 0 && matches!(doc.low(k - 1), "the" | "a" | "an");
+    let determiner = start == raw_start && det(start)
+        || start > raw_start && doc.low(start - 1) == "the"
+        || start > raw_start
+            && det(raw_start)
+            && (raw_start..start).all(|k| !doc.is_word(k) || class(doc.low(k)) & NONP != 0);
     if !titled && !given_full && determiner {
         // Weak: its first word counts only as the surname of a full name ("the Savage Love column" after "Dan
         // Savage").
@@ -1250,10 +1279,12 @@ fn thing_keys(
         if c.titled || c.key.len() > 1 && is_given(&c.key[0]) {
             people.push(&c.key);
         }
-        // "the Harry Potter books": a work's title, even when it is a given name and a surname.
-        if c.thing || c.end < n && lower(c.end) && THING_WORK.contains(doc.low(c.end)) {
+        // "the film Vera Drake": a work's title, even when it is a given name and a surname.
+        if c.thing {
             works.push(&c.key);
         }
+        // "the Harry Potter books" reads like "the Jim Carrey film": a thing only without a given name.
+        let work_after = c.end < n && lower(c.end) && THING_WORK.contains(doc.low(c.end));
         let team = c.key.len() == 1 && class(&c.key[0]) & TEAM != 0;
         let mut after = c.end;
         if after < n && matches!(doc.str(after), "'s" | "’s") {
@@ -1265,12 +1296,14 @@ fn thing_keys(
             || !possessive && employer_of_next(doc, after)
             // "Total Film's Jamie Graham".
             || possessive && after < n && doc.is_cap(after) && is_given(doc.low(after));
+        // "Morgan Stanley said it was pleased", "Yukos, which": spoken of as "it".
+        let it = !possessive && neuter_next(doc, after);
         let p = c.title_start;
         let preceded = p > 0
             && (lower(p - 1) && THING_BEFORE.contains(doc.low(p - 1))
                 || p > 1 && matches!(doc.low(p - 1), "of" | "in") && THING_BEFORE.contains(doc.low(p - 2))
                 || award_category(doc, p));
-        if team || followed || preceded {
+        if team || followed || preceded || it || work_after {
             things.entry(c.key.clone()).or_insert(());
         }
     }
@@ -1284,6 +1317,18 @@ fn thing_keys(
         things.remove(k);
     }
     things
+}
+
+/// "said it", "says its", ", which": what follows a name at token `k` speaks of it as a thing.
+fn neuter_next(doc: &Doc, k: usize) -> bool {
+    let n = doc.tokens.len();
+    if k + 1 >= n {
+        return false;
+    }
+    if doc.str(k) == "," {
+        return doc.low(k + 1) == "which";
+    }
+    doc.is_word(k) && !doc.is_cap(k) && is_cue(doc.low(k)) && matches!(doc.low(k + 1), "it" | "its")
 }
 
 /// A role of one or two words then a capitalised name from token `k`: "chief executive Werner Seifert".
