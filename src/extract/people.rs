@@ -1111,8 +1111,9 @@ fn acceptable(doc: &Doc, key: &[&str], start: usize, raw_start: usize, titled: b
     // And "the" before place words stripped from the run ("the Toronto Blue Jays").
     // ("A Craig" is an initial, not an article.)
     let det = |k: usize| k > 0 && matches!(doc.low(k - 1), "the" | "a" | "an");
+    // "A Very Long Engagement" (a title of several words after "A"; "A Craig" is an initial and a surname).
     let determiner = start == raw_start && det(start)
-        || start > raw_start && doc.low(start - 1) == "the"
+        || start > raw_start && (doc.low(start - 1) == "the" || key.len() > 1 && det(start))
         || start > raw_start
             && det(raw_start)
             && (raw_start..start).all(|k| !doc.is_word(k) || class(doc.low(k)) & NONP != 0);
@@ -1302,7 +1303,8 @@ fn thing_keys(
         let preceded = p > 0
             && (lower(p - 1) && THING_BEFORE.contains(doc.low(p - 1))
                 || p > 1 && matches!(doc.low(p - 1), "of" | "in") && THING_BEFORE.contains(doc.low(p - 2))
-                || award_category(doc, p));
+                || award_category(doc, p)
+                || owned_role(doc, p));
         if team || followed || preceded || it || work_after {
             things.entry(c.key.clone()).or_insert(());
         }
@@ -1347,6 +1349,42 @@ fn employer_of_next(doc: &Doc, k: usize) -> bool {
         x += 1;
     }
     is_role_noun(doc.low(x)) && x + 1 < n && doc.is_cap(x + 1) && doc.tokens[x + 1].para == doc.tokens[k].para
+}
+
+/// "its US rival Boeing", "its parent Vivendi": a relation owned by "its" names a thing, before the name at `p`
+/// ("its chief executive Jean-Rene Fourtou", "its former owner Mihkail Khodorkovsky" are people).
+fn owned_role(doc: &Doc, p: usize) -> bool {
+    let relation = |w: &str| {
+        matches!(
+            w,
+            "rival"
+                | "rivals"
+                | "competitor"
+                | "competitors"
+                | "partner"
+                | "parent"
+                | "subsidiary"
+                | "unit"
+                | "affiliate"
+                | "supplier"
+        )
+    };
+    if p == 0 || !doc.is_word(p - 1) || doc.is_cap(p - 1) || !relation(doc.low(p - 1)) {
+        return false;
+    }
+    let mut k = p - 1;
+    while k > 0 && p - k < 5 {
+        k -= 1;
+        let w = doc.low(k);
+        if w == "its" {
+            return true;
+        }
+        let c = class(w);
+        if !doc.is_word(k) || !(c & (MODIFIER | NONP) != 0 || is_role_noun(w) || is_acronym(doc.str(k))) {
+            return false;
+        }
+    }
+    false
 }
 
 /// "the best actress Oscar": a role noun after "best" names an award category before the name at `p`.
