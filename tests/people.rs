@@ -166,7 +166,8 @@ fn people_check_and_show_list_candidates() {
     texts.push(("Resignation".into(), "Mr Smith said he would resign. Smith added that he was tired.".into()));
     texts.push(("No".into(), "Vladimir V. Putin said no.".into()));
     texts.push(("Yes".into(), "Vladimir Putin said yes.".into()));
-    texts.push(("Cup".into(), "Sale Sharks won again at Edgeley Park, and Sale Sharks fans cheered.".into()));
+    // A team named without evidence in its own article ("Sale Sharks fans" would keep it out at extraction).
+    texts.push(("Cup".into(), "Sale Sharks won again at Edgeley Park.".into()));
     let texts: Vec<(&str, &str)> = texts.iter().map(|(t, b)| (t.as_str(), b.as_str())).collect();
     let files = articles(&dir, &texts);
     ingest(&dir, &files, "2");

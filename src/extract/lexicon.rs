@@ -227,6 +227,17 @@ pub fn is_pronoun(w: &str) -> bool {
     matches!(w, "he" | "she" | "they" | "i" | "we")
 }
 
+// Entity typing (issue 11): places, teams, legal forms, news agencies and English participles that are never names,
+// each built from public data (see each file's header and scripts/build-lexicons.py).
+lexicon!(PLACES, "places.txt");
+lexicon!(TEAMS, "teams.txt");
+lexicon!(ORG_SUFFIXES, "org_suffixes.txt");
+lexicon!(AGENCIES, "agencies.txt");
+lexicon!(THING_CONTEXT, "thing_context.txt");
+
+/// English words in -ed written only in lower case, many a line (asked only about the first word of a run).
+pub static PARTICIPLES: LazyLock<Set> = LazyLock::new(|| load_words(include_str!("lexicons/participles.txt")));
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -4,8 +4,8 @@
 use super::gender::{self, Gender};
 use super::lexicon::FxHasher;
 use super::lexicon::{
-    is_cue, is_role_noun, COMMON_WORDS, GIVEN_NAMES, NON_PERSON, NON_PERSON_PHRASES, ORDINARY_WORDS, ORG_WORDS,
-    PARTICLES, ROLE_NOUNS, TITLES,
+    is_cue, is_role_noun, Set, AGENCIES, COMMON_WORDS, GIVEN_NAMES, NON_PERSON, NON_PERSON_PHRASES, ORDINARY_WORDS,
+    ORG_SUFFIXES, ORG_WORDS, PARTICIPLES, PARTICLES, PLACES, ROLE_NOUNS, TEAMS, THING_CONTEXT, TITLES,
 };
 use super::text::Doc;
 use std::collections::HashMap;
@@ -24,6 +24,73 @@ const ROLE: u16 = 32;
 const COMMON: u16 = 64;
 /// In `ROLE_MODIFIERS` (a bit here rather than a scan of that list on every name-like word: speed).
 const MODIFIER: u16 = 128;
+/// A sports team's one-word name or nickname ("Chelsea", "Celtics"): a person only on evidence of its own.
+const TEAM: u16 = 256;
+/// The first word of a place or team of several words ("new" of "New Hampshire"): only these runs are looked up
+/// in `THING_PHRASES`.
+const PHRASE_START: u16 = 512;
+/// A weekday or month: never inside a name or a role ("Hampshire Monday", "Monday Russian President").
+const DATE: u16 = 1024;
+/// A news agency, a verb that opens titles, a month abbreviation or a word that names the thing after it: each
+/// asked about the first word of every run, so a bit here spares a look-up or a scan (speed).
+const AGENCY: u16 = 2048;
+const TITLE_VERB: u16 = 4096;
+const MONTH_ABBREVIATION: u16 = 8192;
+const THING_HEAD: u16 = 16384;
+
+/// Weekdays and months, which in news open datelines and close clauses: never a name word at a run's edge.
+/// ("may", "june", "april" and "august" are given names too and stay out.)
+const DATE_WORDS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+/// Verbs of the common-word list that open titles of shows, services and slogans ("Ask Jeeves", "Meet the Press",
+/// "Make America Great Again"): capitalised inside a sentence, they start no name.
+const TITLE_VERBS: &[&str] = &[
+    "ask", "meet", "take", "let", "look", "see", "tell", "thank", "welcome", "remember", "imagine", "consider",
+    "listen", "say", "watch", "read", "make", "keep", "stop", "save", "get", "do", "does", "did", "is", "are", "was",
+    "were",
+];
+/// Month abbreviations, which a day number follows ("Jan. 20", "Sept 3"): not the given name "Jan".
+const MONTH_ABBREVIATIONS: &[&str] =
+    &["jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"];
+
+/// Titles that are part of the name they precede when the name is one word: "Prince Charles", "Pope Francis",
+/// "King Abdullah" name one person each, who is not Ray Charles or Francis Collins (issue 11).
+const NAME_TITLES: &[&str] = &[
+    "king", "queen", "prince", "princess", "pope", "emperor", "empress", "duke", "duchess", "sheikh", "sheik", "emir",
+    "sultan", "crown",
+];
+
+/// Places and teams of several words ("Ivory Coast", "New Hampshire", "Boston Celtics") and the hand-made
+/// non-person phrases: one set, asked about every window of a candidate's words.
+static THING_PHRASES: std::sync::LazyLock<Set> = std::sync::LazyLock::new(|| {
+    let mut set = NON_PERSON_PHRASES.clone();
+    set.extend(PLACES.iter().cloned());
+    set.extend(TEAMS.iter().filter(|t| t.contains(' ')).cloned());
+    set
+});
+
+/// The words of `thing_context.txt` that follow a name ("after:") and that precede it ("before:").
+static THING_AFTER: std::sync::LazyLock<Set> = std::sync::LazyLock::new(|| thing_context("after:"));
+static THING_BEFORE: std::sync::LazyLock<Set> = std::sync::LazyLock::new(|| thing_context("before:"));
+static THING_WORK: std::sync::LazyLock<Set> = std::sync::LazyLock::new(|| thing_context("work:"));
+
+fn thing_context(kind: &str) -> Set {
+    THING_CONTEXT.iter().filter_map(|e| e.strip_prefix(kind)).map(str::to_string).collect()
+}
 
 static CLASS: std::sync::LazyLock<Map<String, u16>> = std::sync::LazyLock::new(|| {
     let mut m: Map<String, u16> = Map::default();
@@ -42,6 +109,32 @@ static CLASS: std::sync::LazyLock<Map<String, u16>> = std::sync::LazyLock::new(|
     }
     for w in ROLE_MODIFIERS {
         *m.entry(w.to_string()).or_insert(0) |= MODIFIER;
+    }
+    for w in ORG_SUFFIXES.iter() {
+        *m.entry(w.clone()).or_insert(0) |= ORG;
+    }
+    for w in TEAMS.iter().filter(|t| !t.contains(' ')) {
+        *m.entry(w.clone()).or_insert(0) |= TEAM;
+    }
+    for p in THING_PHRASES.iter() {
+        if let Some((first, _)) = p.split_once(' ') {
+            *m.entry(first.to_string()).or_insert(0) |= PHRASE_START;
+        }
+    }
+    for w in DATE_WORDS {
+        *m.entry(w.to_string()).or_insert(0) |= DATE;
+    }
+    for w in AGENCIES.iter() {
+        *m.entry(w.clone()).or_insert(0) |= AGENCY;
+    }
+    for w in TITLE_VERBS {
+        *m.entry(w.to_string()).or_insert(0) |= TITLE_VERB;
+    }
+    for w in MONTH_ABBREVIATIONS {
+        *m.entry(w.to_string()).or_insert(0) |= MONTH_ABBREVIATION;
+    }
+    for w in thing_context("opens:") {
+        *m.entry(w).or_insert(0) |= THING_HEAD;
     }
     m
 });
@@ -98,6 +191,11 @@ struct Cand {
     /// A lone word that is a person only as the surname of a full name used elsewhere: a place
     /// ("Valeska Paris" ... "Paris claims") or after a determiner ("the Santorum cocktail").
     weak: bool,
+    /// The key starts with a title that is part of the name ("Prince Charles"), before `start`.
+    title_in_key: bool,
+    /// Named as a thing where it stands: the storm of "Hurricane Ivan" (never a mention; its key is a thing's
+    /// name throughout the article, issue 11).
+    thing: bool,
 }
 
 /// Offices addressed with an honorific instead of a name: "Mr. President", "Madam Speaker".
@@ -328,7 +426,11 @@ fn role_word(doc: &Doc, i: usize) -> bool {
         return doc.str(i) == "'s" || doc.str(i) == "’s";
     }
     let w = doc.low(i);
-    if is_role_noun(w) || class(w) & MODIFIER != 0 || TITLES.contains(w) || NON_PERSON.contains(w) {
+    let c = class(w);
+    if c & (DATE | AGENCY) != 0 || dateline_caps(doc, i) {
+        return false;
+    }
+    if c & (MODIFIER | TITLE | NONP) != 0 || is_role_noun(w) {
         return true;
     }
     if doc.is_cap(i) {
@@ -337,6 +439,16 @@ fn role_word(doc: &Doc, i: usize) -> bool {
     // Lower-case adjectives of the kind that qualify roles ("political", "economic", "Russian").
     ["al", "ic", "ian", "ive", "ary", "ish", "ese", "ern", "ent", "ant"].iter().any(|s| w.len() > 4 && w.ends_with(s))
         && !COMMON_WORDS.contains(w)
+}
+
+/// A word in capitals that belongs to a dateline, never to a role or a name (issue 11), like weekdays, months
+/// ("Monday Russian President") and news agencies ("AP", "Reuters"), which have class bits.
+/// It opens its paragraph, or follows another: "WASHINGTON President ...", "NEW YORK".
+fn dateline_caps(doc: &Doc, i: usize) -> bool {
+    let s = doc.str(i);
+    s.len() >= 3
+        && is_acronym(s)
+        && (i == 0 || doc.tokens[i - 1].para != doc.tokens[i].para || i >= 1 && dateline_caps(doc, i - 1))
 }
 
 /// The role phrase ending just before token `end` (exclusive), if that token range ends in a role
@@ -438,6 +550,13 @@ fn candidates(doc: &Doc) -> Vec<Cand> {
             i += 1;
             continue;
         }
+        // The tail of a name written with a symbol ("AT&T Wireless", "Procter&Gamble"): a fragment, never a name.
+        if i > 0 && !doc.tokens[i].space_before && matches!(doc.str(i - 1), "&" | "+") {
+            while i < n && (doc.is_cap(i) || !doc.tokens[i].space_before && doc.is_word(i)) {
+                i += 1;
+            }
+            continue;
+        }
         if i > 0 && doc.str(i - 1) == "[" {
             let mut k = i;
             while k < n && k - i < 8 && (doc.is_cap(k) || doc.str(k) == ".") {
@@ -460,6 +579,16 @@ fn candidates(doc: &Doc) -> Vec<Cand> {
                 break;
             }
             if is_pronoun_i(doc, j) || is_contraction(doc.low(j)) {
+                break;
+            }
+            // A function word in capitals inside a run is a headline in title case, not a name ("Christie Is Over
+            // Marco Rubio"): the run ends before it (issue 11).
+            if j > i
+                && doc.is_cap(j)
+                && doc.tokens.get(j + 1).is_some_and(|_| doc.is_cap(j + 1))
+                && class(doc.low(j)) & (COMMON | TITLE) == COMMON
+                && !PARTICLES.contains(doc.low(j))
+            {
                 break;
             }
             if doc.is_cap(j) && (!is_acronym(doc.str(j)) || is_initial(doc, j)) {
@@ -486,6 +615,21 @@ fn candidates(doc: &Doc) -> Vec<Cand> {
             }
         }
         let raw_end = last_word + 1;
+        let first_class = class(doc.low(i));
+        // A verb capitalised inside a sentence opens a title, not a name: "at Ask Jeeves", "on Meet the Press",
+        // "Debating The Donald" (issue 11).
+        if i > 0 && doc.is_word(i - 1) && !doc.is_cap(i - 1) && first_class & TITLE_VERB != 0 && doc.sent_start(i) != i
+        {
+            i = raw_end.max(i + 1);
+            continue;
+        }
+        if let Some(skip) = not_a_name_run(doc, i, raw_end, first_class) {
+            if let Some(thing) = skip {
+                out.push(thing);
+            }
+            i = raw_end.max(i + 1);
+            continue;
+        }
         // Strip leading sentence words, titles and demonyms ("However", "Russian President").
         let mut s = i;
         let mut title_start = None;
@@ -506,7 +650,20 @@ fn candidates(doc: &Doc) -> Vec<Cand> {
                 s = raw_end;
                 break;
             }
-            let c = class(l);
+            let c = if s == i { first_class } else { class(l) };
+            // A place or team of several words opening the run: the whole run if nothing follows ("New
+            // Hampshire", "Boston Celtics"), else dropped like a demonym ("New Hampshire Gov. Maggie Hassan").
+            if c & PHRASE_START != 0 {
+                if let Some(after) = thing_phrase_at(doc, s, raw_end) {
+                    // One word left that is no given name is the thing the place qualifies ("United States
+                    // Embassy", "New York Yankees"), not a surname.
+                    let words_left = (after..raw_end).filter(|&k| doc.is_word(k)).count();
+                    let thing_left = words_left == 1 && !is_given(doc.low(raw_end - 1));
+                    title_start = None;
+                    s = if thing_left { raw_end } else { after };
+                    continue;
+                }
+            }
             if c & TITLE != 0 && s + 1 < raw_end {
                 titled = true;
                 if HONORIFICS.contains(&l) {
@@ -521,6 +678,23 @@ fn candidates(doc: &Doc) -> Vec<Cand> {
                 || is_role_noun(l) && s + 1 < raw_end
             {
                 title_start = None;
+            } else if c & GIVEN == 0
+                && s + 1 < raw_end
+                && l.ends_with("ed")
+                && !is_acronym(doc.str(s))
+                && PARTICIPLES.contains(l)
+            {
+                // An English participle never written with a capital is no given name. Before a given name it
+                // describes the person or team ("Injured Chelsea", "Crooked Hillary Clinton"); before anything else
+                // the run is a thing's name ("United Mine Workers", "Advanced Micro Devices"). Other lower-case words
+                // may be foreign given names ("Dries Mertens", "Starry Lee", "Mu Li"), so they stay (issue 11).
+                // ("Armed Forces Minister Adam Ingram": a title further on starts the name, below.)
+                let given_next = (s + 1..raw_end).find(|&k| doc.is_word(k)).is_some_and(|k| is_given(doc.low(k)));
+                if !given_next && !(s + 1..raw_end).any(|k| doc.is_word(k) && title_like(doc.low(k))) {
+                    s = raw_end;
+                    break;
+                }
+                title_start = None;
             } else {
                 break;
             }
@@ -533,7 +707,8 @@ fn candidates(doc: &Doc) -> Vec<Cand> {
             k -= 1;
             let l = doc.low(k - 1);
             if doc.is_word(k - 1) && title_like(l) {
-                let prev_given = k >= 2 && doc.is_word(k - 2) && is_given(doc.low(k - 2));
+                // A given name that is also a place opens no name ("Virginia Sen. Tim Kaine").
+                let prev_given = k >= 2 && doc.is_word(k - 2) && class(doc.low(k - 2)) & (GIVEN | NONP) == GIVEN;
                 let rest_named = (k..raw_end).any(|x| doc.is_word(x) && !is_suffix(doc.low(x)));
                 if !prev_given && rest_named {
                     titled = true;
@@ -544,7 +719,22 @@ fn candidates(doc: &Doc) -> Vec<Cand> {
                 }
             }
         }
+        // "Prince Charles", "Pope Francis": a title that is part of a one-word name makes the name (issue 11).
+        // The mention's name still starts at "Charles" (the title is where it was written), the key has both.
+        let title_in_key = titled && s > i && s + 1 == raw_end && NAME_TITLES.contains(&doc.low(s - 1));
+        if title_in_key {
+            title_start = Some(s - 1);
+        }
         let mut end = raw_end;
+        // A weekday or month closing the run is the date of what the name did ("Hampshire Monday").
+        // Not after a given name: "Mike Friday" is a name.
+        while end > s + 1
+            && doc.is_word(end - 1)
+            && class(doc.low(end - 1)) & DATE != 0
+            && !(doc.is_word(end - 2) && is_given(doc.low(end - 2)))
+        {
+            end -= 1;
+        }
         // Organisation words and given names inside the run: only for runs of several tokens (most
         // runs are one word, and this is the hot path).
         if end > s + 1 {
@@ -602,11 +792,46 @@ fn candidates(doc: &Doc) -> Vec<Cand> {
                 }
             }
         }
+        // Two names run together in a title-case line ("Jeb Bush Hits Marco Rubio On ...", "Donald Trump Calls Out
+        // Ted Cruz"): a given name after a headline's verb, and before a surname, starts the last name.
+        if end > s + 2 {
+            let words: Vec<usize> = (s..end).filter(|&k| doc.is_word(k)).collect();
+            // The word before is a headline's verb ("Hits", "Calls", "Slams"), not a name ("Hew Raymond Griffiths").
+            let verb = |x: &str| {
+                x.len() > 3 && x.ends_with('s') && !x.ends_with("ss") && class(x) & (TITLE | NONP | ROLE | GIVEN) == 0
+            };
+            let cut = (2..words.len().saturating_sub(1)).rev().find(|&w| {
+                let prev = doc.low(words[w - 1]);
+                // "Calls Out Ted Cruz": a particle may follow the verb.
+                let particle = matches!(prev, "out" | "up" | "off" | "down" | "back") && w >= 3;
+                is_given(doc.low(words[w]))
+                    && !is_given(prev)
+                    && (verb(prev) || particle && verb(doc.low(words[w - 2])))
+            });
+            if let Some(w) = cut {
+                s = words[w];
+                titled = false;
+                title_start = None;
+            }
+        }
         // A single letter without a full stop ("T C Phailin", "Plan B") is not an initial.
         // One at the very start is an initial written without its stop ("R Saravanan").
         let stray = |k: usize| doc.is_word(k) && one_char(doc.str(k)) && !is_initial(doc, k);
         let stray_letter = (s + 1..end).any(stray);
         if s == i && s < end && work_title(doc, s, end) {
+            // The title of a work or product is one in the whole article ("the film Vera Drake" ... "Vera Drake
+            // won"): recorded as a thing (issue 11).
+            let key: Vec<String> = (s..end).filter(|&k| doc.is_word(k)).map(|k| doc.low(k).to_string()).collect();
+            out.push(Cand {
+                title_start: s,
+                titled: false,
+                start: s,
+                end,
+                key,
+                weak: false,
+                title_in_key: false,
+                thing: true,
+            });
             i = raw_end.max(i + 1);
             continue;
         }
@@ -621,7 +846,16 @@ fn candidates(doc: &Doc) -> Vec<Cand> {
             && class(doc.low(s)) & (ORG | GIVEN) == 0
             && !ordinary(doc.low(s))
         {
-            out.push(Cand { title_start: s, titled: false, start: s, end: s + 1, key: Vec::new(), weak: true });
+            out.push(Cand {
+                title_start: s,
+                titled: false,
+                start: s,
+                end: s + 1,
+                key: Vec::new(),
+                weak: true,
+                title_in_key: false,
+                thing: false,
+            });
             i = raw_end.max(i + 1);
             continue;
         }
@@ -631,17 +865,94 @@ fn candidates(doc: &Doc) -> Vec<Cand> {
             if let Some(weak) = acceptable(doc, &key, s, i, titled, title_start.is_some()) {
                 // A weak word's key is filled in only if it is kept (most are not): no allocation.
                 let mut key: Vec<String> = if weak { Vec::new() } else { key.iter().map(|w| w.to_string()).collect() };
+                if title_in_key && !weak {
+                    key.insert(0, doc.low(s - 1).to_string());
+                }
                 if let Some((a, b, _)) = inserted.filter(|&(_, _, at)| at == s && !weak) {
                     let first: Vec<String> =
                         (a..b).filter(|&k| doc.is_word(k)).map(|k| doc.low(k).to_string()).collect();
                     key.splice(0..0, first);
                 }
-                out.push(Cand { title_start: title_start.unwrap_or(s), titled, start: s, end, key, weak });
+                out.push(Cand {
+                    title_start: title_start.unwrap_or(s),
+                    titled,
+                    start: s,
+                    end,
+                    key,
+                    weak,
+                    title_in_key: title_in_key && !weak,
+                    thing: false,
+                });
             }
         }
         i = raw_end.max(i + 1);
     }
     out
+}
+
+/// Compound adjectives that make the capitalised name after them an organisation: "Frankfurt-based Deutsche
+/// Boerse", "State-owned Rosneft", "Kremlin-backed Gazprom".
+const ORG_COMPOUNDS: &[&str] =
+    &["-based", "-owned", "-listed", "-controlled", "-backed", "-funded", "-registered", "-headquartered", "-run"];
+
+/// Runs `[i, e)` that are no personal name whatever their words (issue 11): `Some(None)` to skip the run,
+/// `Some(Some(thing))` to skip it and record the thing it names ("Hurricane Ivan": "Ivan" is a storm here).
+fn not_a_name_run(doc: &Doc, i: usize, e: usize, first_class: u16) -> Option<Option<Cand>> {
+    let first = doc.low(i);
+    // "US-based Alistair Cragg" is a person.
+    let org_compound = first.contains('-')
+        && ORG_COMPOUNDS.iter().any(|c| first.ends_with(c))
+        && !(i + 1 < e && doc.is_word(i + 1) && is_given(doc.low(i + 1)));
+    // "Jan. 20", "Sept 3": a month abbreviation before a day number.
+    if e == i + 1 && first_class & MONTH_ABBREVIATION != 0 {
+        let mut k = e;
+        if k < doc.tokens.len() && doc.str(k) == "." {
+            k += 1;
+        }
+        if k < doc.tokens.len() && doc.str(k).starts_with(|c: char| c.is_ascii_digit()) {
+            return Some(None);
+        }
+    }
+    if e > i + 1 && (org_compound || first_class & THING_HEAD != 0) {
+        // "Tropical Storm Frances": the name starts after every such word.
+        let mut from = i + 1;
+        while from < e && doc.is_word(from) && class(doc.low(from)) & THING_HEAD != 0 {
+            from += 1;
+        }
+        let key: Vec<String> = (from..e).filter(|&k| doc.is_word(k)).map(|k| doc.low(k).to_string()).collect();
+        if key.is_empty() {
+            return Some(None);
+        }
+        let thing = Cand {
+            title_start: from,
+            titled: false,
+            start: from,
+            end: e,
+            key,
+            weak: false,
+            title_in_key: false,
+            thing: true,
+        };
+        return Some(Some(thing));
+    }
+    org_compound.then_some(None)
+}
+
+/// The token after a place or team of several words starting at `s` and ending by `e` ("new hampshire"), if any.
+fn thing_phrase_at(doc: &Doc, s: usize, e: usize) -> Option<usize> {
+    let mut phrase = String::from(doc.low(s));
+    let mut found = None;
+    for k in s + 1..e.min(s + 5) {
+        if !doc.is_word(k) {
+            return found;
+        }
+        phrase.push(' ');
+        phrase.push_str(doc.low(k));
+        if THING_PHRASES.contains(phrase.as_str()) {
+            found = Some(k + 1);
+        }
+    }
+    found
 }
 
 /// Is the run `[s, e)` the title of a work or product named right after a noun for one: "her graphic novel Angel
@@ -791,7 +1102,7 @@ fn acceptable(doc: &Doc, key: &[&str], start: usize, raw_start: usize, titled: b
                 }
                 phrase.push_str(w);
             }
-            if NON_PERSON_PHRASES.contains(phrase.as_str()) {
+            if THING_PHRASES.contains(phrase.as_str()) {
                 return None;
             }
         }
@@ -802,7 +1113,16 @@ fn acceptable(doc: &Doc, key: &[&str], start: usize, raw_start: usize, titled: b
     // "the Kremlin", "a Labour ...": a determiner right before the run marks a thing, not a person.
     // A given name and a surname are a person even so ("the Tom Cruise video").
     let given_full = key.len() > 1 && cls[0] & (GIVEN | NONP) == GIVEN;
-    let determiner = start == raw_start && start > 0 && matches!(doc.low(start - 1), "the" | "a" | "an");
+    // Also "The" opening the sentence and the run ("The Super Bowl is on Sunday"), stripped as a common word.
+    // And "the" before place words stripped from the run ("the Toronto Blue Jays").
+    // ("A Craig" is an initial, not an article.)
+    let det = |k: usize| k > 0 && matches!(doc.low(k - 1), "the" | "a" | "an");
+    // "A Very Long Engagement" (a title of several words after "A"; "A Craig" is an initial and a surname).
+    let determiner = start == raw_start && det(start)
+        || start > raw_start && (doc.low(start - 1) == "the" || key.len() > 1 && det(start))
+        || start > raw_start
+            && det(raw_start)
+            && (raw_start..start).all(|k| !doc.is_word(k) || class(doc.low(k)) & NONP != 0);
     if !titled && !given_full && determiner {
         // Weak: its first word counts only as the surname of a full name ("the Savage Love column" after "Dan
         // Savage").
@@ -835,8 +1155,8 @@ fn evidence(doc: &Doc, c: &Cand) -> bool {
     if credited(doc, s) {
         return true;
     }
-    // Role phrase right before: "political scientist Gallyamov".
-    if s > 0 && doc.is_word(s - 1) && !doc.is_cap(s - 1) && is_role_noun(doc.low(s - 1)) {
+    // Role phrase right before: "political scientist Gallyamov" (not an award: "best actress Oscar").
+    if s > 0 && doc.is_word(s - 1) && !doc.is_cap(s - 1) && is_role_noun(doc.low(s - 1)) && !award_category(doc, s) {
         return true;
     }
     // Apposition after: "Kiriyenko (the first deputy head ...)", "Smith, a spokesman for ...".
@@ -940,6 +1260,142 @@ fn evidence(doc: &Doc, c: &Cand) -> bool {
             return false;
         }
     }
+}
+
+/// The keys of the article that name a thing by the words around one of their mentions (issue 11): "the Red Sox
+/// fans", "Chelsea's midfielder", "shares of Time Warner", "Hurricane Ivan" (a `thing` candidate), and a team's
+/// one-word name ("Chelsea", "Celtics"). A key stays a person's when a mention of it has a title, or it is a
+/// given name and more ("Tony Blair supporters").
+fn thing_keys(
+    doc: &Doc,
+    cands: &[Cand],
+    thing_cands: &[Cand],
+    is_person_key: &Map<Vec<String>, bool>,
+) -> Map<Vec<String>, ()> {
+    let n = doc.tokens.len();
+    let lower = |k: usize| k < n && doc.is_word(k) && !doc.is_cap(k);
+    let mut things: Map<Vec<String>, ()> = Map::default();
+    let mut works: Vec<&[String]> = Vec::new();
+    let mut people: Vec<&[String]> = Vec::new();
+    let mut titled: Vec<&[String]> = Vec::new();
+    let asked = |c: &&Cand| !c.weak && (c.thing || is_person_key.get(&c.key) == Some(&true));
+    for c in cands.iter().chain(thing_cands).filter(asked) {
+        if c.titled {
+            titled.push(&c.key);
+        }
+        if c.titled || c.key.len() > 1 && is_given(&c.key[0]) {
+            people.push(&c.key);
+        }
+        // "the film Vera Drake": a work's title, even when it is a given name and a surname.
+        if c.thing {
+            works.push(&c.key);
+        }
+        // "the Harry Potter books" reads like "the Jim Carrey film": a thing only without a given name.
+        let work_after = c.end < n && lower(c.end) && THING_WORK.contains(doc.low(c.end));
+        let team = c.key.len() == 1 && class(&c.key[0]) & TEAM != 0;
+        let mut after = c.end;
+        if after < n && matches!(doc.str(after), "'s" | "’s") {
+            after += 1;
+        }
+        let possessive = after > c.end;
+        let followed = lower(after) && THING_AFTER.contains(doc.low(after))
+            // "Deutsche Boerse chief executive Werner Seifert", "Chelsea boss Jose Mourinho": the employer.
+            || !possessive && employer_of_next(doc, after)
+            // "Total Film's Jamie Graham".
+            || possessive && after < n && doc.is_cap(after) && is_given(doc.low(after));
+        // "Morgan Stanley said it was pleased", "Yukos, which": spoken of as "it".
+        let it = !possessive && neuter_next(doc, after);
+        let p = c.title_start;
+        let preceded = p > 0
+            && (lower(p - 1) && THING_BEFORE.contains(doc.low(p - 1))
+                || p > 1 && matches!(doc.low(p - 1), "of" | "in") && THING_BEFORE.contains(doc.low(p - 2))
+                || award_category(doc, p)
+                || owned_role(doc, p));
+        if team || followed || preceded || it || work_after {
+            things.entry(c.key.clone()).or_insert(());
+        }
+    }
+    for k in people {
+        things.remove(k);
+    }
+    for k in works {
+        things.entry(k.to_vec()).or_insert(());
+    }
+    for k in titled {
+        things.remove(k);
+    }
+    things
+}
+
+/// "said it", "says its", ", which": what follows a name at token `k` speaks of it as a thing.
+fn neuter_next(doc: &Doc, k: usize) -> bool {
+    let n = doc.tokens.len();
+    if k + 1 >= n {
+        return false;
+    }
+    if doc.str(k) == "," {
+        return doc.low(k + 1) == "which";
+    }
+    doc.is_word(k) && !doc.is_cap(k) && is_cue(doc.low(k)) && matches!(doc.low(k + 1), "it" | "its")
+}
+
+/// A role of one or two words then a capitalised name from token `k`: "chief executive Werner Seifert".
+fn employer_of_next(doc: &Doc, k: usize) -> bool {
+    let n = doc.tokens.len();
+    let lower = |x: usize| x < n && doc.is_word(x) && !doc.is_cap(x);
+    // A capitalised word within three tokens first: the cheap test that rules out most places.
+    if !lower(k) || !(k + 1..(k + 4).min(n)).any(|x| doc.is_cap(x)) {
+        return false;
+    }
+    if !(is_role_noun(doc.low(k)) || class(doc.low(k)) & MODIFIER != 0) {
+        return false;
+    }
+    let mut x = k;
+    while x < k + 2 && lower(x + 1) && is_role_noun(doc.low(x + 1)) {
+        x += 1;
+    }
+    is_role_noun(doc.low(x)) && x + 1 < n && doc.is_cap(x + 1) && doc.tokens[x + 1].para == doc.tokens[k].para
+}
+
+/// "its US rival Boeing", "its parent Vivendi": a relation owned by "its" names a thing, before the name at `p`
+/// ("its chief executive Jean-Rene Fourtou", "its former owner Mihkail Khodorkovsky" are people).
+fn owned_role(doc: &Doc, p: usize) -> bool {
+    let relation = |w: &str| {
+        matches!(
+            w,
+            "rival"
+                | "rivals"
+                | "competitor"
+                | "competitors"
+                | "partner"
+                | "parent"
+                | "subsidiary"
+                | "unit"
+                | "affiliate"
+                | "supplier"
+        )
+    };
+    if p == 0 || !doc.is_word(p - 1) || doc.is_cap(p - 1) || !relation(doc.low(p - 1)) {
+        return false;
+    }
+    let mut k = p - 1;
+    while k > 0 && p - k < 5 {
+        k -= 1;
+        let w = doc.low(k);
+        if w == "its" {
+            return true;
+        }
+        let c = class(w);
+        if !doc.is_word(k) || !(c & (MODIFIER | NONP) != 0 || is_role_noun(w) || is_acronym(doc.str(k))) {
+            return false;
+        }
+    }
+    false
+}
+
+/// "the best actress Oscar": a role noun after "best" names an award category before the name at `p`.
+fn award_category(doc: &Doc, p: usize) -> bool {
+    p >= 2 && doc.low(p - 2) == "best" && doc.is_word(p - 1) && !doc.is_cap(p - 1) && is_role_noun(doc.low(p - 1))
 }
 
 /// "in Saratoga Springs, New York", "at Levico Terme, Trento": a run after a preposition of place and before a
@@ -1162,6 +1618,9 @@ pub fn find(body: &Doc, title: &Doc) -> People {
         None => !c.weak,
     });
 
+    // Things named where they stand ("Hurricane Ivan"): set apart, their keys are read by `thing_keys` below.
+    let thing_cands: Vec<Cand> = cands.iter().filter(|c| c.thing).cloned().collect();
+    cands.retain(|c| !c.thing);
     // Which written forms (keys) are people: multi-word names pass the filters; single words need evidence.
     let mut is_person_key: Map<Vec<String>, bool> = Map::default();
     // Lone words that may be a first name used alone: not weak, and not after a preposition of place
@@ -1181,6 +1640,19 @@ pub fn find(body: &Doc, title: &Doc) -> People {
             *first_name_like.entry(&c.key).or_insert(true) &= !place;
         }
     }
+    // Keys the article shows to be a team, company, storm or event (issue 11): their own mentions are no evidence
+    // of a person; only a full name that they shorten makes them one. Asked only about the keys that would be
+    // people, the few of an article's capitalised words (speed).
+    let things = thing_keys(body, &cands, &thing_cands, &is_person_key);
+    for k in things.keys() {
+        if let Some(v) = is_person_key.get_mut(k) {
+            *v = false;
+        }
+        if let Some(v) = first_name_like.get_mut(k.as_slice()) {
+            *v = false;
+        }
+    }
+    let is_thing = |c: &Cand| !things.is_empty() && things.contains_key(&c.key);
     // A lone surname (or first name) of a full name used elsewhere needs no evidence of its own.
     let full: Vec<Vec<String>> =
         is_person_key.iter().filter(|(k, &v)| v && k.len() > 1).map(|(k, _)| k.clone()).collect();
@@ -1202,7 +1674,8 @@ pub fn find(body: &Doc, title: &Doc) -> People {
         let after = title.tokens.get(c.end).map(|_| title.str(c.end)).unwrap_or("");
         let speaker_like = after == ":" || (c.end < title.tokens.len() && is_cue(title.low(c.end)));
         let in_body = is_person_key.get(&c.key).copied().unwrap_or(false);
-        if (speaker_like && !c.weak && (c.key.len() > 1 || evidence(title, c))) || in_body {
+        let own = speaker_like && !c.weak && !is_thing(c) && (c.key.len() > 1 || evidence(title, c));
+        if own || in_body {
             if headline_key.is_none() && speaker_like {
                 headline_key = Some(c.key.clone());
             }
@@ -1270,8 +1743,8 @@ pub fn find(body: &Doc, title: &Doc) -> People {
             if !order.contains(&p) {
                 order.push(p);
             }
-            let form = body.slice(c.start, c.end - 1).to_string();
             let written = body.slice(c.title_start, c.end - 1).to_string();
+            let form = if c.title_in_key { written.clone() } else { body.slice(c.start, c.end - 1).to_string() };
             if c.key.len() == full_keys[p].len() && names[p].is_empty() {
                 names[p] = form.clone();
             }
@@ -1285,7 +1758,8 @@ pub fn find(body: &Doc, title: &Doc) -> People {
     for c in &title_cands {
         if let Some(&p) = cluster_of.get(&c.key) {
             if names[p].is_empty() && c.key.len() == full_keys[p].len() {
-                names[p] = title.slice(c.start, c.end - 1).to_string();
+                let from = if c.title_in_key { c.title_start } else { c.start };
+                names[p] = title.slice(from, c.end - 1).to_string();
             }
         }
     }
@@ -1355,7 +1829,15 @@ pub fn find(body: &Doc, title: &Doc) -> People {
             && body.str(m.name_start - 1) == "."
             && TITLES.contains(body.low(m.name_start - 2))
             && body.sent_start(m.name_start) != m.name_start;
-        let e = if title_stop { m.name_start - 1 } else { m.name_start };
+        // "Prince Charles": the title is part of the name, so the role is what comes before it ("Britain's").
+        let name_title = m.start < m.name_start && NAME_TITLES.contains(&body.low(m.start));
+        let e = if name_title {
+            m.start
+        } else if title_stop {
+            m.name_start - 1
+        } else {
+            m.name_start
+        };
         if let Some(s) = role_before(body, e) {
             if !HONORIFICS.contains(&body.low(e - 1)) {
                 add_role(m.person, body.slice(s, e - 1));

@@ -2502,7 +2502,7 @@ fn title_and_role_noun_give_the_sex() {
     let body = "Queen Margrethe opened the exhibition. The architect Peter Lund showed her round.\n\n\
                 “It is a wonderful building,” she said.";
     let x = run_checked("", body);
-    assert_eq!(speaker_name(&x, only_statement(&x)), Some("Margrethe"));
+    assert_eq!(speaker_name(&x, only_statement(&x)), Some("Queen Margrethe"));
     let body = "The actress Robin Vale starred in the film, which Sam Ortiz directed.\n\n\
                 “I read the script in one night,” she said.";
     let x = run_checked("", body);
@@ -2720,4 +2720,97 @@ fn issue_11_an_auxiliary_is_no_speaker() {
 fn issue_11_a_counted_subject_names_its_people() {
     let x = run_checked("", "Economists at two big banks said they now expect the first cut in April.");
     assert_eq!(speaker_text(only_statement(&x)), Some("Economists at two big banks"));
+}
+
+/// Issue 11: the people of `body`, by name, for the entity-typing tests.
+fn people_of(body: &str) -> Vec<String> {
+    run_checked("", body).people.iter().map(|p| p.name.clone()).collect()
+}
+
+/// Issue 11: a team is no person, named alone ("Chelsea", a given name too, from the team lexicon), after a
+/// participle ("Injured Chelsea"), before "fans" ("Red Sox fans"), or as the employer of a named role.
+#[test]
+fn teams_are_not_people() {
+    let body = "Injured Chelsea striker Didier Drogba will miss the game. Chelsea said he would be back in March.";
+    assert_eq!(people_of(body), ["Didier Drogba"]);
+    assert!(people_of("Red Sox fans celebrated late into the night. Red Sox said nothing.").is_empty());
+    let body = "The New York Yankees lost and New York Yankees fans wept. The Boston Celtics won.";
+    assert!(people_of(body).is_empty());
+}
+
+/// Issue 11: a company is no person: its legal form ("GmbH", "Ltd"), "shares of", "X-based", or the employer
+/// of a named chief ("Deutsche Boerse chief executive Werner Seifert").
+#[test]
+fn companies_are_not_people() {
+    assert!(people_of("Shares of Time Warner fell on Monday. Time Warner said its profits rose.").is_empty());
+    assert!(
+        people_of("Frankfurt-based Deutsche Boerse made an offer. Deutsche Boerse said it was confident.").is_empty()
+    );
+    assert!(people_of("Mondex GmbH said it would appeal. Zorblat Holdings Ltd declined to comment.").is_empty());
+    let body = "Deutsche Boerse chief executive Werner Seifert said the bid was fair.";
+    assert_eq!(people_of(body), ["Werner Seifert"]);
+    assert_eq!(people_of("Total Film's Jamie Graham said the film would win."), ["Jamie Graham"]);
+    assert!(people_of("The deal was announced at Ask Jeeves on Monday, a spokesman said.").is_empty());
+}
+
+/// Issue 11: places of several words from the gazetteer, whole or cut ("New" lost before "Hampshire"), are no
+/// person, and a weekday after a place does not make it a name ("Hampshire Monday").
+#[test]
+fn places_are_not_people() {
+    assert!(people_of("Ivory Coast and Equatorial Guinea signed the deal, officials in Abidjan said.").is_empty());
+    assert!(people_of("Voters in New Hampshire Monday chose a governor. Fans of St Helens cheered.").is_empty());
+    assert_eq!(people_of("New Hampshire Gov. Maggie Hassan said the vote was close."), ["Maggie Hassan"]);
+}
+
+/// Issue 11: a storm ("Hurricane Ivan") is no person, nor is its name alone later, though "Ivan" is a given name.
+#[test]
+fn storms_are_not_people() {
+    assert!(people_of("Hurricane Ivan hit Florida on Thursday. Ivan killed 20 people before it weakened.").is_empty());
+}
+
+/// Issue 11: works and events: a film named as one ("the film Vera Drake") is one throughout the article, an
+/// award category makes no role ("the best actress Oscar"), and number words make a title ("Million Dollar Baby").
+#[test]
+fn works_and_events_are_not_people() {
+    assert!(people_of("She starred in the film Vera Drake last year. Vera Drake won three awards.").is_empty());
+    let x = run_checked("", "The best actress Oscar went to Hilary Swank. Oscar nominations were announced.");
+    assert_eq!(names(&x), ["Hilary Swank"]);
+    assert!(people_of("Strong contenders Million Dollar Baby and Sideways did well.").is_empty());
+}
+
+/// Issue 11: fragments of names: the tail of "AT&T Wireless", a month abbreviation before a day ("Jan. 20"),
+/// a headline in title case ("Jeb Bush Hits Marco Rubio On ..."), an epithet ("Crooked Hillary Clinton").
+#[test]
+fn fragments_are_not_names() {
+    assert!(people_of("AT&T Wireless said it would cut prices. Sales of AT&T Wireless phones rose.").is_empty());
+    assert!(people_of("The vote is on Jan. 20 and Sept 3, officials said.").is_empty());
+    assert!(people_of("Jeb Bush Hits Marco Rubio On Immigration").contains(&"Marco Rubio".to_string()));
+    assert_eq!(people_of("He called her Crooked Hillary Clinton again on Friday."), ["Hillary Clinton"]);
+}
+
+/// Issue 11: datelines, weekdays and agencies never enter names or roles.
+#[test]
+fn datelines_and_agencies_stay_out_of_roles() {
+    let x = run_checked("", "WASHINGTON President George Bush said the talks would go on.");
+    assert_eq!(person(&x, "George Bush").roles, ["President"]);
+    let x = run_checked("", "Monday Russian President Vladimir Putin said the talks would go on.");
+    assert_eq!(person(&x, "Vladimir Putin").roles, ["Russian President"]);
+    let x = run_checked("", "LONDON (Reuters) - Prime Minister Tony Blair said the talks would go on.");
+    assert_eq!(person(&x, "Tony Blair").roles, ["Prime Minister"]);
+}
+
+/// Issue 11: a title that is part of a one-word name makes the person ("Prince Charles"), who is neither Ray
+/// Charles nor gets "Prince" as a role; "Mr Blair" is still Tony Blair.
+#[test]
+fn title_and_name_is_the_person() {
+    let x =
+        run_checked("", "Prince Charles met the singer Ray Charles in London. Prince Charles said he was delighted.");
+    assert_eq!(names(&x), ["Prince Charles", "Ray Charles"]);
+    assert!(person(&x, "Prince Charles").roles.is_empty());
+    assert!(!person(&x, "Ray Charles").roles.iter().any(|r| r.contains("Prince")));
+    let s = only_statement(&x);
+    assert_eq!(speaker_name(&x, s), Some("Prince Charles"));
+    let x = run_checked("", "Tony Blair arrived on Monday. Mr Blair said the talks would go on.");
+    assert_eq!(names(&x), ["Tony Blair"]);
+    assert_eq!(x.people[0].mentions.len(), 2);
 }
