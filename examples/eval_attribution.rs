@@ -443,6 +443,35 @@ fn main() {
         println!("{row}");
     }
 
+    // What the screen costs: the statements each drop rule removes, how many of them would match a gold attribution
+    // (T=0.3, alone), and how many gold attributions only they match (the recall the rule gives up).
+    println!();
+    println!("screen (statements dropped before the figures above; T=0.3):");
+    println!("{:<30} {:>7} {:>9} {:>10}", "drop rule", "dropped", "on gold", "gold lost");
+    let mut by_drop: BTreeMap<&'static str, (usize, usize, usize)> = BTreeMap::new();
+    for (d, (text, gold)) in docs.iter().enumerate() {
+        let unscreened = newsdb::extract::run_unscreened("", text);
+        let verdicts = newsdb::extract::screen_verdicts(&unscreened.statements);
+        let all = with_marks(&predictions(&unscreened), &texts[d]);
+        let kept: Vec<&Pred> = all.iter().zip(&verdicts).filter(|(_, v)| v.is_none()).map(|(p, _)| p).collect();
+        let covers = |p: &Pred, g: &GoldAttr| ratio(p.cover(&g.content), frags_len(&g.content)) > THRESHOLDS[0];
+        for (p, rule) in all.iter().zip(&verdicts).filter_map(|(p, v)| v.map(|r| (p, r))) {
+            let entry = by_drop.entry(rule).or_default();
+            entry.0 += 1;
+            let on_gold: Vec<&GoldAttr> = gold.iter().filter(|g| covers(p, g)).collect();
+            entry.1 += usize::from(!on_gold.is_empty());
+            let lost = on_gold.iter().filter(|g| !kept.iter().any(|k| covers(k, g))).count();
+            entry.2 += lost;
+            if verbose > 0 && lost > 0 {
+                let speaker = p.speaker_span.map_or(String::new(), |(a, b)| texts[d][a..b].iter().collect());
+                println!("  {rule} [{speaker}] {}", context(&texts[d], p.span.0, p.span.1, 40));
+            }
+        }
+    }
+    for (rule, (dropped, on_gold, lost)) in &by_drop {
+        println!("{rule:<30} {dropped:>7} {on_gold:>9} {lost:>10}");
+    }
+
     if by_article > 0 {
         // Direct quotes at T = 0.8, unit scoring, one article at a time.
         let mut rows: Vec<(usize, usize, usize, &str)> = Vec::new();

@@ -18,7 +18,7 @@ use crate::model::{ExtractedPerson, ExtractedStatement, Extraction};
 
 pub use lexicon::cue_class;
 pub use quotes::{rules as attribution_rules, RuleDoc};
-pub use screen::{DropRule, DROP_RULES};
+pub use screen::{screen_verdicts, DropRule, DROP_RULES};
 
 /// The attribution rules as a markdown table (id, what it matches, one example), for the README: generated from
 /// the rule tables, so the documentation cannot drift from the code.
@@ -47,6 +47,12 @@ const STATEMENT_CHARS_PER_BODY_CHAR: usize = 2;
 /// Extracts everything from one article. Offsets in the result count characters into `body`.
 pub fn run(title: &str, body: &str) -> Extraction {
     run_with(title, body, Stages { screen: true })
+}
+
+/// Extracts everything but drops no statement: with `screen_verdicts`, for the evaluation tools, which measure what
+/// the screen costs and gains.
+pub fn run_unscreened(title: &str, body: &str) -> Extraction {
+    run_with(title, body, Stages { screen: false })
 }
 
 /// Which optional stages run: the attribution grammar's tests look at statements before screening.

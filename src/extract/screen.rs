@@ -54,8 +54,17 @@ pub static DROP_RULES: &[DropRule] = &[
         id: "content-not-a-clause",
         catches: "reported speech without a verb: the cue's object, not a proposition (non-speech classes keep \
                   theirs: \"supported the bill\" is a stance, hidden from speech reports by its class)",
-        examples: &["Mr Smith cited the same reason.", "Anna Berg was asking us to think about it."],
-        drops: |s| s.kind == StatementKind::Indirect && s.cue_class == CueClass::Speech && !is_clause(&s.text.text),
+        examples: &[
+            "Mr Smith cited the same reason.",
+            "Anna Berg was asking us to think about it.",
+            "Rovers manager Ines Kowalczyk praised her side's patience.",
+        ],
+        drops: |s| {
+            s.kind == StatementKind::Indirect
+                && s.cue_class == CueClass::Speech
+                && !is_clause(&s.text.text)
+                && !is_demand(s.cue.as_deref(), &s.text.text)
+        },
     },
 ];
 
@@ -79,12 +88,30 @@ fn is_clause(text: &str) -> bool {
         return false;
     }
     SUBJECT_PRONOUNS.contains(&words[0].as_str())
-        || words
-            .iter()
-            .any(|w| FINITE_VERBS.contains(w) || w.ends_with("'s") || w.ends_with("'re") || w.ends_with("'ll"))
+        || words.iter().any(|w| FINITE_VERBS.contains(w) || is_contracted_verb(w))
         || words.windows(2).any(|pair| verb_after(&pair[0], &pair[1]))
         || super::lexicon::ANY_CUES.contains(&words[0])
         || text.contains(['"', '\u{201c}', '\u{201d}'])
+}
+
+/// A demand with its addressee and the act demanded ("urged supporters to monitor polling places", "implored her
+/// to bring it back"): what was said, though it has no finite verb. Not a request ("asking us to think about it"),
+/// which rarely carries a position.
+fn is_demand(cue: Option<&str>, text: &str) -> bool {
+    let demand = cue.is_some_and(|c| {
+        let c = c.to_lowercase();
+        ["urg", "implor", "beg", "plead", "demand"].iter().any(|stem| c.starts_with(stem))
+    });
+    demand && text.split_whitespace().skip(1).any(|w| w == "to")
+}
+
+/// A verb contracted onto its subject: "they're", "we'll", and "'s" on a pronoun ("it's", "that's", "there's").
+/// On a noun "'s" is the possessive ("praised her side's patience" has no verb).
+fn is_contracted_verb(word: &str) -> bool {
+    let on_pronoun = word
+        .strip_suffix("'s")
+        .is_some_and(|stem| SUBJECT_PRONOUNS.contains(&stem) || matches!(stem, "here" | "what" | "who" | "where"));
+    on_pronoun || word.ends_with("'re") || word.ends_with("'ll")
 }
 
 /// `word` after `before` reads as a past or present verb: "-ed", or "-s" after a noun ("the plan fails"), not
@@ -106,6 +133,13 @@ fn reported(s: &ExtractedStatement) -> bool {
 pub fn keep_usable(statements: &mut Vec<ExtractedStatement>) {
     resolve_source_pronouns(statements);
     statements.retain(|s| dropped_by(s).is_none());
+}
+
+/// For each of an article's unscreened statements (`run_unscreened`), the rule that would drop it, if any.
+pub fn screen_verdicts(statements: &[ExtractedStatement]) -> Vec<Option<&'static str>> {
+    let mut resolved = statements.to_vec();
+    resolve_source_pronouns(&mut resolved);
+    resolved.iter().map(dropped_by).collect()
 }
 
 /// The id of the rule that drops `statement`, if any.
@@ -249,6 +283,24 @@ mod tests {
         {
             assert!(!is_source(label), "{label}");
         }
+    }
+
+    /// Issue 11: polls, records and their shares of respondents are sources ("63 percent said").
+    #[test]
+    fn polls_records_and_shares_are_sources() {
+        for label in ["63 percent", "Polling averages", "his 1995 tax return", "independent analyses"] {
+            assert!(is_source(label), "{label}");
+        }
+    }
+
+    /// Issue 11: a clause needs a verb; a possessive "'s" is none, a demand's infinitive stands for one.
+    #[test]
+    fn clauses_demands_and_possessives() {
+        assert!(is_clause("it's over") && is_clause("they're leaving"));
+        assert!(!is_clause("her side's patience."));
+        assert!(is_demand(Some("urged"), "supporters to monitor polling places."));
+        assert!(!is_demand(Some("asking"), "us to think about it"));
+        assert!(!is_demand(Some("urged"), "restraint."));
     }
 
     /// Issue 11: every rule's examples are dropped by that rule (an earlier rule shadowing it fails).

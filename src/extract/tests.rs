@@ -2696,6 +2696,8 @@ fn issue_11_reported_content_stops_at_another_statements_tag() {
     let x = run_checked("", body);
     let union = statement_starting(&x, "Dock workers");
     assert_eq!(speaker_text(union), Some("their union"));
+    // The adverbial after the tag adds to a whole clause: the content stops before the tag.
+    assert_eq!(union.text.text, "Dock workers at Northport harbour voted on Thursday to strike for 48 hours next week");
     for s in x.statements.iter().filter(|s| s.speaker_span != union.speaker_span) {
         assert!(!s.text.text.contains("their union said"), "{:?} holds the union's tag", s.text.text);
     }

@@ -118,7 +118,10 @@ pub static REPORTED_RULES: &[ReportedRule] = &[
         CLAUSE_THEN_TAG,
         SpeechCueWithoutContent(clause_then_tag),
         "a clause, then \", X said\" or \", said X\" closing the sentence",
-        ["The council will have to vote on the budget again in March, Maria Lopez said."]
+        [
+            "The council will have to vote on the budget again in March, Maria Lopez said.",
+            "Dock workers voted on Thursday to strike for 48 hours next week, their union said, in a dispute over pay.",
+        ]
     ),
 ];
 
@@ -338,6 +341,11 @@ fn cue_colon_clause(s: &mut Sentence, k: usize) -> Step {
 fn parenthetical_tag(s: &mut Sentence, k: usize) -> Step {
     let (doc, ss, se) = (s.doc, s.ss, s.se);
     let Some((s0, e1)) = parenthetical(doc, s.people, k, ss, se) else { return Step::Pass };
+    // "<clause>, their union said, in a dispute over pay": an adverbial phrase after the tag adds to the clause
+    // before it, which is whole; `clause_then_tag` takes it, so the content does not run through the tag.
+    if ADVERBIAL_OPENERS.contains(doc.low(e1)) && word_count(doc, ss, s0) >= 4 {
+        return Step::Pass;
+    }
     let tb = content_end(doc, e1, se);
     if word_count(doc, ss, tb) < 6 {
         return Step::Pass;
@@ -362,8 +370,12 @@ fn clause_then_tag(s: &mut Sentence, k: usize) -> Step {
     let tail_end = (k + 1..se).find(|&x| !doc.is_word(x)).unwrap_or(se);
     // Only a short tail ("said Tuesday"): "..., the Census denied any improper role" is not one.
     // "..., Hollande said Tuesday in Paris, noting ...": or a participle's clause after it.
+    // "..., their union said, in a dispute over pay.": or an adverbial phrase.
     let participle_next = tail_end + 1 < se && doc.str(tail_end) == "," && doc.low(tail_end + 1).ends_with("ing");
-    let tail_ok = (tail_end + 1 >= se || participle_next) && tail_end <= k + 5 || doc.str(k - 1) == ",";
+    let adverbial_next =
+        tail_end + 1 < se && doc.str(tail_end) == "," && ADVERBIAL_OPENERS.contains(doc.low(tail_end + 1));
+    let tail_ok =
+        (tail_end + 1 >= se || participle_next || adverbial_next) && tail_end <= k + 5 || doc.str(k - 1) == ",";
     if comma && tail_ok {
         let sp = if doc.str(k - 1) == "," { speaker_starting(doc, people, k + 1, se) } else { subject };
         if let Some(sp) = sp {
