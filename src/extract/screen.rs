@@ -27,7 +27,7 @@ pub static DROP_RULES: &[DropRule] = &[
     DropRule {
         id: "speaker-not-a-source",
         catches: "a speaker phrase with neither a proper name nor a head noun naming a person, body or document",
-        examples: &["The best said the plan would fail.", "His early-morning tweets said the plan would fail."],
+        examples: &["The best said the plan would fail.", "The biggest said the fund would close."],
         drops: |s| reported(s) && s.speaker.is_none() && s.source_label.as_deref().is_some_and(|l| !is_source(l)),
     },
     DropRule {

@@ -14,7 +14,7 @@ use speaker::*;
 use super::coref;
 use super::lexicon::{
     is_cue, is_pronoun, is_role_noun, ADVERBIAL_OPENERS, ANY_CUES, BETWEEN_SUBJECT_AND_VERB, COMMON_WORDS,
-    MESSAGE_NOUNS, NAMING_WORDS, PHOTO_CREDITS, SENTENCE_ADVERBS, SOURCES, TAG_ADVERBS,
+    FINITE_VERBS, MESSAGE_NOUNS, NAMING_WORDS, PHOTO_CREDITS, SENTENCE_ADVERBS, SOURCES, TAG_ADVERBS,
 };
 use super::people::{mention_at, Mention, People};
 use super::text::{Doc, Kind};

@@ -582,7 +582,7 @@ fn reported_that_clause(s: &Sentence, c: &Content) -> Option<usize> {
 /// in politics it takes time"), but not a preposition that makes it "said of/to/about X".
 fn reported_clause_start(s: &Sentence, c: &Content) -> Option<usize> {
     let (doc, t) = (s.doc, c.t);
-    if !(t < s.se && doc.is_word(t)) {
+    if !(t < s.se && doc.is_word(t)) || cue_is_a_noun(doc, c) {
         return None;
     }
     let any_word = || {
@@ -591,12 +591,22 @@ fn reported_clause_start(s: &Sentence, c: &Content) -> Option<usize> {
     (clause_start(doc, t) || any_word()).then_some(t)
 }
 
+/// "The sale of the Lacroix label comes as ...", "The answer is no": a verb right after the cue makes the cue the
+/// head noun of a subject, not a verb of saying.
+fn cue_is_a_noun(doc: &Doc, c: &Content) -> bool {
+    c.t == c.k + 1 && FINITE_VERBS.contains(doc.low(c.t))
+}
+
 /// A noun phrase or infinitive object ("criticized the plan", "wants to build a wall"), not after "say", "tell" or
 /// "add", and not inside a quotation.
 fn reported_object(s: &Sentence, c: &Content) -> Option<usize> {
     let (doc, t) = (s.doc, c.t);
-    let ok =
-        !s.nested && t < s.se && doc.is_word(t) && !(c.speech && clause_only(doc.low(c.k))) && object_start(doc, t);
+    let ok = !s.nested
+        && t < s.se
+        && doc.is_word(t)
+        && !(c.speech && clause_only(doc.low(c.k)))
+        && !cue_is_a_noun(doc, c)
+        && object_start(doc, t);
     ok.then_some(t)
 }
 
