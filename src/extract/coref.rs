@@ -1,8 +1,8 @@
 //! Coreference for speakers: pronouns ("he") and descriptions ("the political scientist") to a person of the article.
 
 use super::gender::{compatible, Gender};
-use super::lexicon::{is_cue, is_role_noun};
-use super::people::People;
+use super::lexicon::{is_cue, is_role_noun, ADVERBIAL_OPENERS};
+use super::people::{Mention, People};
 use super::text::Doc;
 
 /// The person a "he"/"she" at token `at` most likely refers to: the speaker the article is following if they
@@ -25,8 +25,19 @@ pub fn pronoun(doc: &Doc, people: &People, quoted: &[bool], at: usize, following
             return Some(f);
         }
     }
-    before()
-        .next_back()
+    // The nearest sentence naming someone who fits, and in it the subject rather than the last name: in "Liam Fox
+    // criticised Tony Blair's record. “…,” he said" the speaker is Fox. A name owned ("Blair's") or after a
+    // preposition ("with Blair") is no subject.
+    let last = before().next_back();
+    let subject = last.and_then(|last| {
+        let sentence = doc.sent_start(last.start);
+        let owned =
+            |m: &Mention| m.end < doc.tokens.len() && matches!(doc.low(m.end), "'s" | "\u{2019}s" | "'" | "\u{2019}");
+        let governed = |m: &Mention| m.start > sentence && ADVERBIAL_OPENERS.contains(doc.low(m.start - 1));
+        before().find(|m| m.start >= sentence && !owned(m) && !governed(m))
+    });
+    subject
+        .or(last)
         .map(|m| m.person)
         .or(following.filter(|&f| fits(f)))
         .or(people.headline_subject.filter(|&h| fits(h)))

@@ -2816,3 +2816,12 @@ fn title_and_name_is_the_person() {
     assert_eq!(names(&x), ["Tony Blair"]);
     assert_eq!(x.people[0].mentions.len(), 2);
 }
+
+/// Issue 11: "he" after a sentence naming its subject and, later, someone else's record is the subject.
+#[test]
+fn he_is_the_last_sentences_subject_not_a_possessive() {
+    let body = "Tory co-chairman Liam Fox opened the debate by criticising Tony Blair's record on crime.\n\n\
+                “Labour's rule has been characterised by failure,” he told the Brighton conference.";
+    let x = run_checked("", body);
+    assert_eq!(speaker_name(&x, only_statement(&x)), Some("Liam Fox"), "{:?}", x.people);
+}
