@@ -527,6 +527,15 @@ fn sentence_word(doc: &Doc, k: usize) -> bool {
         && !is_given(l)
 }
 
+/// The word at `s` names a contest after "Miss" ("Miss Universe Alicia Machado", "Miss World", "Miss America"): a
+/// place or an ordinary word that is no given name is the title's, not a surname (issue 11: "former Miss Universe
+/// Alicia Machado" gave a person "Universe Alicia Machado"). `i` is where the run starts.
+fn pageant_title(doc: &Doc, i: usize, s: usize, c: u16) -> bool {
+    c & (ORDIN | NONP) != 0
+        && c & GIVEN == 0
+        && (i..s).rev().find(|&k| doc.is_word(k)).is_some_and(|k| doc.low(k) == "miss")
+}
+
 /// A word that is ordinary vocabulary rather than a name ("Free", "Culture", "Magic", "America").
 fn ordinary(w: &str) -> bool {
     let c = class(w);
@@ -673,6 +682,7 @@ fn candidates(doc: &Doc) -> Vec<Cand> {
                 }
             } else if c & COMMON != 0
                 || (c & NONP != 0 && s + 1 < raw_end && c & GIVEN == 0)
+                || pageant_title(doc, i, s, c)
                 || sentence_word(doc, s)
                 || c & MODIFIER != 0 && s + 1 < raw_end
                 || is_role_noun(l) && s + 1 < raw_end
@@ -1656,11 +1666,24 @@ pub fn find(body: &Doc, title: &Doc) -> People {
     // A lone surname (or first name) of a full name used elsewhere needs no evidence of its own.
     let full: Vec<Vec<String>> =
         is_person_key.iter().filter(|(k, &v)| v && k.len() > 1).map(|(k, _)| k.clone()).collect();
+    // Where each key is first written (candidates are in text order).
+    let mut first_at: Map<&[String], usize> = Map::default();
+    for (n, c) in cands.iter().enumerate() {
+        first_at.entry(&c.key).or_insert(n);
+    }
     for (k, v) in is_person_key.iter_mut() {
         if !*v && k.len() == 1 {
             // A weak word (a place, a word after "the") only as a surname: "Paris" after "Valeska Paris".
             let first_ok = first_name_like.get(k.as_slice()).copied().unwrap_or(false);
-            *v = full.iter().any(|f| f.last() == k.first());
+            // But a word the lexicons know as a thing (a country, a company), written alone before any full name
+            // it ends, is that thing: an article names a person in full first (issue 11: "Mexico" from the first
+            // line on, then a quoted "Poor Mexico, so far from God"; "Twitter", then a late "Wilayat Twitter").
+            // Not a word after "the" ("the Sanders campaign"): that says nothing of the word itself.
+            let thing_word = class(&k[0]) & NONP != 0;
+            let first = first_at.get(k.as_slice()).copied().unwrap_or(usize::MAX);
+            *v = full.iter().any(|f| {
+                f.last() == k.first() && !(thing_word && first_at.get(f.as_slice()).is_none_or(|&at| first < at))
+            });
             // A first word alone: not a word the article also writes in lower case ("Iodine deficiency" after
             // "Iodine Nutrition Study", and "iodine" in the text). The scan runs for the few such words only.
             if !*v && first_ok && full.iter().any(|f| f.first() == k.first()) {

@@ -430,6 +430,38 @@ fn weak_surname_valeska_paris() {
     assert!(y.people.is_empty(), "{:?}", names(&y));
 }
 
+/// A country or company the lexicons know, written alone before any full name it ends, is that thing, not the
+/// person's surname: "Poor Mexico" late in an article about Mexico does not make every "Mexico" a person's
+/// mention (issue 11). The full name first, as news writes it, still lends the surname ("Valeska Paris", above).
+#[test]
+fn thing_word_before_full_name_poor_mexico() {
+    let body = "Mexico has argued with the United States over trucks for years. Officials in Mexico said the \
+                dispute was settled. Mexicans often say, ''Poor Mexico, so far from God and so close to the \
+                United States.'' Mexico will act, the minister said.";
+    let x = run_checked("", body);
+    for p in &x.people {
+        assert!(p.mentions.iter().all(|m| m.text != "Mexico"), "{}: {:?}", p.name, p.mentions);
+    }
+    let y =
+        run_checked("", "For years, Twitter has been open to all. Accounts call it ''Wilayat Twitter.'' Twitter said.");
+    for p in &y.people {
+        assert!(p.mentions.iter().all(|m| m.text != "Twitter"), "{}: {:?}", p.name, p.mentions);
+    }
+}
+
+/// "Miss" before a place or an ordinary word and a name is a contest's title: "former Miss Universe Alicia
+/// Machado" is Alicia Machado, and "the Miss Universe pageant" no person "Universe" (issue 11).
+#[test]
+fn pageant_title_miss_universe() {
+    let body = "Donald Trump shamed former Miss Universe Alicia Machado in tweets. Machado said she was hurt. \
+                Trump owned the Miss Universe pageant, and Miss America was on television.";
+    let x = run_checked("", body);
+    let n = names(&x);
+    assert!(n.contains(&"Alicia Machado"), "{n:?}");
+    assert!(!n.iter().any(|p| p.contains("Universe") || p.contains("America")), "{n:?}");
+    assert_eq!(person(&x, "Alicia Machado").mentions.len(), 2);
+}
+
 /// An elided particle is part of the surname ("Patrizia d'Ettorre"). Issue 4.
 #[test]
 fn elided_particle_patrizia_dettorre() {
