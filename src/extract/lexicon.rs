@@ -84,6 +84,10 @@ attribution_words!(SENTENCE_ADVERBS, "sentence adverbs");
 attribution_words!(BETWEEN_SUBJECT_AND_VERB, "between subject and verb");
 attribution_words!(PHOTO_CREDITS, "photo credits");
 attribution_words!(MESSAGE_NOUNS, "message nouns");
+attribution_words!(NON_SPEECH_OBJECTS, "non-speech objects");
+attribution_words!(CLAUSE_JOINERS, "clause joiners");
+attribution_words!(REJECTED_CLAIMS, "rejected claims");
+attribution_words!(REJECTING_VERBS, "rejecting verbs");
 
 macro_rules! lexicon {
     ($name:ident, $file:literal) => {

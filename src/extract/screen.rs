@@ -4,9 +4,11 @@
 //! Direct quotations are only ever dropped for their content, never for a vague speaker (see `reported`).
 
 use super::lexicon::{
-    is_role_noun, COMMON_WORDS, FINITE_VERBS, INFINITIVE_CUES, ORDINARY_WORDS, ORG_WORDS, SOURCES, SOURCE_NOUNS,
+    is_role_noun, CLAUSE_JOINERS, COMMON_WORDS, FINITE_VERBS, INFINITIVE_CUES, NON_SPEECH_OBJECTS, ORDINARY_WORDS,
+    ORG_WORDS, SOURCES, SOURCE_NOUNS,
 };
-use crate::model::{CueClass, ExtractedStatement, StatementKind};
+use super::quotes::clause_only;
+use crate::model::{Attribution, CueClass, ExtractedStatement, StatementKind};
 
 /// A reason to drop a statement: its id, what it catches, and sentences whose statement it drops.
 pub struct DropRule {
@@ -66,7 +68,88 @@ pub static DROP_RULES: &[DropRule] = &[
                 && !is_demand(s.cue.as_deref(), &s.text.text)
         },
     },
+    DropRule {
+        id: "content-object-then-clause",
+        catches:
+            "reported speech whose only verb is in a clause joined on after the cue's object (\"but\", \"after\", \
+                  \"while\", \"who\"): the cue acts on a thing or is a sport's play, and nothing was said (issue 11)",
+        examples: &[
+            "The carrier reported a drop in quarterly profit after it was hit by higher fuel costs.",
+            "Roddick released a statement through his agent but did not give a reason for the split.",
+            "Van Persie blasted over a good opportunity after Henry had set him up.",
+        ],
+        drops: |s| {
+            s.kind == StatementKind::Indirect
+                && s.cue_class == CueClass::Speech
+                && !s.cue.as_deref().is_some_and(|c| clause_only(&c.to_lowercase()))
+                && s.attribution != Attribution::AccordingTo
+                // "called for more help for musicians, while ...": a call for something is a demand.
+                && !s.cue.as_deref().is_some_and(|c| c.to_lowercase().starts_with("call"))
+                && !s.text.text.starts_with("to ")
+                && !is_demand(s.cue.as_deref(), &s.text.text)
+                && main_part(&s.text.text).is_some_and(|main| !is_clause(&main))
+        },
+    },
+    DropRule {
+        id: "content-a-thing-not-a-proposition",
+        catches:
+            "reported speech opening with a thing as the cue's object (\"tells the story of\", \"reported a rise in\") \
+                  and holding no finite verb but in a relative clause or aside: an act on the thing, not a statement \
+                  (issue 11)",
+        examples: &["Wolf Brother tells the story of Torak, a hunter who lives in the forest."],
+        drops: |s| {
+            let text = &s.text.text;
+            s.kind == StatementKind::Indirect
+                && s.cue_class == CueClass::Speech
+                && opens_with_thing(text)
+                && !is_demand(s.cue.as_deref(), text)
+                && !text.split_whitespace().any(|w| FINITE_VERBS.contains(&bare(w)))
+                && !is_clause(text.split(',').next().unwrap_or(""))
+        },
+    },
 ];
+
+/// A word without its punctuation, lower case.
+fn bare(word: &str) -> String {
+    word.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase()
+}
+
+/// The reported content up to the first clause joiner ("a drop in profit" of "a drop in profit after it was hit"),
+/// when a clause follows the joiner; None otherwise, so content without a joined clause is left to
+/// `content-not-a-clause`. A joiner between commas is an aside ("The following year, though, would ..."), and one
+/// without a clause after it a preposition ("two weeks before his court appearance, the boy was ...").
+fn main_part(text: &str) -> Option<String> {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let joiner = 1 + words.iter().skip(1).position(|w| CLAUSE_JOINERS.contains(&bare(w)) && !w.ends_with(','))?;
+    // Capitalised words are names here ("through the SFX Sports Group"), whose "-s" is no verb's: each stands as
+    // a plain noun, so a verb after a name still reads as one ("Yukos filed"). A determiner's "-s" is no verb's
+    // either ("earlier this year").
+    let plain = |ws: &[&str]| {
+        ws.iter()
+            .map(|w| match w {
+                _ if w.chars().next().is_some_and(char::is_uppercase) => "name",
+                _ if DETERMINERS.contains(&bare(w).as_str()) => "the",
+                _ => w,
+            })
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let after = plain(&words[joiner + 1..]);
+    // An object has two words or more: "even after ...", ", because ..." open the clause itself.
+    let object = words[..joiner].iter().filter(|w| w.chars().any(char::is_alphanumeric)).count() >= 2;
+    (object && is_clause(after.split(',').next().unwrap_or(""))).then(|| plain(&words[..joiner]))
+}
+
+/// Content opening with a noun phrase whose head is a thing acted on, not a message: up to three words of
+/// determiners and modifiers, then a noun of the "non-speech objects" list followed by no verb ("the story of",
+/// "an angled shot to").
+fn opens_with_thing(text: &str) -> bool {
+    let words: Vec<String> = text.split_whitespace().take(4).map(bare).collect();
+    words.iter().position(|w| NON_SPEECH_OBJECTS.contains(w)).is_some_and(|head| {
+        words[..head].iter().all(|w| !FINITE_VERBS.contains(w) && !SUBJECT_PRONOUNS.contains(&w.as_str()))
+            && words.get(head + 1).is_none_or(|next| !FINITE_VERBS.contains(next))
+    })
+}
 
 /// Words that open a clause as its subject ("he saw no way out").
 const SUBJECT_PRONOUNS: &[&str] =

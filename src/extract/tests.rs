@@ -1,7 +1,7 @@
 //! Tests of the extraction stage: the seed article, one test per pattern, and the span invariant as a property.
 
 use super::run;
-use crate::model::{Attribution, ExtractedStatement, Extraction, Span, StatementKind};
+use crate::model::{Attribution, CueClass, ExtractedStatement, Extraction, Span, StatementKind};
 
 /// Splits the sample file as the reader does: drop front matter, title = first non-empty line, body = the rest.
 fn split_article(raw: &str) -> (String, String) {
@@ -2856,4 +2856,46 @@ fn he_is_the_last_sentences_subject_not_a_possessive() {
                 “Labour's rule has been characterised by failure,” he told the Brighton conference.";
     let x = run_checked("", body);
     assert_eq!(speaker_name(&x, only_statement(&x)), Some("Liam Fox"), "{:?}", x.people);
+}
+
+/// Issue 11 (screened, as the database stores them): a cue acting on a thing, or a play in sport, is no statement: its only verb is in a clause joined on
+/// after the object ("reported a drop in profit after it was hit"), or the object is a thing told ("tells the
+/// story of"). A clause after "said", a demand, a promise and a clause after an aside are still reported.
+#[test]
+fn cue_acting_on_a_thing_is_no_statement() {
+    for body in [
+        "The airline reported a drop in yearly profit after it was hit by strikes.",
+        "Ms Berg released a statement through her lawyer but did not give a reason for her decision.",
+        "Kowalczyk blasted over a fine chance after Lindqvist had set her up.",
+        "Harbour Lights tells the story of Mara, a fisherwoman who lives on the coast.",
+    ] {
+        let x = run("", body);
+        assert!(x.statements.iter().all(|s| s.cue_class != CueClass::Speech), "{body}: {:?}", x.statements);
+    }
+    for body in [
+        "Anna Berg said the profit before tax rose by a fifth.",
+        "Anna Berg promised to cut fees when she was elected last year.",
+        "Anna Berg warned the following year, though, would be harder.",
+        "The council suggested that even after the loss of its ferry, the town could thrive.",
+    ] {
+        let x = run("", body);
+        assert_eq!(x.statements.len(), 1, "{body}: {:?}", x.statements);
+    }
+}
+
+/// Issue 11: "laughed off suggestions that ...", "denied reports that ...": the clause is the claim the speaker
+/// rejected, not the speaker's statement.
+#[test]
+fn rejected_claim_is_not_the_speakers_statement() {
+    for body in [
+        "Anna Berg laughed off suggestions that her seat was in danger.",
+        "Anna Berg denied reports that she would resign.",
+        "The minister dismissed claims that the plan had failed.",
+    ] {
+        let x = run("", body);
+        assert!(x.statements.is_empty(), "{body}: {:?}", x.statements);
+    }
+    // A denial of its own is still the speaker's statement.
+    let x = run("", "Anna Berg denied that she would resign.");
+    assert_eq!(x.statements.len(), 1);
 }

@@ -8,13 +8,16 @@ mod speaker;
 
 use direct_rules::*;
 use marks::*;
+/// The screen (`super::screen`) reads a cue's content by the same test.
+pub(crate) use reported_rules::clause_only;
 use reported_rules::*;
 use speaker::*;
 
 use super::coref;
 use super::lexicon::{
     is_cue, is_pronoun, is_role_noun, ADVERBIAL_OPENERS, ANY_CUES, BETWEEN_SUBJECT_AND_VERB, COMMON_WORDS,
-    FINITE_VERBS, MESSAGE_NOUNS, NAMING_WORDS, PHOTO_CREDITS, SENTENCE_ADVERBS, SOURCES, TAG_ADVERBS,
+    FINITE_VERBS, MESSAGE_NOUNS, NAMING_WORDS, PHOTO_CREDITS, REJECTED_CLAIMS, REJECTING_VERBS, SENTENCE_ADVERBS,
+    SOURCES, TAG_ADVERBS,
 };
 use super::people::{mention_at, Mention, People};
 use super::text::{Doc, Kind};

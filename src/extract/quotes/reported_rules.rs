@@ -444,7 +444,7 @@ pub(super) fn parenthetical(doc: &Doc, people: &People, k: usize, ss: usize, se:
 }
 
 /// Verbs of saying whose content is a clause, never a bare noun phrase ("said the plan" is not speech).
-pub(super) fn clause_only(w: &str) -> bool {
+pub(crate) fn clause_only(w: &str) -> bool {
     matches!(w, "say" | "says" | "said" | "saying" | "tell" | "tells" | "told" | "telling" | "add" | "adds" | "added")
 }
 
@@ -597,6 +597,15 @@ fn cue_is_a_noun(doc: &Doc, c: &Content) -> bool {
     c.t == c.k + 1 && FINITE_VERBS.contains(doc.low(c.t))
 }
 
+/// "laughed off suggestions that ...", "denied reports that ...", "dismissed claims that ...": the clause after the
+/// noun is the claim the speaker at cue `k` rejected, someone else's words, not the speaker's statement (issue 11).
+fn rejects_a_claim(doc: &Doc, k: usize, se: usize) -> bool {
+    let w = doc.low(k);
+    REJECTING_VERBS.iter().any(|stem| w.starts_with(stem))
+        && (k + 1..se.min(k + 6))
+            .any(|x| REJECTED_CLAIMS.contains(doc.low(x)) && x + 1 < se && doc.low(x + 1) == "that")
+}
+
 /// A noun phrase or infinitive object ("criticized the plan", "wants to build a wall"), not after "say", "tell" or
 /// "add", and not inside a quotation.
 fn reported_object(s: &Sentence, c: &Content) -> Option<usize> {
@@ -701,6 +710,9 @@ fn reported_clause(s: &mut Sentence, k: usize, speech: bool) -> usize {
         }
     }
     t = skip_setting(doc, t, se);
+    if rejects_a_claim(doc, k, se) {
+        return k + 1;
+    }
     // "called for a ban", "talked about trade": the content is the preposition's object.
     if t + 1 < se && !clause_only(w) && matches!(doc.low(t), "about" | "for" | "on" | "against" | "over") {
         t += 1;
