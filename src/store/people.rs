@@ -276,6 +276,9 @@ pub struct Candidate {
     pub articles: i64,
     /// Articles where this person is named by the surname alone, so far credited to them.
     pub surname_only_articles: Vec<i64>,
+    /// Articles that name this person in full (ascending): a bare surname there that the article left apart is
+    /// not another candidate's.
+    pub full_articles: Vec<i64>,
 }
 
 /// Everyone a bare surname may be: the surname-only people (case variants, oldest first) and the candidates
@@ -323,7 +326,13 @@ fn surname_group_of(conn: &Connection, surname: &str, known: Vec<Person>) -> Res
         if !ends_in_surname || has_given_name_title(&person.name) {
             continue;
         }
-        let mut candidate = Candidate { person, mentions: 0, articles: 0, surname_only_articles: Vec::new() };
+        let mut candidate = Candidate {
+            person,
+            mentions: 0,
+            articles: 0,
+            surname_only_articles: Vec::new(),
+            full_articles: Vec::new(),
+        };
         let mut stmt = conn.prepare_cached(MENTIONS_BY_ARTICLE)?;
         let mut rows = stmt.query(params![candidate.person.id, surname])?;
         while let Some(row) = rows.next()? {
@@ -331,6 +340,7 @@ fn surname_group_of(conn: &Connection, surname: &str, known: Vec<Person>) -> Res
             if in_full {
                 candidate.mentions += mentions;
                 candidate.articles += 1;
+                candidate.full_articles.push(article);
             } else {
                 candidate.surname_only_articles.push(article);
             }
@@ -360,6 +370,25 @@ impl SurnameGroup {
             }
         }
     }
+
+    /// The articles that name in full candidates other than `target` and not `target` itself, with those
+    /// candidates. The article's own extraction joins a bare surname to the one full name of that surname it uses,
+    /// so a bare surname left apart in such an article is not the corpus's dominant namesake's, whom the article
+    /// never names: when the article names two namesakes ("Richey Edwards", "Sherry Edwards", then "Edwards") it
+    /// found the surname ambiguous, and the surname stays apart; when it names one, the extraction missed a form
+    /// ("Joseph R. Biden Jr", then "Biden", as its last word is "Jr"), and the surname is that one's. Where the
+    /// article names `target` in full too ("Hillary Clinton" and "Bill Clinton", then "Clinton"), dominance still
+    /// decides, as the corpus's evidence is all there is to choose between people the article names.
+    pub fn named_apart(&self, target: i64) -> HashMap<i64, Vec<i64>> {
+        let mut apart: HashMap<i64, Vec<i64>> = HashMap::new();
+        let Some(named) = self.candidates.iter().find(|c| c.person.id == target) else { return apart };
+        for other in self.candidates.iter().filter(|c| c.person.id != target) {
+            for &article in other.full_articles.iter().filter(|a| named.full_articles.binary_search(a).is_err()) {
+                apart.entry(article).or_default().push(other.person.id);
+            }
+        }
+        apart
+    }
 }
 
 /// Applies the resolution of `surname` to the database: surname-only mentions move to the candidate it names,
@@ -377,33 +406,90 @@ pub fn resolve_surname(conn: &Connection, surname: &str) -> Result<()> {
     }
     let group = surname_group_of(conn, surname, known)?;
     let target = match group.resolution() {
-        SurnameResolution::Only(i) | SurnameResolution::Dominant(i) => group.candidates[i].person.id,
-        SurnameResolution::NoCandidate | SurnameResolution::Apart => {
-            let stray = group.candidates.iter().any(|c| !c.surname_only_articles.is_empty());
-            match group.surname_only.first() {
-                Some(person) => person.id,
-                None if stray => {
-                    conn.prepare_cached(INSERT_PERSON)?.execute([surname])?;
-                    let id = conn.last_insert_rowid();
-                    conn.prepare_cached(INSERT_ALIAS)?.execute(params![surname, id])?;
-                    id
-                }
-                None => return Ok(()),
+        SurnameResolution::Only(i) | SurnameResolution::Dominant(i) => Some(group.candidates[i].person.id),
+        SurnameResolution::NoCandidate | SurnameResolution::Apart => None,
+    };
+    let named_apart = target.map(|t| group.named_apart(t)).unwrap_or_default();
+    // The surname-only person: where bare surnames go that no candidate takes. Created only when needed.
+    let mut keeper = group.surname_only.first().map(|p| p.id);
+    // Case variants of the surname ("Bush", "BUSH") are one surname-only person.
+    if let Some(first) = group.surname_only.first() {
+        for person in &group.surname_only[1..] {
+            merge(conn, first.id, person.id)?;
+        }
+    }
+    let Some(target) = target else {
+        // Several plausible full names, or none: every bare surname is the surname-only person's.
+        let stray = group.candidates.iter().any(|c| !c.surname_only_articles.is_empty());
+        if group.surname_only.is_empty() && !stray {
+            return Ok(());
+        }
+        let into = surname_person(conn, surname, &mut keeper)?;
+        for candidate in &group.candidates {
+            for &article in &candidate.surname_only_articles {
+                move_article(conn, into, candidate.person.id, article)?;
             }
         }
+        return Ok(());
     };
-    // Case variants of the surname ("Bush", "BUSH") are one surname-only person.
-    for person in group.surname_only.iter().filter(|p| p.id != target) {
-        merge(conn, target, person.id)?;
+    // Where each article's bare surname goes: the target, unless the article names other namesakes instead.
+    let destination = |keeper: &mut Option<i64>, article: i64| -> Result<i64> {
+        match named_apart.get(&article).map(Vec::as_slice) {
+            None => Ok(target),
+            Some([only]) => Ok(*only),
+            Some(_) => surname_person(conn, surname, keeper),
+        }
+    };
+    if let Some(first) = group.surname_only.first() {
+        let articles: Vec<i64> = if named_apart.is_empty() {
+            Vec::new()
+        } else {
+            conn.prepare_cached(ARTICLES_OF_PERSON)?
+                .query_map([first.id], |r| r.get(0))?
+                .collect::<rusqlite::Result<_>>()?
+        };
+        if articles.iter().all(|a| !named_apart.contains_key(a)) {
+            merge(conn, target, first.id)?;
+            keeper = None;
+        } else {
+            for &article in &articles {
+                let into = destination(&mut keeper, article)?;
+                if into != first.id {
+                    move_article(conn, into, first.id, article)?;
+                }
+            }
+            // Emptied (every article named one other namesake): the row goes, its aliases to the target.
+            if !articles.iter().any(|a| named_apart.get(a).is_some_and(|c| c.len() > 1)) {
+                merge(conn, target, first.id)?;
+                keeper = None;
+            }
+        }
     }
-    for candidate in group.candidates.iter().filter(|c| c.person.id != target) {
+    for candidate in &group.candidates {
         for &article in &candidate.surname_only_articles {
-            move_article(conn, target, candidate.person.id, article)?;
+            let into = destination(&mut keeper, article)?;
+            if into != candidate.person.id {
+                move_article(conn, into, candidate.person.id, article)?;
+            }
         }
     }
     Ok(())
 }
 
+/// The surname-only person `keeper`, created (with the surname as its alias) when there is none yet.
+fn surname_person(conn: &Connection, surname: &str, keeper: &mut Option<i64>) -> Result<i64> {
+    if let Some(id) = *keeper {
+        return Ok(id);
+    }
+    conn.prepare_cached(INSERT_PERSON)?.execute([surname])?;
+    let id = conn.last_insert_rowid();
+    conn.prepare_cached(INSERT_ALIAS)?.execute(params![surname, id])?;
+    *keeper = Some(id);
+    Ok(id)
+}
+
+/// The articles that mention a person, through the mentions_person index.
+const ARTICLES_OF_PERSON: &str = "SELECT DISTINCT article_id FROM mentions WHERE person_id = ?1 ORDER BY 1";
 const INSERT_PERSON: &str = "INSERT INTO people (name) VALUES (?1)";
 const MOVE_ARTICLE_MENTIONS: &str = "UPDATE mentions SET person_id = ?1 WHERE person_id = ?2 AND article_id = ?3";
 const MOVE_ARTICLE_STATEMENTS: &str = "UPDATE statements SET speaker_id = ?1 WHERE speaker_id = ?2 AND article_id = ?3";
@@ -442,6 +528,259 @@ fn candidates_table(conn: &Connection, person: &Person) -> Result<Option<Table>>
     }
     Ok(Some(table))
 }
+
+// Issue 11: middle initials across the corpus.
+//
+// "Donald J. Trump" and "Donald Trump", "Paul D. Ryan" and "Paul Ryan" are one person written two ways. Names
+// with the same given name and surname whose middle words are all initials (none for the plain form) form a
+// *variant group*; each article's form is read from how it writes the name (its mentions' surfaces):
+//
+// - when the group has at most one initialled form, every form is one person, stored under the form with the most
+//   mentions (the others stay aliases), so a bare "Trump" then weighs the whole person in surname dominance;
+// - when it has two or more ("George W. Bush", "George H. W. Bush"), those are two people, and the plain form
+//   ("George Bush") could be either, so each form is its own person: articles merged earlier, while one initialled
+//   form was known, move back to their own form's person.
+//
+// Like surnames, the rule is applied after each batch to every group the batch touched, over the whole database,
+// so the result does not depend on the order and batching of the input. Articles that name the person by the
+// surname alone carry no form: they follow a merge and stay put in a split (surname dominance decides them).
+
+/// A name's variant group and form: folded given name and surname, and the middle initials ("" for none).
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct NameForm {
+    pub given: String,
+    pub surname: String,
+    pub initials: String,
+}
+
+/// Lower case, no diacritics, letters and digits only: "O'Brien" -> "obrien", "José" -> "jose".
+fn word_key(word: &str) -> String {
+    use unicode_normalization::{char::is_combining_mark, UnicodeNormalization};
+    word.nfd().filter(|c| !is_combining_mark(*c) && c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
+}
+
+/// The letters of a word of initials ("J.", "J", "H.W."), lower case; None for any other word.
+fn initials_of(word: &str) -> Option<String> {
+    let mut letters = String::new();
+    for part in word.split('.').filter(|p| !p.is_empty()) {
+        let mut chars = part.chars();
+        match (chars.next(), chars.next()) {
+            (Some(c), None) if c.is_alphabetic() => letters.extend(c.to_lowercase()),
+            _ => return None,
+        }
+    }
+    (!letters.is_empty()).then_some(letters)
+}
+
+/// The form of a name of words: a given name that is not an initial, middle words that are all initials, a
+/// surname. None for other names ("George Walker Bush", "Donald Trump Jr.", "J. Smith", "Prince Charles").
+pub fn name_form(name: &str) -> Option<NameForm> {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    form_of_words(&words).filter(|_| !has_given_name_title(name))
+}
+
+fn form_of_words(words: &[&str]) -> Option<NameForm> {
+    let [first, middle @ .., last] = words else { return None };
+    if initials_of(first).is_some() || initials_of(last).is_some() {
+        return None;
+    }
+    let initials: Option<String> = middle.iter().map(|w| initials_of(w)).collect();
+    let (given, surname) = (word_key(first), word_key(last));
+    if given.chars().count() < 2 || surname.chars().count() < 2 {
+        return None;
+    }
+    Some(NameForm { given, surname, initials: initials? })
+}
+
+/// The form of the group (`given`, `surname`) a mention's surface writes, and how ("President Donald J. Trump" ->
+/// "j", "Donald J. Trump"); None when it writes no form of the group ("Trump", "Mr Trump").
+fn form_in_surface(surface: &str, group: &NameForm) -> Option<Written> {
+    let words: Vec<&str> = surface.split_whitespace().collect();
+    let start = words.iter().position(|w| word_key(w) == group.given)?;
+    let end = start + 1 + words[start + 1..].iter().position(|w| initials_of(w).is_none())?;
+    let form = form_of_words(&words[start..=end])?;
+    (form.given == group.given && form.surname == group.surname).then(|| (form.initials, words[start..=end].join(" ")))
+}
+
+/// A form as an article writes it: its initials and its spelling.
+type Written = (String, String);
+
+const ALIASES_OF_PERSON: &str = "SELECT alias FROM person_aliases WHERE person_id = ?1";
+/// A person's mentions per article and written form, through the mentions_person index.
+const SURFACES_OF_PERSON: &str =
+    "SELECT article_id, surface, count(*) FROM mentions WHERE person_id = ?1 GROUP BY article_id, surface";
+const COUNT_MENTIONS: &str = "SELECT count(*) FROM mentions WHERE person_id = ?1";
+
+/// One form of a variant group as the corpus writes it.
+#[derive(Default)]
+struct FormEvidence {
+    mentions: i64,
+    /// How the form is written, with mentions: the most written spelling names a person created for the form.
+    spellings: HashMap<String, i64>,
+}
+
+impl FormEvidence {
+    fn spelling(&self) -> Option<&str> {
+        self.spellings.iter().max_by(|a, b| a.1.cmp(b.1).then_with(|| b.0.cmp(a.0))).map(|(s, _)| s.as_str())
+    }
+}
+
+/// Applies the middle-initials rule (above) to the variant group of `form`, whose people all have the alias
+/// `surname` (the surname as written). Cheap when the group is one person who was never given another form (an
+/// alias look-up and the person's aliases); otherwise it reads the group's mentions through the mentions_person
+/// index.
+pub fn resolve_initials(conn: &Connection, form: &NameForm, surname: &str) -> Result<()> {
+    // The people whose canonical name is a form of the group, with that form.
+    let mut people: Vec<(Person, NameForm)> = conn
+        .prepare_cached(PEOPLE_WITH_ALIAS)?
+        .query_map([surname], |r| Ok(Person { id: r.get(0)?, name: r.get(1)? }))?
+        .filter_map(|p| match p {
+            Ok(p) => {
+                name_form(&p.name).filter(|f| f.given == form.given && f.surname == form.surname).map(|f| Ok((p, f)))
+            }
+            Err(e) => Some(Err(e)),
+        })
+        .collect::<rusqlite::Result<_>>()?;
+    match people.as_slice() {
+        [] => return Ok(()),
+        [(person, own)] => {
+            // One person: there is something to decide only if it also holds another form (by an earlier merge,
+            // or an article that wrote both), which may have become the most mentioned one.
+            let aliases: Vec<String> = conn
+                .prepare_cached(ALIASES_OF_PERSON)?
+                .query_map([person.id], |r| r.get(0))?
+                .collect::<rusqlite::Result<_>>()?;
+            let other_form = aliases
+                .iter()
+                .filter_map(|a| name_form(a))
+                .any(|f| f.given == own.given && f.surname == own.surname && f.initials != own.initials);
+            if !other_form {
+                return Ok(());
+            }
+        }
+        _ => {}
+    }
+    people.sort_by_key(|(p, _)| p.id);
+
+    // Each person's articles with the form they write (None: the surname alone), and the evidence per form.
+    let mut forms: HashMap<String, FormEvidence> = HashMap::new();
+    for (_, own) in &people {
+        forms.entry(own.initials.clone()).or_default();
+    }
+    let mut articles: Vec<Vec<(i64, Option<String>)>> = Vec::with_capacity(people.len());
+    let mut totals: Vec<i64> = Vec::with_capacity(people.len());
+    for (person, _) in &people {
+        let mut per_article: Vec<(i64, i64, Option<Written>)> = Vec::new();
+        let mut stmt = conn.prepare_cached(SURFACES_OF_PERSON)?;
+        let mut rows = stmt.query([person.id])?;
+        while let Some(row) = rows.next()? {
+            let (article, surface, n): (i64, String, i64) = (row.get(0)?, row.get(1)?, row.get(2)?);
+            let found = form_in_surface(&surface, form);
+            match per_article.last_mut() {
+                Some((a, mentions, written)) if *a == article => {
+                    *mentions += n;
+                    // An initialled form wins over the plain one: it is the article's fullest name.
+                    if let Some(f) = found {
+                        if written.as_ref().is_none_or(|w| w.0.is_empty() && !f.0.is_empty()) {
+                            *written = Some(f);
+                        }
+                    }
+                }
+                _ => per_article.push((article, n, found)),
+            }
+        }
+        totals.push(per_article.iter().map(|a| a.1).sum());
+        let mut mine = Vec::with_capacity(per_article.len());
+        for (article, mentions, written) in per_article {
+            if let Some((initials, spelling)) = &written {
+                let evidence = forms.entry(initials.clone()).or_default();
+                evidence.mentions += mentions;
+                *evidence.spellings.entry(spelling.clone()).or_default() += mentions;
+            }
+            mine.push((article, written.map(|w| w.0)));
+        }
+        articles.push(mine);
+    }
+
+    let initialled = forms.keys().filter(|i| !i.is_empty()).count();
+    if initialled <= 1 {
+        // One person: the most mentioned form names it (ties: the fuller form, then the spelling).
+        let (best, evidence) = forms
+            .iter()
+            .max_by(|a, b| a.1.mentions.cmp(&b.1.mentions).then_with(|| a.0.len().cmp(&b.0.len())).then(b.0.cmp(a.0)))
+            .expect("every person has a form");
+        let named = (0..people.len())
+            .filter(|&i| people[i].1.initials == *best)
+            .max_by_key(|&i| (totals[i], std::cmp::Reverse(i)));
+        let keep =
+            named.unwrap_or_else(|| (0..people.len()).max_by_key(|&i| (totals[i], std::cmp::Reverse(i))).unwrap());
+        let into = people[keep].0.clone();
+        for (i, (person, _)) in people.iter().enumerate() {
+            if i != keep {
+                merge(conn, into.id, person.id)?;
+            }
+        }
+        if named.is_none() {
+            if let Some(spelling) = evidence.spelling() {
+                // A name taken by someone outside the group (it cannot be, as every full name has its surname
+                // alias, but a hand-edited database may differ) leaves the canonical name as it is.
+                match rename(conn, &into, spelling) {
+                    Err(Error::Usage(_)) => {}
+                    other => {
+                        other?;
+                    }
+                }
+            }
+        }
+        return Ok(());
+    }
+
+    // Several initialled forms: each form is its own person, created from its most written spelling if needed.
+    let mut home: HashMap<String, i64> = HashMap::new();
+    let mut by_weight: Vec<usize> = (0..people.len()).collect();
+    by_weight.sort_by_key(|&i| (-totals[i], i));
+    for &i in &by_weight {
+        home.entry(people[i].1.initials.clone()).or_insert(people[i].0.id);
+    }
+    for (i, (person, own)) in people.iter().enumerate() {
+        let mut received_by = None;
+        for (article, written) in &articles[i] {
+            let Some(initials) = written.as_ref().filter(|w| **w != own.initials) else { continue };
+            let into = match home.get(initials) {
+                Some(&id) => id,
+                None => {
+                    let spelling = forms[initials].spelling().expect("a form read from an article is written");
+                    let id =
+                        match conn.prepare_cached(FIND_PERSON_ID)?.query_row([spelling], |r| r.get(0)).optional()? {
+                            Some(id) => id,
+                            None => {
+                                conn.prepare_cached(INSERT_PERSON)?.execute([spelling])?;
+                                let id = conn.last_insert_rowid();
+                                let mut add = conn.prepare_cached(INSERT_ALIAS)?;
+                                for alias in std::iter::once(spelling).chain(crate::store::write::surname(spelling)) {
+                                    add.execute(params![alias, id])?;
+                                }
+                                id
+                            }
+                        };
+                    home.insert(initials.clone(), id);
+                    id
+                }
+            };
+            move_article(conn, into, person.id, *article)?;
+            received_by.get_or_insert(into);
+        }
+        // A person left with no mention (its name came only with articles of other forms) is merged away.
+        if let Some(into) = received_by {
+            if conn.prepare_cached(COUNT_MENTIONS)?.query_row([person.id], |r| r.get::<_, i64>(0))? == 0 {
+                merge(conn, into, person.id)?;
+            }
+        }
+    }
+    Ok(())
+}
+
+const FIND_PERSON_ID: &str = "SELECT id FROM people WHERE name = ?1";
 
 // `people check`: what an analyst should confirm (issue 11).
 
