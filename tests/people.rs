@@ -264,3 +264,24 @@ fn a_surname_the_article_leaves_apart_stays_apart() {
     let quotes = json(&dir, &["report", "quotes", "--person", "Jeremy Edwards"]);
     assert!(quotes.as_array().unwrap().iter().all(|q| q["title"] != "Manics"), "{quotes}");
 }
+
+/// Issue 11: a bare word that is one person's surname and other people's given name ("Charles": Ray Charles, and
+/// Charles Kennedy and Charles Clarke of politics) joins no one across articles.
+#[test]
+fn a_surname_that_is_a_given_name_of_note_stays_apart() {
+    let dir = TempDir::new().unwrap();
+    let mut texts: Vec<(String, String)> = Vec::new();
+    for i in 0..3 {
+        texts.push((format!("Soul {i}"), "Ray Charles sang at the gala. Ray Charles was cheered.".into()));
+        texts.push((
+            format!("Party {i}"),
+            "Charles Kennedy spoke in Bath. Charles Kennedy said taxes must rise.".into(),
+        ));
+    }
+    texts.push(("Hunt".into(), "MPs debated the hunt ban. Charles said the vote was a farce.".into()));
+    let texts: Vec<(&str, &str)> = texts.iter().map(|(t, b)| (t.as_str(), b.as_str())).collect();
+    let files = articles(&dir, &texts);
+    ingest(&dir, &files, "3");
+    let ray = json(&dir, &["people", "show", "Ray Charles"]);
+    assert_eq!(ray["person"][0]["articles"], 3, "{ray}");
+}

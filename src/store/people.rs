@@ -266,6 +266,16 @@ const MENTIONS_BY_ARTICLE: &str = "SELECT article_id, count(*), max(surface <> ?
 /// All mentions and articles of a person, as `report people` counts them.
 const PERSON_TOTALS: &str = "SELECT count(*), count(DISTINCT article_id) FROM mentions WHERE person_id = ?1";
 
+/// People of note whose *given* name is the word ?1 ("Charles Kennedy" for "Charles"), with their mentions and
+/// articles: rivals for a bare word that is a surname of one person and the given name of others. A range on the
+/// unique index of `people.name` (' ' < '!' in every collation byte order), not a scan.
+const GIVEN_NAME_NAMESAKES: &str = "SELECT count(*), count(DISTINCT m.article_id) FROM people p
+    JOIN mentions m ON m.person_id = p.id WHERE p.name >= ?1 || ' ' AND p.name < ?1 || '!' GROUP BY p.id";
+
+/// Whether anyone's given name is the word ?1: one seek on the unique index of `people.name`.
+const ANY_GIVEN_NAME_NAMESAKE: &str =
+    "SELECT EXISTS (SELECT 1 FROM people WHERE name >= ?1 || ' ' AND name < ?1 || '!')";
+
 /// A full-name person who may be meant by a bare surname.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Candidate {
@@ -288,6 +298,10 @@ pub struct SurnameGroup {
     pub surname: String,
     pub surname_only: Vec<Person>,
     pub candidates: Vec<Candidate>,
+    /// Mentions of the people of note who have the surname as their given name ("Charles Kennedy", "Charles
+    /// Clarke" for "Charles"): a bare "Charles" may be any of them, so they weigh against the leader like
+    /// candidates of note (news-2095 gave Ray Charles every bare "Charles" of its politics articles).
+    pub given_name_rivals: i64,
 }
 
 /// Whom a bare surname resolves to.
@@ -313,7 +327,20 @@ pub fn surname_group(conn: &Connection, surname: &str) -> Result<SurnameGroup> {
 }
 
 fn surname_group_of(conn: &Connection, surname: &str, known: Vec<Person>) -> Result<SurnameGroup> {
-    let mut group = SurnameGroup { surname: surname.to_string(), surname_only: Vec::new(), candidates: Vec::new() };
+    let given_name_rivals = conn
+        .prepare_cached(GIVEN_NAME_NAMESAKES)?
+        .query_map([surname], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?)))?
+        .collect::<rusqlite::Result<Vec<_>>>()?
+        .into_iter()
+        .filter(|&(_, articles)| articles >= DOMINANCE_MIN_ARTICLES)
+        .map(|(mentions, _)| mentions)
+        .sum();
+    let mut group = SurnameGroup {
+        surname: surname.to_string(),
+        surname_only: Vec::new(),
+        candidates: Vec::new(),
+        given_name_rivals,
+    };
     for person in known {
         if person.name.eq_ignore_ascii_case(surname) {
             group.surname_only.push(person);
@@ -358,10 +385,11 @@ impl SurnameGroup {
     pub fn resolution(&self) -> SurnameResolution {
         match self.candidates.as_slice() {
             [] => SurnameResolution::NoCandidate,
-            [_] => SurnameResolution::Only(0),
+            [only] if only.mentions >= DOMINANCE_RATIO * self.given_name_rivals => SurnameResolution::Only(0),
+            [_] => SurnameResolution::Apart,
             [leader, others @ ..] => {
                 let of_note = |c: &&Candidate| c.articles >= DOMINANCE_MIN_ARTICLES;
-                let rest: i64 = others.iter().filter(of_note).map(|c| c.mentions).sum();
+                let rest: i64 = others.iter().filter(of_note).map(|c| c.mentions).sum::<i64>() + self.given_name_rivals;
                 if of_note(&leader) && leader.mentions >= DOMINANCE_RATIO * rest {
                     SurnameResolution::Dominant(0)
                 } else {
@@ -401,7 +429,10 @@ pub fn resolve_surname(conn: &Connection, surname: &str) -> Result<()> {
         .prepare_cached(PEOPLE_WITH_ALIAS)?
         .query_map([surname], |r| Ok(Person { id: r.get(0)?, name: r.get(1)? }))?
         .collect::<rusqlite::Result<_>>()?;
-    if known.len() < 2 {
+    // One person with the surname takes it, unless the word is also someone's given name (see given_name_rivals).
+    if known.len() < 2
+        && !conn.prepare_cached(ANY_GIVEN_NAME_NAMESAKE)?.query_row([surname], |r| r.get::<_, bool>(0))?
+    {
         return Ok(());
     }
     let group = surname_group_of(conn, surname, known)?;
