@@ -73,11 +73,7 @@ const SUBJECT_PRONOUNS: &[&str] =
 fn is_clause(text: &str) -> bool {
     let mut words = text.split_whitespace().map(clause_word);
     let (Some(first), Some(second)) = (words.next(), words.next()) else { return false };
-    if SUBJECT_PRONOUNS.contains(&first.as_ref())
-        || super::lexicon::ANY_CUES.contains(&first)
-        || text.contains(['"', '\u{201c}', '\u{201d}'])
-        || finite(&first)
-    {
+    if SUBJECT_PRONOUNS.contains(&first.as_ref()) || super::lexicon::ANY_CUES.contains(&first) || finite(&first) {
         return true;
     }
     let mut before = first;
@@ -87,7 +83,8 @@ fn is_clause(text: &str) -> bool {
         }
         before = word;
     }
-    false
+    // Last: a search for any of three chars decodes every char of the text.
+    text.contains(['"', '\u{201c}', '\u{201d}'])
 }
 
 /// A word of reported content as `is_clause` reads it: without surrounding punctuation, typographic apostrophes
