@@ -106,9 +106,10 @@ fn finite(w: &str) -> bool {
 /// `word` after `before` reads as a past or present verb: "-ed", or "-s" after a noun ("the plan fails"), not
 /// after a determiner, preposition or participle ("of slowing sales", "the sales").
 fn verb_after(before: &str, word: &str) -> bool {
+    // Asked of every pair of words: the word's own shape first, the scan of the determiners only for an "-s".
     let function_word =
-        DETERMINERS.contains(&before) || matches!(before, "of" | "in" | "on" | "for" | "with" | "about");
-    word.len() > 3 && (word.ends_with("ed") || word.ends_with('s') && !function_word && !before.ends_with("ing"))
+        || DETERMINERS.contains(&before) || matches!(before, "of" | "in" | "on" | "for" | "with" | "about");
+    word.len() > 3 && (word.ends_with("ed") || word.ends_with('s') && !before.ends_with("ing") && !function_word())
 }
 
 /// Reported speech (indirect, or mixed with a quoted fragment) is screened for its speaker. A direct quotation
@@ -142,7 +143,7 @@ fn resolve_source_pronouns(statements: &mut [ExtractedStatement]) {
             continue;
         }
         let Some(label) = s.source_label.as_deref() else { continue };
-        let plural = match label.to_lowercase().as_str() {
+        let plural = match lower(label).as_ref() {
             "it" => Some(false),
             "they" => Some(true),
             _ => None,
@@ -165,15 +166,25 @@ fn resolve_source_pronouns(statements: &mut [ExtractedStatement]) {
 }
 
 /// The last word of a speaker phrase, lower case ("The company" -> "company").
-fn head(label: &str) -> String {
+fn head(label: &str) -> Cow<'_, str> {
     let last = label.split_whitespace().last().unwrap_or("");
-    last.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase()
+    lower(last.trim_matches(|c: char| !c.is_alphanumeric()))
+}
+
+/// `s` in lower case, borrowed when it already is (plain ASCII without capitals): the screen lower-cases each
+/// speaker phrase several times, and most are already lower case.
+fn lower(s: &str) -> Cow<'_, str> {
+    if s.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+        Cow::Borrowed(s)
+    } else {
+        Cow::Owned(s.to_lowercase())
+    }
 }
 
 /// Pronouns and quantifiers that stand for no one in particular ("some", "others", "many").
 fn is_vague(label: &str) -> bool {
     matches!(
-        label.to_lowercase().as_str(),
+        lower(label).as_ref(),
         "it" | "they"
             | "i"
             | "we"
@@ -200,14 +211,15 @@ fn is_vague(label: &str) -> bool {
 /// from the wrong words are not: a lone verb or adjective ("disparaging", "resist"), a contraction ("we're"),
 /// a superlative ("the biggest"), a clause ("that if he's").
 fn is_source(label: &str) -> bool {
-    let head = head(label);
-    if SOURCES.contains(&head) || SOURCE_NOUNS.contains(&head) || ORG_WORDS.contains(&head) || is_role_noun(&head) {
+    let head_word = head(label);
+    let head = head_word.as_ref();
+    if SOURCES.contains(head) || SOURCE_NOUNS.contains(head) || ORG_WORDS.contains(head) || is_role_noun(head) {
         return true;
     }
     let words: Vec<&str> = label.split_whitespace().collect();
     let contraction =
         |w: &&str| ["'", "\u{2019}"].iter().any(|a| w.contains(a)) && !w.ends_with("'s") && !w.ends_with("\u{2019}s");
-    if words.iter().any(contraction) || COMMON_WORDS.contains(&head) || not_a_noun(&head) {
+    if words.iter().any(contraction) || COMMON_WORDS.contains(head) || not_a_noun(head) {
         return false;
     }
     let capitalised = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
@@ -215,18 +227,16 @@ fn is_source(label: &str) -> bool {
         [] => false,
         // "Microsoft", not "Some"; "environmentalists", not "disparaging".
         [only] => {
-            let low = only.to_lowercase();
+            let low = lower(only);
             if capitalised(only) {
-                !ORDINARY_WORDS.contains(&low)
+                !ORDINARY_WORDS.contains(low.as_ref())
             } else {
                 PEOPLE_SUFFIXES.iter().any(|s| low.ends_with(s))
             }
         }
         // "Downing Street", "the computer specialist", "one questioner", "our enemies"; not "that freewheeling
         // environment" or "making dubious medical".
-        [first, rest @ ..] => {
-            rest.iter().any(|w| capitalised(w)) || DETERMINERS.contains(&first.to_lowercase().as_str())
-        }
+        [first, rest @ ..] => rest.iter().any(|w| capitalised(w)) || DETERMINERS.contains(&lower(first).as_ref()),
     }
 }
 
