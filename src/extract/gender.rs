@@ -87,7 +87,15 @@ pub fn assign(doc: &Doc, people: &mut People) {
     }
     for (p, person) in people.persons.iter_mut().enumerate() {
         for role in &person.roles {
-            let first = role.split(|c: char| !c.is_alphanumeric()).find_map(|w| Gender::of_noun(&w.to_lowercase()));
+            // Role words are mostly lower-case ASCII already: looked up as written, lower-cased (a new String) only
+            // when they are not (an allocation per word of every role was a measurable cost).
+            let first = role.split(|c: char| !c.is_alphanumeric()).find_map(|w| {
+                if w.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+                    Gender::of_noun(w)
+                } else {
+                    Gender::of_noun(&w.to_lowercase())
+                }
+            });
             if let Some(g) = first {
                 votes[p] += signed(g, ROLE_VOTES);
             }

@@ -34,7 +34,28 @@ impl Hasher for FxHasher {
     }
 }
 
-pub type Set = HashSet<String, BuildHasherDefault<FxHasher>>;
+/// The hasher of the compiled-in word lists: `FxHasher`'s value rotated so that its best-mixed (high) bits become
+/// the low bits, from which hashbrown takes the bucket index. A multiplicative hash's low bits depend only on the
+/// first bytes of a short key, so in lists of thousands of words that share first letters (given names, places)
+/// look-ups probed long chains of buckets; rustc-hash 2 finishes its FxHasher the same way for the same reason.
+/// Only for the lexicons, which are looked up and never iterated into output: per-article maps keep `FxHasher`,
+/// whose iteration order some output follows (see `hasher_keeps_its_values`).
+#[derive(Default)]
+pub struct LexiconHasher(FxHasher);
+
+impl Hasher for LexiconHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        self.0.write(bytes);
+    }
+    fn write_u8(&mut self, i: u8) {
+        self.0.write_u8(i);
+    }
+    fn finish(&self) -> u64 {
+        self.0.finish().rotate_left(26)
+    }
+}
+
+pub type Set = HashSet<String, BuildHasherDefault<LexiconHasher>>;
 
 /// Parses a lexicon file: one lower-case entry a line, `#` comments, `[section]` headers and blank lines ignored.
 fn load(src: &str) -> Set {
@@ -114,7 +135,7 @@ pub static ANY_CUES: LazyLock<CueSet> =
     LazyLock::new(|| CueSet::new(REPORTING_VERBS.union(&INDIRECT_CUES).cloned().collect()));
 
 /// The class of each cue listed under a `[class]` header of indirect_cues.txt; every other cue is speech.
-static CUE_CLASSES: LazyLock<HashMap<String, CueClass, BuildHasherDefault<FxHasher>>> = LazyLock::new(|| {
+static CUE_CLASSES: LazyLock<Map<CueClass>> = LazyLock::new(|| {
     let mut class = CueClass::Speech;
     let mut classes = HashMap::default();
     for line in include_str!("lexicons/indirect_cues.txt").lines().map(str::trim) {
@@ -172,7 +193,7 @@ impl CueSet {
 /// Ordinary nouns and adjectives that make up titles of works and events, many a line.
 pub static ORDINARY_WORDS: LazyLock<Set> = LazyLock::new(|| load_words(include_str!("lexicons/ordinary_words.txt")));
 
-pub type Map<V> = HashMap<String, V, BuildHasherDefault<FxHasher>>;
+pub type Map<V> = HashMap<String, V, BuildHasherDefault<LexiconHasher>>;
 
 /// Parses a lexicon file of sections: a `#= NAME` line starts section NAME, whose entries follow several a line
 /// (as in `load_words`). Each entry maps to the section it is in last.
@@ -205,8 +226,12 @@ pub static GIVEN_NAMES: LazyLock<Set> = LazyLock::new(|| {
 pub static GENDERED_NOUNS: LazyLock<Map<&'static str>> =
     LazyLock::new(|| load_sections(include_str!("lexicons/gendered_nouns.txt")));
 
+/// The verbs of saying behind `CueSet`'s bitmap: `is_cue` is asked of most words around names and quotations,
+/// and the bitmap answers most of them without hashing.
+static SPEECH_CUES: LazyLock<CueSet> = LazyLock::new(|| CueSet::new(REPORTING_VERBS.clone()));
+
 pub fn is_cue(w: &str) -> bool {
-    REPORTING_VERBS.contains(w)
+    SPEECH_CUES.contains(w)
 }
 
 /// Every form `is_role_noun` accepts: each role noun, its plural in "-s" and, for "-man", in "-men".

@@ -92,8 +92,8 @@ fn thing_context(kind: &str) -> Set {
     THING_CONTEXT.iter().filter_map(|e| e.strip_prefix(kind)).map(str::to_string).collect()
 }
 
-static CLASS: std::sync::LazyLock<Map<String, u16>> = std::sync::LazyLock::new(|| {
-    let mut m: Map<String, u16> = Map::default();
+static CLASS: std::sync::LazyLock<super::lexicon::Map<u16>> = std::sync::LazyLock::new(|| {
+    let mut m = super::lexicon::Map::<u16>::default();
     for (set, bit) in [
         (&*GIVEN_NAMES, GIVEN),
         (&*NON_PERSON, NONP),

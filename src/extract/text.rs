@@ -25,6 +25,9 @@ pub struct Token {
     /// whether they open or close.
     pub space_before: bool,
     pub space_after: bool,
+    /// A word whose first char is upper case: set once here, as `Doc::is_cap` is asked of nearly every token by
+    /// the name, quote and gender passes (decoding the char each time was a measurable cost).
+    pub cap: bool,
 }
 
 /// A tokenised text with its paragraphs and sentences (as token index ranges).
@@ -172,7 +175,8 @@ impl<'a> Doc<'a> {
             } else {
                 (i + c.len_utf8(), Kind::Punct)
             };
-            tokens.push(Token { start: i, end, kind, para, space_before, space_after: false });
+            let cap = kind == Kind::Word && c.is_uppercase();
+            tokens.push(Token { start: i, end, kind, para, space_before, space_after: false, cap });
             space_before = false;
             pos = end;
         }
@@ -324,7 +328,7 @@ impl<'a> Doc<'a> {
 
     /// A word starting with an upper-case letter.
     pub fn is_cap(&self, i: usize) -> bool {
-        self.tokens[i].kind == Kind::Word && self.first_char(i).is_uppercase()
+        self.tokens[i].cap
     }
 
     pub fn is_word(&self, i: usize) -> bool {

@@ -742,8 +742,9 @@ fn capitals_headline_quote(u: &Untagged) -> Verdict<Heading> {
     // excerpt is the story's, named by its headline in capitals.
     let capitals = |x: usize| !doc.is_word(x) || doc.str(x).chars().all(|c| !c.is_lowercase());
     // Not a dateline: "NEW YORK (AP) — “…”".
-    let dateline = (ps..open).any(|x| matches!(doc.str(x), "—" | "–" | "-" | "--" | "("));
-    (word_count(doc, ps, open) >= 3 && !dateline && (ps..open).all(capitals)).then_some(((ps, open), None)).into()
+    let dateline = || (ps..open).any(|x| matches!(doc.str(x), "—" | "–" | "-" | "--" | "("));
+    // The capitals test first: it fails at the first lower-case word, where the others scan up to the mark.
+    ((ps..open).all(capitals) && word_count(doc, ps, open) >= 3 && !dateline()).then_some(((ps, open), None)).into()
 }
 
 fn name_details_quote(u: &Untagged) -> Verdict<Heading> {

@@ -30,8 +30,10 @@ pub struct ReportedRule {
 pub(super) enum ReportedApply {
     /// A paragraph of its own.
     Line(fn(&mut Sentence, usize)),
-    /// At any word of a sentence, before the cue look-up.
-    Word(fn(&mut Sentence, usize) -> Step),
+    /// At a word of a sentence, before the cue look-up: the word (lower case) the rule starts at, and the rule.
+    /// The word is compared in the loop, so the rule is called only where it can apply (the loop runs on every
+    /// word of the article, and calling each word rule at each word was a measurable cost).
+    Word(&'static str, fn(&mut Sentence, usize) -> Step),
     /// At a verb of saying.
     SpeechCue(fn(&mut Sentence, usize) -> Step),
     /// After a cue (speech or not) whose subject was found, on what follows it: the object and its quoted
@@ -50,8 +52,8 @@ pub(super) enum Step {
 }
 
 macro_rules! rule {
-    ($id:ident, $place:ident($f:path), $matches:literal, [$($ex:literal),+ $(,)?]) => {
-        ReportedRule { id: $id, matches: $matches, examples: &[$($ex),+], apply: ReportedApply::$place($f) }
+    ($id:ident, $place:ident($($arg:expr),+), $matches:literal, [$($ex:literal),+ $(,)?]) => {
+        ReportedRule { id: $id, matches: $matches, examples: &[$($ex),+], apply: ReportedApply::$place($($arg),+) }
     };
 }
 
@@ -65,13 +67,13 @@ pub static REPORTED_RULES: &[ReportedRule] = &[
     ),
     rule!(
         AS_SOURCE_CLAUSE,
-        Word(as_source_clause),
+        Word("as", as_source_clause),
         "a sentence opened by \"As X reported,\"",
         ["As Breitbart News reported, the council approved the budget on Monday."]
     ),
     rule!(
         ACCORDING_TO,
-        Word(according_to),
+        Word("according", according_to),
         "\"according to X\" opening or closing a clause",
         [
             "According to the harbour authority, the strike will cost the port a million pounds.",
@@ -181,15 +183,17 @@ pub(super) fn reported_speech(doc: &Doc, people: &People, quoted: &[bool], found
                 k += 1;
                 continue;
             }
+            let w = doc.low(k);
             for rule in REPORTED_RULES {
-                if let ReportedApply::Word(f) = rule.apply {
-                    if let Step::Next(next) = f(&mut sentence, k) {
-                        k = next;
-                        continue 'words;
+                if let ReportedApply::Word(at, f) = rule.apply {
+                    if w == at {
+                        if let Step::Next(next) = f(&mut sentence, k) {
+                            k = next;
+                            continue 'words;
+                        }
                     }
                 }
             }
-            let w = doc.low(k);
             // One look-up for every cue; then whether it is a verb of saying. A cue inside a quotation
             // of an unquoted sentence belongs to the quote's own statement.
             // A capitalised cue is a sentence start or a name, except in a title-case headline ("Trump's Son Says ...").
