@@ -24,11 +24,32 @@ pub use screen::{screen_verdicts, DropRule, DROP_RULES};
 /// the rule tables, so the documentation cannot drift from the code.
 pub fn attribution_rules_markdown() -> String {
     let mut out = String::from("| # | table | rule | matches | example |\n|---|---|---|---|---|\n");
-    let cell = |s: &str| s.replace('|', "\\|").replace('\n', " ¶ ");
     for (i, rule) in attribution_rules().iter().enumerate() {
         let example = rule.examples.first().copied().unwrap_or("");
-        out +=
-            &format!("| {} | {} | `{}` | {} | {} |\n", i + 1, rule.table, rule.id, cell(rule.matches), cell(example));
+        out += &format!(
+            "| {} | {} | `{}` | {} | {} |\n",
+            i + 1,
+            rule.table,
+            rule.id,
+            markdown_cell(rule.matches),
+            markdown_cell(example)
+        );
+    }
+    out
+}
+
+/// Text for one cell of a markdown table.
+fn markdown_cell(text: &str) -> String {
+    text.replace('|', "\\|").replace('\n', " ¶ ")
+}
+
+/// The screen's drop rules as a markdown table (id, what it drops, one example), for the README, generated as
+/// `attribution_rules_markdown` is.
+pub fn drop_rules_markdown() -> String {
+    let mut out = String::from("| rule | drops | example |\n|---|---|---|\n");
+    for rule in DROP_RULES {
+        let example = rule.examples.first().copied().unwrap_or("");
+        out += &format!("| `{}` | {} | {} |\n", rule.id, markdown_cell(rule.catches), markdown_cell(example));
     }
     out
 }

@@ -2674,6 +2674,17 @@ fn readme_rule_table_matches_the_rules() {
     );
 }
 
+/// Issue 11: README.md's table of the screen's drop rules is generated too (`cargo run --example rules_table --
+/// --screen`).
+#[test]
+fn readme_screen_table_matches_the_drop_rules() {
+    let readme = include_str!("../../README.md");
+    assert!(
+        readme.contains(&super::drop_rules_markdown()),
+        "README.md's screen table is stale: replace it with `cargo run --example rules_table -- --screen`"
+    );
+}
+
 /// The statement whose text starts with `start`.
 fn statement_starting<'a>(x: &'a Extraction, start: &str) -> &'a ExtractedStatement {
     x.statements.iter().find(|s| s.text.text.starts_with(start)).unwrap_or_else(|| panic!("no statement {start:?}"))
