@@ -50,7 +50,7 @@ pub static DROP_RULES: &[DropRule] = &[
             s.kind == StatementKind::Indirect
                 && s.cue_class == CueClass::Speech
                 && s.text.text.starts_with("to ")
-                && !s.cue.as_deref().is_some_and(|c| INFINITIVE_CUES.contains(&c.to_lowercase()))
+                && !is_promise(s)
         },
     },
     DropRule {
@@ -67,6 +67,7 @@ pub static DROP_RULES: &[DropRule] = &[
                 && s.cue_class == CueClass::Speech
                 && !is_clause(&s.text.text)
                 && !is_demand(s.cue.as_deref(), &s.text.text)
+                && !is_promise(s)
         },
     },
     DropRule {
@@ -176,8 +177,9 @@ fn is_clause(text: &str) -> bool {
         return true;
     }
     let mut before = first;
-    for word in std::iter::once(second).chain(words) {
-        if finite(&word) || verb_after(&before, &word) {
+    let mut words = std::iter::once(second).chain(words).peekable();
+    while let Some(word) = words.next() {
+        if finite(&word) || verb_after(&before, &word, words.peek().is_none()) {
             return true;
         }
         before = word;
@@ -213,6 +215,12 @@ fn is_demand(cue: Option<&str>, text: &str) -> bool {
     demand && text.split_whitespace().skip(1).any(|w| w == "to")
 }
 
+/// A promise, threat or demand of an act ("promised to halve the deficit within five years"): a to-infinitive
+/// after a cue that takes one (infinitive_cues.txt) is what was said.
+fn is_promise(s: &ExtractedStatement) -> bool {
+    s.text.text.starts_with("to ") && s.cue.as_deref().is_some_and(|c| INFINITIVE_CUES.contains(&c.to_lowercase()))
+}
+
 /// A verb contracted onto its subject: "they're", "we'll", and "'s" on a pronoun ("it's", "that's", "there's").
 /// On a noun "'s" is the possessive ("praised her side's patience" has no verb).
 fn is_contracted_verb(word: &str) -> bool {
@@ -222,13 +230,23 @@ fn is_contracted_verb(word: &str) -> bool {
     on_pronoun || word.ends_with("'re") || word.ends_with("'ll")
 }
 
-/// `word` after `before` reads as a past or present verb: "-ed", or "-s" after a noun ("the plan fails"), not
-/// after a determiner, preposition or participle ("of slowing sales", "the sales").
-fn verb_after(before: &str, word: &str) -> bool {
+/// `word` after `before` reads as a past or present verb: "-ed", or "-s" after a noun ("the plan fails to"), not
+/// after a determiner, preposition or participle ("of slowing sales", "the sales"), nor after an amount ("68m
+/// euros", "20 points"), nor ending the content: there a plural noun is far likelier than a verb with nothing after
+/// it ("a 22% fall in first quarter profits", "a record loss of 68m euros"); "-ss" is no verb's ending ("loss").
+fn verb_after(before: &str, word: &str, last: bool) -> bool {
     // Asked of every pair of words: the word's own shape first, the scan of the determiners only for an "-s".
     let function_word =
         || DETERMINERS.contains(&before) || matches!(before, "of" | "in" | "on" | "for" | "with" | "about");
-    word.len() > 3 && (word.ends_with("ed") || word.ends_with('s') && !before.ends_with("ing") && !function_word())
+    let amount = || before.bytes().any(|b| b.is_ascii_digit());
+    word.len() > 3
+        && (word.ends_with("ed")
+            || word.ends_with('s')
+                && !word.ends_with("ss")
+                && !last
+                && !before.ends_with("ing")
+                && !amount()
+                && !function_word())
 }
 
 /// Reported speech (indirect, or mixed with a quoted fragment) is screened for its speaker. A direct quotation
@@ -416,6 +434,8 @@ mod tests {
     fn clauses_demands_and_possessives() {
         assert!(is_clause("it's over") && is_clause("they're leaving"));
         assert!(!is_clause("her side's patience."));
+        assert!(!is_clause("a 22% fall in first quarter profits.") && !is_clause("a record loss of 68m euros."));
+        assert!(is_clause("the plan works well.") && is_clause("prices rose 2%."));
         assert!(is_demand(Some("urged"), "supporters to monitor polling places."));
         assert!(!is_demand(Some("asking"), "us to think about it"));
         assert!(!is_demand(Some("urged"), "restraint."));
