@@ -475,7 +475,10 @@ fn role_before(doc: &Doc, end: usize) -> Option<usize> {
 
 /// A capitalised contraction ("I'm", "You'll", "We're", "Don't"): a sentence word, never a name.
 fn is_contraction(w: &str) -> bool {
-    ["'m", "'re", "'ll", "'ve", "'d", "n't"].iter().any(|s| w.ends_with(s))
+    // Each ending has its apostrophe in the word's last three bytes: one short scan rules out nearly every word
+    // before the six compares (this is asked of every capitalised word and every word of a name run).
+    let tail = &w.as_bytes()[w.len().saturating_sub(3)..];
+    tail.contains(&b'\'') && ["'m", "'re", "'ll", "'ve", "'d", "n't"].iter().any(|s| w.ends_with(s))
 }
 
 /// An elided particle glued to a capitalised surname: "d'Ettorre", "d’Estaing", "l'Aquila".
@@ -1711,18 +1714,20 @@ pub fn find(body: &Doc, title: &Doc) -> People {
 
     // Cluster: full names first (longest, then first seen), shorter forms join the name whose last
     // (or only first) word they match.
-    let mut keys: Vec<(Vec<String>, usize)> = Vec::new();
-    let mut seen: Map<Vec<String>, usize> = Map::default();
+    // The keys are borrowed from the candidates, which outlive the clustering: copying each key into every map
+    // and list here was a measurable cost of extraction.
+    let mut keys: Vec<(&[String], usize)> = Vec::new();
+    let mut seen: Map<&[String], usize> = Map::default();
     for (order, c) in title_cands.iter().chain(cands.iter()).enumerate() {
-        if is_person_key.get(&c.key) == Some(&true) && !seen.contains_key(&c.key) {
-            seen.insert(c.key.clone(), order);
-            keys.push((c.key.clone(), order));
+        if is_person_key.get(&c.key) == Some(&true) && !seen.contains_key(c.key.as_slice()) {
+            seen.insert(&c.key, order);
+            keys.push((&c.key, order));
         }
     }
     keys.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.1.cmp(&b.1)));
-    let mut cluster_of: Map<Vec<String>, usize> = Map::default();
-    let mut full_keys: Vec<Vec<String>> = Vec::new();
-    for (key, _) in &keys {
+    let mut cluster_of: Map<&[String], usize> = Map::default();
+    let mut full_keys: Vec<&[String]> = Vec::new();
+    for &(key, _) in &keys {
         let target = if key.len() == 1 {
             let w = &key[0];
             let by_last: Vec<usize> = (0..full_keys.len()).filter(|&p| full_keys[p].last() == Some(w)).collect();
@@ -1742,17 +1747,17 @@ pub fn find(body: &Doc, title: &Doc) -> People {
             let initials =
                 |k: &[String]| -> Vec<String> { k[1..k.len() - 1].iter().filter(|w| one_char(w)).cloned().collect() };
             (0..full_keys.len()).find(|&p| {
-                let f = &full_keys[p];
+                let f = full_keys[p];
                 let (a, b) = (initials(f), initials(key));
                 let clash = !a.is_empty() && !b.is_empty() && a != b;
                 !clash && ((f.first() == key.first() && f.last() == key.last()) || f.ends_with(key))
             })
         };
         let p = target.unwrap_or_else(|| {
-            full_keys.push(key.clone());
+            full_keys.push(key);
             full_keys.len() - 1
         });
-        cluster_of.insert(key.clone(), p);
+        cluster_of.insert(key, p);
     }
 
     // Mentions in the body, in text order; persons numbered by first mention (title-only last).
@@ -1761,7 +1766,7 @@ pub fn find(body: &Doc, title: &Doc) -> People {
     let mut names: Vec<String> = vec![String::new(); full_keys.len()];
     let mut aliases: Vec<Vec<String>> = vec![Vec::new(); full_keys.len()];
     for c in &cands {
-        if let Some(&p) = cluster_of.get(&c.key) {
+        if let Some(&p) = cluster_of.get(c.key.as_slice()) {
             raw_mentions.push((c.title_start, c.start, c.end, p));
             if !order.contains(&p) {
                 order.push(p);
@@ -1779,7 +1784,7 @@ pub fn find(body: &Doc, title: &Doc) -> People {
         }
     }
     for c in &title_cands {
-        if let Some(&p) = cluster_of.get(&c.key) {
+        if let Some(&p) = cluster_of.get(c.key.as_slice()) {
             if names[p].is_empty() && c.key.len() == full_keys[p].len() {
                 let from = if c.title_in_key { c.title_start } else { c.start };
                 names[p] = title.slice(from, c.end - 1).to_string();
@@ -1817,7 +1822,7 @@ pub fn find(body: &Doc, title: &Doc) -> People {
             *t = Some(m.person);
         }
     }
-    let headline_subject = headline_key.and_then(|k| cluster_of.get(&k)).map(|&p| renumber[p]);
+    let headline_subject = headline_key.and_then(|k| cluster_of.get(k.as_slice())).map(|&p| renumber[p]);
 
     // Roles, in order of appearance.
     let mut add_role = |p: usize, role: &str| {

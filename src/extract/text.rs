@@ -90,6 +90,9 @@ impl<'a> Doc<'a> {
         let bytes = text.as_bytes();
         let mut tokens = Vec::with_capacity(text.len() / 5);
         let mut para = 0usize;
+        // Paragraph bounds are recorded as the breaks are met, which spares `split` a pass over the tokens.
+        let mut paras = Vec::new();
+        let mut para_start = 0;
         let mut space_before = true;
         // Walks the text by byte index rather than a peekable char iterator: most text is ASCII,
         // and a byte test per ASCII char is several times cheaper than decoding and Unicode tables
@@ -107,6 +110,8 @@ impl<'a> Doc<'a> {
                 // blank lines, and a lone newline in news is a line of its own (a list item, a heading).
                 if c == '\n' && tokens.last().is_some_and(|t: &Token| t.para == para) {
                     para += 1;
+                    paras.push((para_start, tokens.len()));
+                    para_start = tokens.len();
                 }
                 space_before = true;
                 if let Some(t) = tokens.last_mut() {
@@ -124,14 +129,22 @@ impl<'a> Doc<'a> {
                     while bytes.get(end).is_some_and(|&b| ASCII_WORD_BYTE[usize::from(b)]) {
                         end += 1;
                     }
-                    let Some(d) = text[end..].chars().next() else { break };
-                    if d.is_alphanumeric() || is_combining(d) {
-                        end += d.len_utf8();
-                        continue;
-                    }
-                    if is_invisible(d) && text[end + d.len_utf8()..].chars().next().is_some_and(char::is_alphanumeric) {
-                        end += d.len_utf8();
-                        continue;
+                    let Some(&b) = bytes.get(end) else { break };
+                    let d = char_at_byte(text, end);
+                    // An ASCII char here is no letter or digit (the loop above took those), nor a combining mark or
+                    // an invisible char: only the joiners below can continue the word, so the Unicode tests are
+                    // skipped for it (most words end at an ASCII space or punctuation: speed).
+                    if !b.is_ascii() {
+                        if d.is_alphanumeric() || is_combining(d) {
+                            end += d.len_utf8();
+                            continue;
+                        }
+                        if is_invisible(d)
+                            && text[end + d.len_utf8()..].chars().next().is_some_and(char::is_alphanumeric)
+                        {
+                            end += d.len_utf8();
+                            continue;
+                        }
                     }
                     if !matches!(d, '-' | '\'' | '’' | '.' | '‐') {
                         break;
@@ -183,6 +196,9 @@ impl<'a> Doc<'a> {
         if let Some(t) = tokens.last_mut() {
             t.space_after = true;
         }
+        if para_start < tokens.len() {
+            paras.push((para_start, tokens.len()));
+        }
         // ASCII lower-casing keeps byte offsets, so one pass over the whole text serves every ASCII
         // token in place (no copy per token); the few non-ASCII tokens get their full lower-casing
         // appended after it.
@@ -205,21 +221,13 @@ impl<'a> Doc<'a> {
                 lower_at.push((s as u32, lower_buf.len() as u32));
             }
         }
-        let mut doc =
-            Doc { text, tokens, lower_buf, lower_at, paras: Vec::new(), sents: Vec::new(), sent_of: Vec::new(), wide };
+        let mut doc = Doc { text, tokens, lower_buf, lower_at, paras, sents: Vec::new(), sent_of: Vec::new(), wide };
         doc.split();
         doc
     }
 
     fn split(&mut self) {
         let n = self.tokens.len();
-        let mut p_start = 0;
-        for i in 1..=n {
-            if i == n || self.tokens[i].para != self.tokens[i - 1].para {
-                self.paras.push((p_start, i));
-                p_start = i;
-            }
-        }
         self.sents.reserve(n / 16);
         for &(ps, pe) in &self.paras {
             let mut s = ps;
