@@ -552,6 +552,9 @@ fn speaker_cue_quote(m: &BeforeMark) -> Verdict<Tag> {
     let (doc, people, floor) = (m.doc, m.people, m.floor);
     let Some((k, _, e)) = m.verb() else { return Verdict::Pass };
     let Some(sp) = speaker_ending(doc, people, e, floor) else { return Verdict::Pass };
+    if noun_like_cue(doc, people, k, sp) {
+        return Verdict::Pass;
+    }
     // "The senator emailed supporters saying: “…”": a participle's speaker is the subject of the verb before its
     // object.
     let object_of = |sp: (usize, usize)| {
