@@ -2942,3 +2942,20 @@ fn noun_like_cue_inside_a_noun_phrase_is_no_cue() {
         assert_eq!(x.statements.len(), 1, "{body}: {:?}", x.statements);
     }
 }
+
+/// Issue 11: "Reuters quoted one trader as saying": the speaker is the one quoted, not the outlet.
+#[test]
+fn quoted_as_saying_speaker_is_the_one_quoted() {
+    let x = run("", "“A deal does not seem likely this year,” Reuters quoted one trader as saying.");
+    assert_eq!(speaker_text(only_statement(&x)), Some("one trader"), "{:?}", x.statements);
+}
+
+/// Issue 11: a full stop inside a web domain ends neither the sentence nor the speaker phrase.
+#[test]
+fn web_domain_stop_is_inside_the_word() {
+    let x = run("", "As Anna Berg of the excellent buildyourown.org.uk website put it: “It will be tough to build a PC this small.”");
+    assert_eq!(speaker_name(&x, only_statement(&x)), Some("Anna Berg"), "{:?}", x.statements);
+    let doc = crate::extract::text::Doc::new("It opens at 3 p.m. today. See bbc.co.uk for more.");
+    assert_eq!(doc.sents.len(), 2);
+    assert!(doc.tokens.iter().any(|t| &doc.text[t.start..t.end] == "bbc.co.uk"));
+}

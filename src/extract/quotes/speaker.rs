@@ -351,11 +351,22 @@ pub(super) fn subject_verb(
         c += 1;
     }
     if c < ceil && doc.is_word(c) && is_cue(doc.low(c)) {
-        return Some((c, sp));
+        return Some((c, quoted_as_saying(doc, c, ceil).unwrap_or(sp)));
     }
     // "“…,” he surmised.", "“…,” Toomey fumed on Tuesday": right after a quote, a pronoun or named subject and a
     // past-tense verb attribute it whatever the verb.
-    (c < ceil && tag_verb(doc, c)).then_some((c, sp))
+    (c < ceil && tag_verb(doc, c)).then(|| (c, quoted_as_saying(doc, c, ceil).unwrap_or(sp)))
+}
+
+/// "“…,” Reuters quoted one trader as saying": the speaker is the one quoted, between "quoted" at `k` and "as
+/// saying", not the outlet that quoted them (issue 11).
+pub(super) fn quoted_as_saying(doc: &Doc, k: usize, ceil: usize) -> Option<(usize, usize)> {
+    if !matches!(doc.low(k), "quoted" | "quotes" | "quoting") {
+        return None;
+    }
+    let as_ = (k + 2..ceil.min(k + 12)).find(|&x| !np_token(doc, x) || doc.low(x) == "as")?;
+    let saying = as_ + 1 < ceil && doc.low(as_) == "as" && matches!(doc.low(as_ + 1), "saying" | "telling" | "having");
+    saying.then_some((k + 1, as_))
 }
 
 /// A token of a noun phrase: a word, a possessive or a hyphen.
