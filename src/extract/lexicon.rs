@@ -109,6 +109,7 @@ attribution_words!(NON_SPEECH_OBJECTS, "non-speech objects");
 attribution_words!(CLAUSE_JOINERS, "clause joiners");
 attribution_words!(REJECTED_CLAIMS, "rejected claims");
 attribution_words!(REJECTING_VERBS, "rejecting verbs");
+attribution_words!(NOUN_LIKE_CUES, "noun-like cues");
 
 macro_rules! lexicon {
     ($name:ident, $file:literal) => {

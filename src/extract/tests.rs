@@ -2910,3 +2910,52 @@ fn rejected_claim_is_not_the_speakers_statement() {
     let x = run("", "Anna Berg denied that she would resign.");
     assert_eq!(x.statements.len(), 1);
 }
+
+/// Issue 11: a cue form more often a noun than a verb ("state", "label", "answer", "remarks", "asking") inside a
+/// noun phrase is no cue: no head noun before it, or a noun phrase running on after it. With a subject that has a
+/// head noun and a clause after it, it is still one.
+#[test]
+fn noun_like_cue_inside_a_noun_phrase_is_no_cue() {
+    for body in [
+        "The average asking price of a home fell by more than £600 in December.",
+        "A subsequent New South Wales state inquiry criticised the company's actions.",
+        "He said the far too great police state powers set for the statute books have to be resisted.",
+        "His brother's caustic remarks on TV shows Pop Idol and The X-Factor made him famous.",
+        "Mr Blair took part in a question and answer session in Gateshead on Monday.",
+        "The performer's record label Sony BMG has withdrawn the video from television stations.",
+        "Officials in Cojedes state said on Friday that farmland would be taken.",
+    ] {
+        let x = run("", body);
+        let nouns = ["state", "label", "answer", "remarks", "asking"];
+        assert!(
+            x.statements.iter().all(|s| !nouns.contains(&s.cue.as_deref().unwrap_or(""))),
+            "{body}: {:?}",
+            x.statements
+        );
+    }
+    for body in [
+        "The rule states that the government can borrow only to invest.",
+        "Officials state the farmland will be taken next month.",
+        "Anna Berg is asking a Los Angeles court to award her half of the property.",
+    ] {
+        let x = run("", body);
+        assert_eq!(x.statements.len(), 1, "{body}: {:?}", x.statements);
+    }
+}
+
+/// Issue 11: "Reuters quoted one trader as saying": the speaker is the one quoted, not the outlet.
+#[test]
+fn quoted_as_saying_speaker_is_the_one_quoted() {
+    let x = run("", "“A deal does not seem likely this year,” Reuters quoted one trader as saying.");
+    assert_eq!(speaker_text(only_statement(&x)), Some("one trader"), "{:?}", x.statements);
+}
+
+/// Issue 11: a full stop inside a web domain ends neither the sentence nor the speaker phrase.
+#[test]
+fn web_domain_stop_is_inside_the_word() {
+    let x = run("", "As Anna Berg of the excellent buildyourown.org.uk website put it: “It will be tough to build a PC this small.”");
+    assert_eq!(speaker_name(&x, only_statement(&x)), Some("Anna Berg"), "{:?}", x.statements);
+    let doc = crate::extract::text::Doc::new("It opens at 3 p.m. today. See bbc.co.uk for more.");
+    assert_eq!(doc.sents.len(), 2);
+    assert!(doc.tokens.iter().any(|t| &doc.text[t.start..t.end] == "bbc.co.uk"));
+}

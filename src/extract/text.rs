@@ -85,6 +85,14 @@ fn is_apostrophe(c: char) -> bool {
     matches!(c, '\'' | '’')
 }
 
+/// The text after a full stop inside a word is a web domain's next part ("buildyourown.org.uk", "bbc.co.uk"): two
+/// or more lower-case letters up to the next stop or the word's end. Such a stop is no sentence end and no phrase
+/// boundary (issue 11). One letter is an abbreviation's ("p.m.", "e.g."), a capital a new sentence ("end.The").
+fn domain_part(rest: &str) -> bool {
+    let letters = rest.bytes().take_while(u8::is_ascii_lowercase).count();
+    letters >= 2 && !rest[letters..].chars().next().is_some_and(char::is_alphanumeric)
+}
+
 impl<'a> Doc<'a> {
     pub fn new(text: &'a str) -> Doc<'a> {
         let bytes = text.as_bytes();
@@ -155,6 +163,7 @@ impl<'a> Doc<'a> {
                         Some(n) if n.is_alphanumeric() => {
                             if d == '.' {
                                 n.is_ascii_digit() && text[..j].chars().next_back().is_some_and(|p| p.is_ascii_digit())
+                                    || domain_part(&text[j + 1..])
                             } else if is_apostrophe(d) {
                                 // Split the possessive off so "Putin's" yields the mention "Putin".
                                 let rest = &text[j + d.len_utf8()..];

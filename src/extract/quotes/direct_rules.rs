@@ -552,6 +552,9 @@ fn speaker_cue_quote(m: &BeforeMark) -> Verdict<Tag> {
     let (doc, people, floor) = (m.doc, m.people, m.floor);
     let Some((k, _, e)) = m.verb() else { return Verdict::Pass };
     let Some(sp) = speaker_ending(doc, people, e, floor) else { return Verdict::Pass };
+    if noun_like_cue(doc, people, k, sp) {
+        return Verdict::Pass;
+    }
     // "The senator emailed supporters saying: “…”": a participle's speaker is the subject of the verb before its
     // object.
     let object_of = |sp: (usize, usize)| {
@@ -675,7 +678,15 @@ fn description_cue_quote(m: &BeforeMark) -> Verdict<Tag> {
     if !(m.colon || k + 1 == m.open || k + 2 == m.open && doc.str(k + 1) == "," || put_it) {
         return Verdict::Pass;
     }
-    np_ending(doc, e, floor).map(|sp| (k, message_sender(doc, m.people, sp, floor))).into()
+    // "As Gavin Cox of the buildyourown.org.uk website put it:": the person the body or place belongs to speaks.
+    let owner = |sp: (usize, usize)| {
+        if !(sp.0 > floor + 1 && matches!(doc.low(sp.0 - 1), "of" | "at" | "from")) {
+            return None;
+        }
+        let m = mention_at(m.people, sp.0 - 2).filter(|p| p.end == sp.0 - 1)?;
+        Some((m.start.max(floor), m.end))
+    };
+    np_ending(doc, e, floor).map(|sp| (k, owner(sp).unwrap_or_else(|| message_sender(doc, m.people, sp, floor)))).into()
 }
 
 fn cue_speaker_quote(m: &BeforeMark) -> Verdict<Tag> {

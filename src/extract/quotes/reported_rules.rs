@@ -345,6 +345,9 @@ fn cue_colon_clause(s: &mut Sentence, k: usize) -> Step {
 fn parenthetical_tag(s: &mut Sentence, k: usize) -> Step {
     let (doc, ss, se) = (s.doc, s.ss, s.se);
     let Some((s0, e1)) = parenthetical(doc, s.people, k, ss, se) else { return Step::Pass };
+    if noun_like_cue(doc, s.people, k, (s0, k)) {
+        return Step::Pass;
+    }
     // "<clause>, their union said, in a dispute over pay": an adverbial phrase after the tag adds to the clause
     // before it, which is whole; `clause_then_tag` takes it, so the content does not run through the tag.
     if ADVERBIAL_OPENERS.contains(doc.low(e1)) && word_count(doc, ss, s0) >= 4 {
@@ -382,7 +385,7 @@ fn clause_then_tag(s: &mut Sentence, k: usize) -> Step {
         (tail_end + 1 >= se || participle_next || adverbial_next) && tail_end <= k + 5 || doc.str(k - 1) == ",";
     if comma && tail_ok {
         let sp = if doc.str(k - 1) == "," { speaker_starting(doc, people, k + 1, se) } else { subject };
-        if let Some(sp) = sp {
+        if let Some(sp) = sp.filter(|&sp| !noun_like_cue(doc, people, k, sp)) {
             let cut = if doc.str(k - 1) == "," { k - 1 } else { sp.0 - 1 };
             if word_count(doc, ss, cut) >= 4 {
                 s.push((ss, cut), k, sp, (CLAUSE_THEN_TAG, Attribution::Explicit));
@@ -750,6 +753,14 @@ fn reported_clause(s: &mut Sentence, k: usize, speech: bool) -> usize {
         _ => None,
     });
     let Some((ta, rule)) = opens else { return k + 1 };
+    // A noun-like cue form ("state", "label", "answer") is a verb only with a subject that has a head noun and
+    // content that is a clause: not "the far too great police state powers set for the statute books ...", "Tony
+    // Blair answer questions sent by the public", "his caustic remarks on TV shows ...". A cue taking an object and
+    // an infinitive ("asking people to donate") needs the subject only.
+    let clause = rule == REPORTED_THAT_CLAUSE || clause_start(doc, ta) || INFINITIVE_CUES.contains(w);
+    if noun_like_cue(doc, people, k, sp) || NOUN_LIKE_CUES.contains(w) && !clause {
+        return k + 1;
+    }
     // Content opening with a quotation starts at its mark.
     let ta = if opened && ta == t { t - 1 } else { ta };
     let mut tb = content_end(doc, ta, se);

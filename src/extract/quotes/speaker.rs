@@ -351,11 +351,22 @@ pub(super) fn subject_verb(
         c += 1;
     }
     if c < ceil && doc.is_word(c) && is_cue(doc.low(c)) {
-        return Some((c, sp));
+        return Some((c, quoted_as_saying(doc, c, ceil).unwrap_or(sp)));
     }
     // "“…,” he surmised.", "“…,” Toomey fumed on Tuesday": right after a quote, a pronoun or named subject and a
     // past-tense verb attribute it whatever the verb.
-    (c < ceil && tag_verb(doc, c)).then_some((c, sp))
+    (c < ceil && tag_verb(doc, c)).then(|| (c, quoted_as_saying(doc, c, ceil).unwrap_or(sp)))
+}
+
+/// "“…,” Reuters quoted one trader as saying": the speaker is the one quoted, between "quoted" at `k` and "as
+/// saying", not the outlet that quoted them (issue 11).
+pub(super) fn quoted_as_saying(doc: &Doc, k: usize, ceil: usize) -> Option<(usize, usize)> {
+    if !matches!(doc.low(k), "quoted" | "quotes" | "quoting") {
+        return None;
+    }
+    let as_ = (k + 2..ceil.min(k + 12)).find(|&x| !np_token(doc, x) || doc.low(x) == "as")?;
+    let saying = as_ + 1 < ceil && doc.low(as_) == "as" && matches!(doc.low(as_ + 1), "saying" | "telling" | "having");
+    saying.then_some((k + 1, as_))
 }
 
 /// A token of a noun phrase: a word, a possessive or a hyphen.
@@ -397,6 +408,39 @@ pub(super) fn cue_is_noun(doc: &Doc, k: usize, floor: usize) -> bool {
             doc.low(k - 1),
             "the" | "a" | "an" | "his" | "her" | "their" | "its" | "our" | "this" | "press" | "'s" | "’s"
         ) || counted_noun(doc, k))
+}
+
+/// A cue form more often a noun than a verb (`NOUN_LIKE_CUES`) read inside a noun phrase: "The average asking price
+/// of a home fell", "a New South Wales state inquiry", "his brother's caustic remarks", "the Argentine state would
+/// not". Such a form is a verb only when its subject `sp` ends in a head noun (a pronoun, a name, a role, source or
+/// organisation noun, a plural; not a document noun that modifies, "record label") and no verb follows it as the verb of the phrase it heads (issue 11).
+pub(super) fn noun_like_cue(doc: &Doc, people: &People, k: usize, sp: (usize, usize)) -> bool {
+    if !NOUN_LIKE_CUES.contains(doc.low(k)) {
+        return false;
+    }
+    // "Officials in Cojedes state said ...", "the Argentine state would not ...": the cue is the subject's head.
+    if k + 1 < doc.tokens.len() && doc.is_word(k + 1) {
+        let n = doc.low(k + 1);
+        if is_auxiliary(n) || FINITE_VERBS.contains(n) || ANY_CUES.contains(n) {
+            return true;
+        }
+        // "The rule states that ...": "that" opening a clause right after the cue makes it a verb, whatever the
+        // subject; not a relative "that" ("the ministerial answer that was shown to the cabinet").
+        if n == "that" && k + 2 < doc.tokens.len() {
+            let v = doc.low(k + 2);
+            return is_auxiliary(v) || FINITE_VERBS.contains(v);
+        }
+    }
+    let last = sp.1 - 1;
+    let w = doc.low(last);
+    let head = is_pronoun(w)
+        || mention_at(people, last).is_some()
+        || doc.is_cap(last) && !NON_PERSON.contains(w)
+        || is_role_noun(w)
+        || SOURCES.contains(w)
+        || ORG_WORDS.contains(w)
+        || w.len() > 3 && w.ends_with('s') && !w.ends_with("ss");
+    !head
 }
 
 /// A cue word that is a noun by the word before it: a number or quantifier ("five states", "many reports"), or a
