@@ -25,22 +25,23 @@ pub fn pronoun(doc: &Doc, people: &People, quoted: &[bool], at: usize, following
             return Some(f);
         }
     }
-    // The nearest sentence naming someone who fits, and in it the subject rather than the last name: in "Liam Fox
-    // criticised Tony Blair's record. “…,” he said" the speaker is Fox. A name owned ("Blair's") or after a
-    // preposition ("with Blair") is no subject.
-    let last = before().next_back();
-    let subject = last.and_then(|last| {
-        let sentence = doc.sent_start(last.start);
-        let owned =
-            |m: &Mention| m.end < doc.tokens.len() && matches!(doc.low(m.end), "'s" | "\u{2019}s" | "'" | "\u{2019}");
-        let governed = |m: &Mention| m.start > sentence && ADVERBIAL_OPENERS.contains(doc.low(m.start - 1));
-        before().find(|m| m.start >= sentence && !owned(m) && !governed(m))
-    });
-    subject
-        .or(last)
-        .map(|m| m.person)
-        .or(following.filter(|&f| fits(f)))
-        .or(people.headline_subject.filter(|&h| fits(h)))
+    nearest_subject(doc, before).or(following.filter(|&f| fits(f))).or(people.headline_subject.filter(|&h| fits(h)))
+}
+
+/// The nearest sentence naming someone of `before` (mentions in text order), and in it the subject rather than
+/// the last name: in "Liam Fox criticised Tony Blair's record. “…,” he said" the speaker is Fox. A name owned
+/// ("Blair's") or after a preposition ("with Blair") is no subject.
+fn nearest_subject<'a, I>(doc: &Doc, before: impl Fn() -> I) -> Option<usize>
+where
+    I: DoubleEndedIterator<Item = &'a Mention>,
+{
+    let last = before().next_back()?;
+    let sentence = doc.sent_start(last.start);
+    let owned =
+        |m: &Mention| m.end < doc.tokens.len() && matches!(doc.low(m.end), "'s" | "\u{2019}s" | "'" | "\u{2019}");
+    let governed = |m: &Mention| m.start > sentence && ADVERBIAL_OPENERS.contains(doc.low(m.start - 1));
+    let subject = before().find(|m| m.start >= sentence && !owned(m) && !governed(m));
+    Some(subject.unwrap_or(last).person)
 }
 
 /// The person a description with head noun `head` ("scientist", "spokeswoman") before token `at` refers to: one
@@ -101,6 +102,12 @@ pub fn description(doc: &Doc, people: &People, s: usize, e: usize) -> Option<usi
         all.filter(|&p| fits_sex(p) && age_fits(p)).collect()
     };
     candidates.retain(|&p| !age_clash(p));
+    // "The 55-year-old Frenchman said" when the article gives nobody an age: a definite description names someone
+    // already there, the subject of the nearest sentence naming someone who fits (as "he" would), of no other age.
+    if candidates.is_empty() && !role_head {
+        let fits = |m: &&Mention| m.start < s && fits_sex(m.person) && !age_clash(m.person);
+        return nearest_subject(doc, || people.mentions.iter().filter(fits));
+    }
     if candidates.len() < 2 {
         return candidates.first().copied();
     }

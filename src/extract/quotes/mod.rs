@@ -137,7 +137,9 @@ fn resolve(doc: &Doc, people: &People, quoted: &[bool], (s, e): (usize, usize), 
     }
     if e - s == 1 && matches!(w, "he" | "she") {
         sp.person = coref::pronoun(doc, people, quoted, s, following);
-    } else if is_role_noun(w) && !(SOURCES.contains(w) && w.ends_with('s')) || coref::age_word(w).is_some() {
+    } else if is_role_noun(w) && !(SOURCES.contains(w) && w.ends_with('s'))
+        || (s..e).any(|k| coref::age_word(doc.low(k)).is_some())
+    {
         sp.person = coref::description(doc, people, s, e);
     }
     if sp.person.is_none() {
