@@ -2975,3 +2975,19 @@ fn age_description_without_ages_takes_the_nearest_subject() {
     let s = statement_starting(&x, "he would stay");
     assert_eq!(speaker_name(&x, s), Some("Arsene Wenger"));
 }
+
+/// Issue 11: a straight quotation mark opening again after a full stop, with the first quotation still open, is the
+/// quotation carried on from a lost paragraph break: two statements by one speaker, and the narration after the
+/// second quotation is no one's (it ran into the first before).
+#[test]
+fn a_reopened_quotation_after_a_lost_paragraph_break() {
+    let body = "Lord Falconer said there would be changes. He told BBC News: \"We have given a commitment to act. \
+                \"The motive has got to be to end suffering.\" He denied the changes were a ploy forced by panic.";
+    let x = run_checked("", body);
+    let first = statement_starting(&x, "We have given");
+    assert_eq!(first.text.text, "We have given a commitment to act.");
+    let second = statement_starting(&x, "The motive");
+    assert_eq!(second.text.text, "The motive has got to be to end suffering.");
+    assert_eq!(speaker_name(&x, second), Some("Falconer"));
+    assert!(x.statements.iter().all(|s| !s.text.text.contains("He denied")), "{:#?}", x.statements);
+}

@@ -62,6 +62,16 @@ pub(super) fn segments(doc: &Doc) -> Vec<Seg> {
             }
             let top = stack.last().map(|&(_, m)| m);
             let (op, cl) = (opener_like(doc, i, ps), closer_like(doc, i, pe));
+            // An English quotation never nests the same double mark: one opening again after a full stop, with the
+            // first still open, is a quotation carried on from a paragraph whose break the text lost (`He said:
+            // "We will act. "The motive is ...`). The first ends there, continued by the second.
+            if let [(o, m)] = stack[..] {
+                let after_sentence = i > ps && matches!(doc.str(i - 1), "." | "?" | "!");
+                if m == c && matches!(c, '"' | '“') && op && !cl && after_sentence {
+                    segs.push(Seg { open: Some(o), close: None, a: o + 1, b: i, continued: true });
+                    stack.clear();
+                }
+            }
             // Decide open or close from the mark and its flanks; the same mark closes a low-9 or
             // reversed-guillemet quote and opens an English one.
             let closes = match c {
