@@ -2991,3 +2991,15 @@ fn a_reopened_quotation_after_a_lost_paragraph_break() {
     assert_eq!(speaker_name(&x, second), Some("Falconer"));
     assert!(x.statements.iter().all(|s| !s.text.text.contains("He denied")), "{:#?}", x.statements);
 }
+
+/// Issue 11: time words glued before a name are no part of the speaker ("December Microsoft", "this week China").
+#[test]
+fn time_words_before_a_speaker_name_are_cut() {
+    for (body, speaker) in [
+        ("In December Microsoft said the software would ship in the spring.", "Microsoft"),
+        ("Earlier this week China said its currency would stay pegged to the dollar.", "China"),
+    ] {
+        let x = run_checked("", body);
+        assert_eq!(speaker_text(only_statement(&x)), Some(speaker), "{body}");
+    }
+}

@@ -14,6 +14,36 @@ pub(super) fn word_count(doc: &Doc, a: usize, b: usize) -> usize {
 /// The speaker phrase ending at token `e` (exclusive), read backwards: a person mention, a pronoun,
 /// or a noun phrase ("the political scientist", "police", "the Kremlin").
 pub(super) fn speaker_ending(doc: &Doc, people: &People, e: usize, floor: usize) -> Option<(usize, usize)> {
+    speaker_ending_with_time(doc, people, e, floor).map(|(s, e)| (after_time_words(doc, s, e), e))
+}
+
+/// Month names that are not also given names ("April", "May", "June", "August" are both).
+const MONTHS: &[&str] = &["january", "february", "march", "july", "september", "october", "november", "december"];
+
+/// The start of a speaker phrase after any time words glued before a name, where the sentence's own punctuation
+/// was lost or never written: "December Microsoft said", "this week China said", "Monday Jones said".
+fn after_time_words(doc: &Doc, mut s: usize, e: usize) -> usize {
+    loop {
+        let w = doc.low(s);
+        let skip = if MONTHS.contains(&w) || DAYS.contains(&w) {
+            1
+        } else if matches!(w, "this" | "last" | "next")
+            && s + 1 < e
+            && matches!(doc.low(s + 1), "week" | "month" | "year")
+        {
+            2
+        } else {
+            0
+        };
+        if skip == 0 || s + skip >= e || !doc.is_cap(s + skip) {
+            return s;
+        }
+        s += skip;
+    }
+}
+
+/// `speaker_ending` before time words are cut from its start.
+fn speaker_ending_with_time(doc: &Doc, people: &People, e: usize, floor: usize) -> Option<(usize, usize)> {
     if e == 0 || e <= floor {
         return None;
     }
