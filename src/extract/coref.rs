@@ -21,11 +21,27 @@ pub fn pronoun(doc: &Doc, people: &People, quoted: &[bool], at: usize, following
     let to = mentions.partition_point(|m| m.start < at);
     let before = || mentions[from..to.max(from)].iter().filter(|m| !quoted[m.start] && fits(m.person));
     if let Some(f) = following.filter(|&f| fits(f)) {
-        if before().any(|m| m.person == f) {
-            return Some(f);
+        if let Some(last_f) = before().rfind(|m| m.person == f) {
+            // Unless a later sentence opens with someone else who fits, its subject: after "“…,” said Thomas.
+            // Henson relished the responsibility. “…,” he said" the speaker is Henson. Only a name opening the
+            // sentence: in "He pointed out that Franz Ferdinand ..." the subject is still the one followed.
+            let since = doc.sent_start(last_f.start);
+            // Not the pronoun's own sentence: in "Mr Blair has failed, he claimed" the name is the content's.
+            let own = doc.sent_start(at);
+            let opens = |m: &&Mention| {
+                let sentence = doc.sent_start(m.start);
+                sentence > since && sentence < own && sentence == m.start && !owned(doc, m)
+            };
+            let later = before().rfind(opens).map(|m| m.person);
+            return Some(later.unwrap_or(f));
         }
     }
     nearest_subject(doc, before).or(following.filter(|&f| fits(f))).or(people.headline_subject.filter(|&h| fits(h)))
+}
+
+/// A name owned by what follows it ("Blair's record"): no subject.
+fn owned(doc: &Doc, m: &Mention) -> bool {
+    m.end < doc.tokens.len() && matches!(doc.low(m.end), "'s" | "\u{2019}s" | "'" | "\u{2019}")
 }
 
 /// The nearest sentence naming someone of `before` (mentions in text order), and in it the subject rather than
@@ -37,8 +53,7 @@ where
 {
     let last = before().next_back()?;
     let sentence = doc.sent_start(last.start);
-    let owned =
-        |m: &Mention| m.end < doc.tokens.len() && matches!(doc.low(m.end), "'s" | "\u{2019}s" | "'" | "\u{2019}");
+    let owned = |m: &Mention| owned(doc, m);
     let governed = |m: &Mention| m.start > sentence && ADVERBIAL_OPENERS.contains(doc.low(m.start - 1));
     let subject = before().find(|m| m.start >= sentence && !owned(m) && !governed(m));
     Some(subject.unwrap_or(last).person)

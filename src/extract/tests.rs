@@ -3003,3 +3003,17 @@ fn time_words_before_a_speaker_name_are_cut() {
         assert_eq!(speaker_text(only_statement(&x)), Some(speaker), "{body}");
     }
 }
+
+/// Issue 11: "he" after the followed speaker's quotation goes to someone a later sentence opens with ("Henson
+/// relished the responsibility"), not to a name inside a sentence the followed speaker still leads.
+#[test]
+fn he_after_a_new_sentence_subject() {
+    let body = "“It was out of his range but I looked at Gavin,” said Gareth Thomas. Gavin Henson relished the \
+                responsibility.\n\n“I knew I was going to get it,” he said.";
+    let x = run_checked("", body);
+    assert_eq!(speaker_name(&x, statement_starting(&x, "I knew")), Some("Gavin Henson"));
+    let body = "“The indies matter again,” said Tony Wilson. He pointed out that Paul Weller signed to an indie.\n\n\
+                “They can make more money that way,” he added.";
+    let x = run_checked("", body);
+    assert_eq!(speaker_name(&x, statement_starting(&x, "They can")), Some("Tony Wilson"));
+}
