@@ -105,22 +105,11 @@ pub static DROP_RULES: &[DropRule] = &[
                 && s.cue_class == CueClass::Speech
                 && opens_with_thing(text)
                 && !is_demand(s.cue.as_deref(), text)
-                && !text.split_whitespace().any(|w| FINITE_VERBS.contains(bare(w).as_ref()))
+                && !text.split_whitespace().any(|w| FINITE_VERBS.contains(clause_word(w).as_ref()))
                 && !is_clause(text.split(',').next().unwrap_or(""))
         },
     },
 ];
-
-/// A word without its punctuation, lower case.
-fn bare(word: &str) -> Cow<'_, str> {
-    let word = word.trim_matches(|c: char| !c.is_alphanumeric());
-    // Borrowed when already lower case (most words): these rules read every word of every reported statement.
-    if word.bytes().any(|b| b.is_ascii_uppercase() || !b.is_ascii()) {
-        Cow::Owned(word.to_lowercase())
-    } else {
-        Cow::Borrowed(word)
-    }
-}
 
 /// The reported content up to the first clause joiner ("a drop in profit" of "a drop in profit after it was hit"),
 /// when a clause follows the joiner; None otherwise, so content without a joined clause is left to
@@ -129,7 +118,7 @@ fn bare(word: &str) -> Cow<'_, str> {
 fn main_part(text: &str) -> Option<String> {
     let words: Vec<&str> = text.split_whitespace().collect();
     let joiner =
-        1 + words.iter().skip(1).position(|w| CLAUSE_JOINERS.contains(bare(w).as_ref()) && !w.ends_with(','))?;
+        1 + words.iter().skip(1).position(|w| CLAUSE_JOINERS.contains(clause_word(w).as_ref()) && !w.ends_with(','))?;
     // Capitalised words are names here ("through the SFX Sports Group"), whose "-s" is no verb's: each stands as
     // a plain noun, so a verb after a name still reads as one ("Yukos filed"). A determiner's "-s" is no verb's
     // either ("earlier this year").
@@ -137,7 +126,7 @@ fn main_part(text: &str) -> Option<String> {
         ws.iter()
             .map(|w| match w {
                 _ if w.chars().next().is_some_and(char::is_uppercase) => "name",
-                _ if DETERMINERS.contains(&bare(w).as_ref()) => "the",
+                _ if DETERMINERS.contains(&clause_word(w).as_ref()) => "the",
                 _ => w,
             })
             .collect::<Vec<_>>()
@@ -153,7 +142,7 @@ fn main_part(text: &str) -> Option<String> {
 /// determiners and modifiers, then a noun of the "non-speech objects" list followed by no verb ("the story of",
 /// "an angled shot to").
 fn opens_with_thing(text: &str) -> bool {
-    let words: Vec<String> = text.split_whitespace().take(4).map(|w| bare(w).into_owned()).collect();
+    let words: Vec<String> = text.split_whitespace().take(4).map(|w| clause_word(w).into_owned()).collect();
     words.iter().position(|w| NON_SPEECH_OBJECTS.contains(w)).is_some_and(|head| {
         words[..head].iter().all(|w| !FINITE_VERBS.contains(w) && !SUBJECT_PRONOUNS.contains(&w.as_str()))
             && words.get(head + 1).is_none_or(|next| !FINITE_VERBS.contains(next))
