@@ -6,8 +6,9 @@ use super::people::{Mention, People};
 use super::text::Doc;
 
 /// The person a "he"/"she" at token `at` most likely refers to: the speaker the article is following if they
-/// were mentioned in the last few paragraphs, else the latest person mentioned outside quotation marks (people
-/// named inside a quote are what the speaker talks about). Only a person whose sex fits the pronoun's (or is
+/// were mentioned in the last few paragraphs and no later sentence opens with someone else, else the subject of
+/// the nearest sentence naming someone outside quotation marks (people named inside a quote are what the speaker
+/// talks about). Only a person whose sex fits the pronoun's (or is
 /// unknown) is a candidate (issue 11): "she" after "Mary Smith ... Dennis Brooks" is Mary Smith; when nobody
 /// fits, nobody.
 pub fn pronoun(doc: &Doc, people: &People, quoted: &[bool], at: usize, following: Option<usize>) -> Option<usize> {
@@ -53,9 +54,8 @@ where
 {
     let last = before().next_back()?;
     let sentence = doc.sent_start(last.start);
-    let owned = |m: &Mention| owned(doc, m);
     let governed = |m: &Mention| m.start > sentence && ADVERBIAL_OPENERS.contains(doc.low(m.start - 1));
-    let subject = before().find(|m| m.start >= sentence && !owned(m) && !governed(m));
+    let subject = before().find(|m| m.start >= sentence && !owned(doc, m) && !governed(m));
     Some(subject.unwrap_or(last).person)
 }
 
