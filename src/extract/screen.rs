@@ -166,9 +166,12 @@ fn is_clause(text: &str) -> bool {
         return true;
     }
     let mut before = first;
-    let mut words = std::iter::once(second).chain(words).peekable();
-    while let Some(word) = words.next() {
-        if finite(&word) || verb_after(&before, &word, words.peek().is_none()) {
+    let rest = text.split_whitespace().skip(1);
+    let mut words = std::iter::once(second).chain(words).zip(rest).peekable();
+    while let Some((word, raw)) = words.next() {
+        // A capital inside the content makes a modal a name or month: "results on 30 May", "Theresa May".
+        let name = raw.starts_with(|c: char| c.is_uppercase()) && matches!(word.as_ref(), "may" | "will" | "can");
+        if finite(&word) && !name || verb_after(&before, &word, words.peek().is_none()) {
             return true;
         }
         before = word;
@@ -425,6 +428,7 @@ mod tests {
         assert!(!is_clause("her side's patience."));
         assert!(!is_clause("a 22% fall in first quarter profits.") && !is_clause("a record loss of 68m euros."));
         assert!(is_clause("the plan works well.") && is_clause("prices rose 2%."));
+        assert!(!is_clause("its results for the year to 31 March on 30 May.") && is_clause("the bank may cut rates"));
         assert!(is_demand(Some("urged"), "supporters to monitor polling places."));
         assert!(!is_demand(Some("asking"), "us to think about it"));
         assert!(!is_demand(Some("urged"), "restraint."));
