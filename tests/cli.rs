@@ -295,3 +295,141 @@ fn search_finds_ingested_articles_and_statements() {
     conn.execute(check, []).expect("articles_fts matches articles");
     conn.execute(&check.replace("articles_fts", "statements_fts"), []).expect("statements_fts matches statements");
 }
+
+// Issue 11: every statement of every bundled sample, with its speaker, kind and cue class, end to end through the
+// binary: `extract` (attribution and the screen) and `ingest` (what the database stores and reports). A change that
+// gains, loses or alters any statement of the samples fails here; if the change is right, the table below is
+// updated with it, after reading the sample.
+
+/// One expected statement: the sample (file, or file:line of an export), the speaker (a person's name, else the
+/// source as written), kind, cue class, and the text; a long text is given as its start and end joined by "…".
+struct Expected {
+    source: &'static str,
+    speaker: &'static str,
+    kind: &'static str,
+    cue_class: &'static str,
+    text: &'static str,
+}
+
+const fn e(
+    source: &'static str,
+    speaker: &'static str,
+    kind: &'static str,
+    cue_class: &'static str,
+    text: &'static str,
+) -> Expected {
+    Expected { source, speaker, kind, cue_class, text }
+}
+
+/// Read and checked by hand against each sample (and ../shared/samples/gallyamov-channel24.expected.md).
+const EXPECTED: &[Expected] = &[
+    e("archive.json:1", "The health board", "indirect", "speech", "14,200 patients were waiting for planned treatment, down from 15,100 in July."),
+    e("archive.json:1", "Amara Nwosu", "indirect", "speech", "the extra weekend clinics were working."),
+    e("archive.json:1", "Amara Nwosu", "direct", "speech", "We are seeing people faster, but nobody should think the job is done"),
+    e("archive.json:1", "Patients' groups", "indirect", "speech", "winter pressures could reverse the trend."),
+    e("archive.json:2", "Edun Akenzua", "direct", "speech", "This is a day our families have waited for"),
+    e("archive.json:2", "Clara Beaumont", "mixed", "speech", "the return was “the right thing, and long overdue”."),
+    e("council-budget.md", "Helen Achterberg", "indirect", "speech", "the compromise protected the services residents used most."),
+    e("council-budget.md", "Helen Achterberg", "direct", "speech", "We kept every library branch open and we found the money for the dredging without raising the levy"),
+    e("council-budget.md", "Helen Achterberg", "direct", "speech", "Nobody got everything they wanted, and that is usually the sign of a fair deal."),
+    e("council-budget.md", "David Mensah", "direct", "speech", "This budget borrows from next year to pay for this one"),
+    e("council-budget.md", "David Mensah", "mixed", "speech", "the council would face \"the same hole, only deeper\" in twelve months."),
+    e("council-budget.md", "Priya Raman", "indirect", "speech", "the dredging contract alone will cost $38 million over three years."),
+    e("council-budget.md", "Priya Raman", "indirect", "speech", "interest rates could push the figure higher."),
+    e("council-budget.md", "Police", "indirect", "speech", "the protest outside the town hall ended peacefully shortly after 1 am."),
+    e("gallyamov-channel24.txt", "Abbas Gallyamov", "direct", "speech", "Referenda” in the occupied territories was a trap that the Kremlin fell into due to its own stupidity"),
+    e("gallyamov-channel24.txt", "Abbas Gallyamov", "direct", "speech", "Kiriyenko (the first deputy head of the presidential adminis…g this topic into the information space."),
+    e("gallyamov-channel24.txt", "Kiriyenko", "indirect", "speech", "it was impossible to accept territory into Russia that they could not hold militarily."),
+    e("gallyamov-channel24.txt", "Abbas Gallyamov", "indirect", "speech", "Putin really needs negotiations."),
+    e("gallyamov-channel24.txt", "Abbas Gallyamov", "direct", "speech", "Putin wants peace that can be sold to the Russians as a vict…delayed. So they are stuck in this fork."),
+    e("harbour-strike-cp1252.txt", "their union", "indirect", "speech", "Dock workers at Northport harbour voted on Thursday to strike for 48 hours next week"),
+    e("harbour-strike-cp1252.txt", "Dock workers at Northport harbour", "indirect", "intention", "to strike for 48 hours next week"),
+    e("harbour-strike-cp1252.txt", "René Dubois", "direct", "speech", "We did not want this, but the company left us no choice"),
+    e("harbour-strike-cp1252.txt", "René Dubois", "direct", "speech", "Our members have had one pay rise in five years."),
+    e("harbour-strike-cp1252.txt", "The port operator", "mixed", "speech", "it was “disappointed” by the vote and that its offer of a 4% rise remained on the table."),
+    e("harbour-strike-cp1252.txt", "A spokeswoman", "indirect", "speech", "talks would continue on Monday."),
+    e("wire-export.jsonl:1", "the regional water authority", "indirect", "speech", "Farmers across the southern plains will face water rationing from next month after the driest autumn in four decades"),
+    e("wire-export.jsonl:1", "Elena Duarte", "direct", "speech", "We have no choice. The reservoirs are at 23 percent and falling"),
+    e("wire-export.jsonl:1", "Elena Duarte", "direct", "speech", "If the rains do not come by March, we will have to cut allocations again."),
+    e("wire-export.jsonl:1", "Joaquim Ferreira", "indirect", "speech", "rationing would ruin smaller producers."),
+    e("wire-export.jsonl:1", "Joaquim Ferreira", "direct", "speech", "My grandfather farmed this land through three droughts"),
+    e("wire-export.jsonl:1", "Joaquim Ferreira", "direct", "speech", "This is the first time I think we might lose it."),
+    e("wire-export.jsonl:1", "Climate scientists", "indirect", "speech", "the region's rainfall is becoming less reliable."),
+    e("wire-export.jsonl:1", "Sofia Marques", "indirect", "speech", "average autumn rainfall has fallen by a fifth since 1990."),
+    e("wire-export.jsonl:2", "Kwame Boateng", "direct", "speech", "I just closed my eyes and hit it"),
+    e("wire-export.jsonl:2", "Kwame Boateng", "direct", "speech", "The lads deserved that."),
+    e("wire-export.jsonl:2", "Ines Kowalczyk", "mixed", "speech", "the team had \"never stopped believing\" and that the title race was far from over."),
+    e("wire-export.jsonl:2", "Marcus Hale", "indirect", "speech", "his players were exhausted after three matches in eight days."),
+    e("wire-export.jsonl:3", "Anneliese Vogt", "mixed", "speech", "price growth was “moving in the right direction” but that the bank needed “more evidence” before acting."),
+    e("wire-export.jsonl:3", "Anneliese Vogt", "direct", "speech", "We will not cut rates just because markets expect us to"),
+    e("wire-export.jsonl:3", "the statistics office", "indirect", "speech", "Inflation fell to 2.9 percent in October"),
+    e("wire-export.jsonl:3", "Economists at two big banks", "indirect", "speech", "they now expect the first cut in April."),
+];
+
+/// A statement as `extract` printed it, in the fields `Expected` names.
+#[derive(Debug)]
+struct Found {
+    source: String,
+    speaker: String,
+    kind: String,
+    cue_class: String,
+    text: String,
+}
+
+impl Expected {
+    fn matches(&self, found: &Found) -> bool {
+        let text_ok = match self.text.split_once('…') {
+            Some((start, end)) => found.text.starts_with(start) && found.text.ends_with(end),
+            None => found.text == self.text,
+        };
+        found.source.ends_with(self.source)
+            && found.speaker == self.speaker
+            && found.kind == self.kind
+            && found.cue_class == self.cue_class
+            && text_ok
+    }
+}
+
+#[test]
+fn every_statement_of_the_samples_and_its_speaker() {
+    let dir = TempDir::new().unwrap();
+    let out = newsdb(&dir).arg("extract").arg(samples()).args(["--format", "json"]).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let articles: Vec<Value> = serde_json::from_slice(&out.stdout).unwrap();
+    let mut found = Vec::new();
+    for article in &articles {
+        for s in article["statements"].as_array().unwrap() {
+            let speaker = s["speaker"].as_str().or(s["source_label"].as_str()).unwrap_or("(none)");
+            found.push(Found {
+                source: text(article, "source"),
+                speaker: speaker.to_string(),
+                kind: text(s, "kind"),
+                cue_class: text(s, "cue_class"),
+                text: text(s, "text"),
+            });
+        }
+    }
+    let missing: Vec<&str> = EXPECTED.iter().filter(|x| !found.iter().any(|f| x.matches(f))).map(|x| x.text).collect();
+    let unexpected: Vec<&Found> = found.iter().filter(|f| !EXPECTED.iter().any(|x| x.matches(f))).collect();
+    assert!(missing.is_empty() && unexpected.is_empty(), "missing: {missing:#?}\nunexpected: {unexpected:#?}");
+    assert_eq!(found.len(), EXPECTED.len());
+}
+
+/// The database holds the same statements, and `report quotes` shows the speech ones by default.
+#[test]
+fn the_samples_statements_are_stored_and_reported() {
+    let dir = TempDir::new().unwrap();
+    ingest_samples(&dir);
+    let all = json_rows(&dir, &["report", "quotes", "--cue-class", "all", "--limit", "1000"]);
+    assert_eq!(all.len(), EXPECTED.len());
+    let speech = json_rows(&dir, &["report", "quotes", "--limit", "1000"]);
+    assert_eq!(speech.len(), EXPECTED.iter().filter(|x| x.cue_class == "speech").count());
+    for x in EXPECTED.iter().filter(|x| !x.text.contains('…')) {
+        assert!(
+            all.iter().any(|r| text(r, "text") == x.text && text(r, "speaker") == x.speaker),
+            "{} ({}) not stored: {all:#?}",
+            x.text,
+            x.speaker
+        );
+    }
+}

@@ -46,12 +46,7 @@ pub static DROP_RULES: &[DropRule] = &[
         catches: "reported speech opening with \"to\" after a cue that does not take a promise or demand (a wish or \
                   decision, \"decided to ...\", is an intention statement, kept apart from speech by its class)",
         examples: &["Mr Smith pointed to the figures.", "Anna Berg wrote to her MP about the plan."],
-        drops: |s| {
-            s.kind == StatementKind::Indirect
-                && s.cue_class == CueClass::Speech
-                && s.text.text.starts_with("to ")
-                && !is_promise(s)
-        },
+        drops: |s| indirect_speech(s) && s.text.text.starts_with("to ") && !is_promise(s),
     },
     DropRule {
         id: "content-not-a-clause",
@@ -63,8 +58,7 @@ pub static DROP_RULES: &[DropRule] = &[
             "Rovers manager Ines Kowalczyk praised her side's patience.",
         ],
         drops: |s| {
-            s.kind == StatementKind::Indirect
-                && s.cue_class == CueClass::Speech
+            indirect_speech(s)
                 && !is_clause(&s.text.text)
                 && !is_demand(s.cue.as_deref(), &s.text.text)
                 && !is_promise(s)
@@ -81,8 +75,7 @@ pub static DROP_RULES: &[DropRule] = &[
             "Van Persie blasted over a good opportunity after Henry had set him up.",
         ],
         drops: |s| {
-            s.kind == StatementKind::Indirect
-                && s.cue_class == CueClass::Speech
+            indirect_speech(s)
                 && !s.cue.as_deref().is_some_and(|c| clause_only(&c.to_lowercase()))
                 && s.attribution != Attribution::AccordingTo
                 // "called for more help for musicians, while ...": a call for something is a demand.
@@ -101,8 +94,7 @@ pub static DROP_RULES: &[DropRule] = &[
         examples: &["Wolf Brother tells the story of Torak, a hunter who lives in the forest."],
         drops: |s| {
             let text = &s.text.text;
-            s.kind == StatementKind::Indirect
-                && s.cue_class == CueClass::Speech
+            indirect_speech(s)
                 && opens_with_thing(text)
                 && !is_demand(s.cue.as_deref(), text)
                 && !text.split_whitespace().any(|w| FINITE_VERBS.contains(clause_word(w).as_ref()))
@@ -239,6 +231,12 @@ fn verb_after(before: &str, word: &str, last: bool) -> bool {
                 && !before.ends_with("ing")
                 && !amount()
                 && !function_word())
+}
+
+/// Indirect speech of the speech class: the statements whose content the content rules read (a mixed statement's
+/// quoted words show it was said; other classes keep nominal content, "supported the bill").
+fn indirect_speech(s: &ExtractedStatement) -> bool {
+    s.kind == StatementKind::Indirect && s.cue_class == CueClass::Speech
 }
 
 /// Reported speech (indirect, or mixed with a quoted fragment) is screened for its speaker. A direct quotation
